@@ -1,0 +1,350 @@
+"""Plain dataclasses that flow between the pipeline stages.
+
+Everything here is picklable and converts to the JSON contract of `claimwatch extract --json` with
+`to_dict()`. Offsets are character offsets into the *cleaned* document text (`Document.text`).
+Unknown values are `None`, never guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+DatePrecision = Literal["hour", "day", "month", "year"]
+CasualtyKind = Literal["killed", "wounded"]
+ClaimStatus = Literal["claimed", "denied", "disputed", "suspected"]
+OperationalLink = Literal["directed", "inspired", "unclear"]
+PerpetratorKind = Literal["group", "individual"]
+
+
+def normalise_for_hash(text: str) -> str:
+    """The form two texts share when they are "the same document" (case and spacing ignored)."""
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass
+class Document:
+    """One article or statement, as ingested (stage `ingest`) and then cleaned (stage `clean`)."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = "en"
+    source: str | None = None  # where it came from: a path, "path:line", a WARC record, "<stdin>"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "outlet": self.outlet,
+            "author": self.author,
+            "language": self.language,
+            "source": self.source,
+        }
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Evidence:
+    """The sentence a fact was read from, and who the article says reported it."""
+
+    text: str
+    start: int
+    end: int
+    attributed_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass
+class Range:
+    """A number that may be exact (`value`) or only bounded (`min`/`max`)."""
+
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None or self.min is not None or self.max is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "min": self.min, "max": self.max}
+
+
+@dataclass
+class Count:
+    """A casualty figure: exact (`value`), bounded (`min`/`max`: "at least 25", "dozens", "20-30")."""
+
+    value: int | None = None
+    min: int | None = None
+    max: int | None = None
+    includes_perpetrators: bool | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None or self.min is not None or self.max is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Place:
+    name: str
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Group:
+    """A militant group, canonicalised through the curated alias table (`claimwatch/data/groups.json`)."""
+
+    name: str
+    wikidata_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "wikidata_id": self.wikidata_id}
+
+
+@dataclass
+class Perpetrator:
+    name: str
+    kind: PerpetratorKind
+    wikidata_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class CasualtyReport:
+    """One reported casualty figure with where it came from; an incident keeps them all."""
+
+    kind: CasualtyKind
+    count: Count
+    evidence: Evidence
+    reported_at: datetime | None = None  # the publication time of the report
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            **self.count.to_dict(),
+            "reported_at": self.reported_at.isoformat() if self.reported_at else None,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+# --------------------------------------------------------------------------- mentions (stage `extract`)
+# Sentence-level findings. The `resolve` stage groups them into incidents and claims.
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass
+class EventMention(Mention):
+    """A word that reports an attack ("bombing", "opened fire", "rampage")."""
+
+    attack_types: list[str] = field(default_factory=list)
+    weapon_types: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DateMention(Mention):
+    date: str = ""  # ISO date, precise to `precision`
+    precision: DatePrecision = "day"
+    relative: bool = False  # resolved against the publication date ("on Saturday", "two weeks ago")
+
+
+@dataclass
+class PlaceMention(Mention):
+    place: Place = field(default_factory=lambda: Place(name=""))
+
+
+@dataclass
+class CountMention(Mention):
+    kind: CasualtyKind = "killed"
+    count: Count = field(default_factory=Count)
+
+
+@dataclass
+class GroupMention(Mention):
+    group: Group = field(default_factory=lambda: Group(name=""))
+
+
+@dataclass
+class RoleMention(Mention):
+    """An entity filling an incident role: perpetrator individual, target, victim, weapon."""
+
+    role: Literal["perpetrator_individual", "perpetrator_group", "target", "victim", "weapon"] = "target"
+
+
+@dataclass
+class ClaimMention(Mention):
+    """A sentence that reports a claim of responsibility, a denial, or an attribution by others."""
+
+    group: Group | None = None
+    status: ClaimStatus = "claimed"
+    channel: str | None = None
+    link: OperationalLink = "unclear"
+    link_cue: str | None = None
+    wording: str | None = None
+    delay_hours: Range = field(default_factory=Range)
+    claimed_at: str | None = None  # ISO datetime or date, when the text or the publication time says
+
+
+@dataclass
+class Quote:
+    speaker: str
+    affiliation: str | None
+    text: str
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "affiliation": self.affiliation, "text": self.text}
+
+
+@dataclass
+class Mentions:
+    """Everything the `extract` stage found, sentence by sentence."""
+
+    events: list[EventMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    groups: list[GroupMention] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # sentence index -> the outlet or person the article attributes that sentence to
+    attributions: dict[int, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- results (stage `resolve`)
+
+
+@dataclass
+class Incident:
+    id: str
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    place: Place | None = None
+    attack_types: list[str] = field(default_factory=list)
+    weapon_types: list[str] = field(default_factory=list)
+    killed: Count = field(default_factory=Count)
+    wounded: Count = field(default_factory=Count)
+    perpetrators: list[Perpetrator] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)  # weapon mentions as written ("car bomb")
+    casualty_reports: list[CasualtyReport] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "place": self.place.to_dict() if self.place else None,
+            "attack_types": list(self.attack_types),
+            "weapon_types": list(self.weapon_types),
+            "killed": self.killed.to_dict(),
+            "wounded": self.wounded.to_dict(),
+            "perpetrators": [p.to_dict() for p in self.perpetrators],
+            "targets": list(self.targets),
+            "victims": list(self.victims),
+            "weapons": list(self.weapons),
+            "casualty_reports": [r.to_dict() for r in self.casualty_reports],
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class Claim:
+    incident_id: str | None
+    group: Group | None
+    channel: str | None = None
+    claimed_at: str | None = None
+    delay_hours: Range = field(default_factory=Range)
+    wording: str | None = None
+    link: OperationalLink = "unclear"
+    link_cue: str | None = None
+    status: ClaimStatus = "claimed"
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "incident_id": self.incident_id,
+            "group": self.group.to_dict() if self.group else None,
+            "channel": self.channel,
+            "claimed_at": self.claimed_at,
+            "delay_hours": self.delay_hours.to_dict(),
+            "wording": self.wording,
+            "link": self.link,
+            "link_cue": self.link_cue,
+            "status": self.status,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class Extraction:
+    """The output of `claimwatch.extract`: one document's incidents, claims and quotes."""
+
+    document: Document
+    incidents: list[Incident] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    extractor_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_dict(),
+            "incidents": [i.to_dict() for i in self.incidents],
+            "claims": [c.to_dict() for c in self.claims],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "extractor_version": self.extractor_version,
+        }

@@ -1,0 +1,50 @@
+"""One table of settings: defaults, environment variables and help text (fed to the CLI and the docs)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.env, self.default)
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting(
+            "db",
+            "CLAIMWATCH_DB",
+            "sqlite:///claimwatch.db",
+            "Store URL: a SQLAlchemy URL (sqlite:///path.db, postgresql://…) or a plain file path.",
+        ),
+        Setting(
+            "max_bytes",
+            "CLAIMWATCH_MAX_BYTES",
+            str(20 * 1024 * 1024),
+            "Largest input file or record accepted, in bytes; larger ones are rejected with a message.",
+        ),
+        Setting("token", "CLAIMWATCH_TOKEN", "", "Bearer token that protects writes to the REST API."),
+    ]
+}
+
+
+def db_url(value: str | None = None) -> str:
+    """A SQLAlchemy URL from `--db`, `CLAIMWATCH_DB` or the default; a bare path means SQLite."""
+    raw = value or SETTINGS["db"].value()
+    if "://" in raw:
+        return raw
+    return f"sqlite:///{Path(raw).expanduser()}"
+
+
+def max_bytes() -> int:
+    return int(SETTINGS["max_bytes"].value())
