@@ -1,15 +1,448 @@
-"""Stage 4: group mentions into incidents and claims (placeholder)."""
+"""Stage 4: turn sentence-level mentions into this document's incidents and claims.
+
+The rules, in the order they run:
+1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
+   world") is tied to the places and dates written next to it. It joins an incident it is compatible
+   with (same place or a place inside it, same date within precision), or starts a new one. The first
+   incident is the document's main incident: the one the headline and lead report.
+2. A report with no place or date of its own refers back: to the incident named in the sentence just
+   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
+3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
+   An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
+   figure is kept as a casualty report with its evidence.
+4. Claims go to the incident their sentence refers to. A claim-timing sentence that names no group
+   ("coming 24 hours after the rampage") adds its delay to the claim on the incident it refers to.
+   Two groups claiming one incident make both claims `disputed`.
+5. An incident without a written date gets one only when the text pins it: the publication time minus a
+   stated claim delay (the claim came no later than the article), with day precision.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .model import Extraction
+from .model import (
+    CasualtyReport,
+    Claim,
+    ClaimMention,
+    Count,
+    CountMention,
+    DateMention,
+    EventMention,
+    Evidence,
+    Extraction,
+    Incident,
+    Mention,
+    Perpetrator,
+    Place,
+    PlaceMention,
+)
 
 if TYPE_CHECKING:
     from .pipeline import Work
 
+# Plural event nouns talk about attacks in general ("called for attacks around the world").
+_GENERIC_EVENT = re.compile(r"^(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
+# How far (characters) a place or date may sit from an attack word and still qualify it.
+_NEAR = 60
+
+
+@dataclass
+class _Draft:
+    """An incident being assembled, with the sentences that refer to it."""
+
+    incident: Incident
+    place: PlaceMention | None = None
+    date: DateMention | None = None
+    sentences: set[int] = field(default_factory=set)
+    counts: list[CountMention] = field(default_factory=list)
+
 
 def stage(work: Work) -> Work:
-    work.extraction = Extraction(document=work.document, quotes=list(work.mentions.quotes))
+    mentions = work.mentions
+    resolver = _Resolver(work)
+    for sentence in work.sentences:
+        resolver.read_sentence(sentence.index)
+    incidents = resolver.finish()
+    claims = _build_claims(work, resolver, mentions.claims)
+    _date_from_claim_delay(work, resolver, claims)
+    _add_perpetrators(incidents, claims)
+    _assign_roles(incidents, work)
+    extraction = Extraction(
+        document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
+    )
+    work.extraction = extraction
     return work
+
+
+class _Resolver:
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.drafts: list[_Draft] = []
+        self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (first one)
+        self.last_reference: tuple[int, _Draft] | None = None
+        m = work.mentions
+        self.events = _by_sentence(m.events)
+        self.places = _by_sentence(m.places)
+        self.dates = _by_sentence(m.dates)
+        self.counts = _by_sentence(m.counts)
+
+    @property
+    def main(self) -> _Draft | None:
+        return self.drafts[0] if self.drafts else None
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def read_sentence(self, index: int) -> None:
+        events = [e for e in self.events.get(index, []) if not _GENERIC_EVENT.match(e.text.strip())]
+        places = self.places.get(index, [])
+        dates = self.dates.get(index, [])
+        referred: list[tuple[_Draft, EventMention | None]] = []
+        for event in events:
+            own_places = _near(event, places) if len(events) > 1 else places
+            own_dates = _near(event, dates) if len(events) > 1 else dates
+            draft = self._incident_for(index, event, own_places, own_dates)
+            referred.append((draft, event))
+        counts = self.counts.get(index, [])
+        if not referred and (counts or self._has_weapon_cue(index)):
+            draft = self._referent(index)
+            if draft is not None:
+                referred.append((draft, None))
+        for draft, event in referred:
+            draft.sentences.add(index)
+            if event is not None:
+                _merge_types(draft.incident, event.attack_types, event.weapon_types)
+        if referred:
+            self.by_sentence[index] = referred[0][0]
+            self.last_reference = (index, referred[-1][0])
+        self._attach_counts(index, counts, referred)
+        self._attach_generic_weapons(index, referred)
+
+    def _incident_for(
+        self, index: int, event: EventMention, places: list[PlaceMention], dates: list[DateMention]
+    ) -> _Draft:
+        place = _most_specific(places)
+        when = dates[0] if dates else None
+        if place is None and when is None:
+            referent = self._referent(index)
+            if referent is not None:
+                return referent
+        for draft in self.drafts:
+            if _compatible(draft, place, when):
+                _refine(draft, place, when)
+                return draft
+        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}"))
+        _refine(draft, place, when)
+        self.drafts.append(draft)
+        return draft
+
+    def _referent(self, index: int) -> _Draft | None:
+        """The incident a sentence without its own place or date talks about."""
+        if self.last_reference is not None:
+            last_index, last = self.last_reference
+            if last_index >= index - 1:
+                return last
+        return self.main
+
+    def _has_weapon_cue(self, index: int) -> bool:
+        return any(e.weapon_types for e in self.events.get(index, []))
+
+    def _attach_counts(
+        self, index: int, counts: list[CountMention], referred: list[tuple[_Draft, EventMention | None]]
+    ) -> None:
+        for count in counts:
+            candidates = [(d, e) for d, e in referred if e is not None]
+            if len(candidates) > 1:
+                draft = min(candidates, key=lambda pair: _distance(pair[1], count))[0]  # type: ignore[arg-type]
+            elif referred:
+                draft = referred[0][0]
+            else:
+                continue
+            draft.counts.append(count)
+
+    def _attach_generic_weapons(self, index: int, referred: list[tuple[_Draft, EventMention | None]]) -> None:
+        """Weapons named in a general remark ("attacks using vehicles and knives") describe the incident
+        the article is about when nothing else in the sentence points elsewhere."""
+        generic = [e for e in self.events.get(index, []) if _GENERIC_EVENT.match(e.text.strip())]
+        if not generic or referred:
+            return
+        target = self.main
+        if target is None:
+            return
+        for event in generic:
+            _merge_types(target.incident, [], event.weapon_types)
+
+    # -- finishing -----------------------------------------------------------------------------------
+
+    def finish(self) -> list[Incident]:
+        incidents = []
+        for draft in self.drafts:
+            incident = draft.incident
+            if draft.place is not None:
+                incident.place = draft.place.place
+            if draft.date is not None:
+                incident.date, incident.date_precision = draft.date.date, draft.date.precision
+            self._casualties(draft)
+            incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
+            incidents.append(incident)
+        return incidents
+
+    def _casualties(self, draft: _Draft) -> None:
+        published = self.work.document.published
+        for count in draft.counts:
+            draft.incident.casualty_reports.append(
+                CasualtyReport(
+                    kind=count.kind,
+                    count=count.count,
+                    evidence=self.evidence(count.sentence),
+                    reported_at=published,
+                )
+            )
+        draft.incident.killed = best_count(c.count for c in draft.counts if c.kind == "killed")
+        draft.incident.wounded = best_count(c.count for c in draft.counts if c.kind == "wounded")
+
+    def evidence(self, sentence_index: int) -> Evidence:
+        sentence = self.work.sentences[sentence_index]
+        return Evidence(
+            text=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            attributed_to=self.work.mentions.attributions.get(sentence_index) or self.work.document.outlet,
+        )
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention]) -> list[Claim]:
+    claims: list[Claim] = []
+    index: dict[tuple[str | None, str], Claim] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        draft = resolver.by_sentence.get(mention.sentence) or resolver._referent(mention.sentence)
+        incident_id = draft.incident.id if draft else None
+        evidence = resolver.evidence(mention.sentence)
+        if mention.group is None:
+            target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
+            if target is not None:
+                _absorb(target, mention, evidence)
+            continue
+        key = (incident_id, mention.group.name)
+        if key in index:
+            _absorb(index[key], mention, evidence)
+            continue
+        claim = Claim(
+            incident_id=incident_id,
+            group=mention.group,
+            channel=mention.channel,
+            claimed_at=mention.claimed_at,
+            delay_hours=mention.delay_hours,
+            wording=mention.wording,
+            link=mention.link,
+            link_cue=mention.link_cue,
+            status=mention.status,
+            evidence=[evidence],
+        )
+        index[key] = claim
+        claims.append(claim)
+    _mark_disputed(claims)
+    return claims
+
+
+def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
+    matching = [c for c in claims if c.incident_id == incident_id and c.status == "claimed"]
+    return matching[0] if matching else None
+
+
+def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
+    """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    claim.channel = claim.channel or mention.channel
+    claim.claimed_at = claim.claimed_at or mention.claimed_at
+    if not claim.delay_hours.known and mention.delay_hours.known:
+        claim.delay_hours = mention.delay_hours
+    claim.wording = claim.wording or mention.wording
+    if claim.link == "unclear" and mention.link != "unclear":
+        claim.link, claim.link_cue = mention.link, mention.link_cue
+    if all(e.start != evidence.start for e in claim.evidence):
+        claim.evidence.append(evidence)
+
+
+def _mark_disputed(claims: list[Claim]) -> None:
+    by_incident: dict[str | None, set[str]] = {}
+    for claim in claims:
+        if claim.status == "claimed" and claim.group is not None:
+            by_incident.setdefault(claim.incident_id, set()).add(claim.group.name)
+    for claim in claims:
+        if claim.status == "claimed" and len(by_incident.get(claim.incident_id, ())) > 1:
+            claim.status = "disputed"
+
+
+def _date_from_claim_delay(work: Work, resolver: _Resolver, claims: list[Claim]) -> None:
+    published = work.document.published
+    if published is None:
+        return
+    by_id = {d.incident.id: d.incident for d in resolver.drafts}
+    for claim in claims:
+        incident = by_id.get(claim.incident_id or "")
+        if incident is None or incident.date is not None:
+            continue
+        lower = claim.delay_hours.value if claim.delay_hours.value is not None else claim.delay_hours.min
+        if lower is None:
+            continue
+        latest = published - timedelta(hours=lower)
+        incident.date, incident.date_precision = latest.date().isoformat(), "day"
+
+
+def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
+    by_id = {i.id: i for i in incidents}
+    for claim in claims:
+        incident = by_id.get(claim.incident_id or "")
+        if incident is None or claim.group is None or claim.status not in ("claimed", "disputed", "suspected"):
+            continue
+        if all(p.name != claim.group.name for p in incident.perpetrators):
+            incident.perpetrators.append(
+                Perpetrator(name=claim.group.name, kind="group", wikidata_id=claim.group.wikidata_id)
+            )
+
+
+def _assign_roles(incidents: list[Incident], work: Work) -> None:
+    if not incidents or not work.mentions.roles:
+        return
+    from .role_assignment import assign_roles
+
+    assign_roles(incidents, work.mentions.roles, work)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def best_count(counts: Iterable[Count]) -> Count:
+    """The figure an incident shows: the largest exact value, else the tightest bounds reported."""
+    counts = list(counts)
+    if not counts:
+        return Count()
+    exact = [c for c in counts if c.value is not None]
+    if exact:
+        chosen = max(exact, key=lambda c: c.value or 0)
+        return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)
+    mins = [c.min for c in counts if c.min is not None]
+    maxes = [c.max for c in counts if c.max is not None]
+    return Count(
+        min=max(mins) if mins else None,
+        max=min(maxes) if maxes else None,
+        includes_perpetrators=next((c.includes_perpetrators for c in counts if c.includes_perpetrators), None),
+    )
+
+
+def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence, []).append(mention)
+    return grouped
+
+
+def _distance(a: Mention, b: Mention) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _near(event: EventMention, mentions: list) -> list:
+    close = [m for m in mentions if _distance(event, m) <= _NEAR]
+    return sorted(close, key=lambda m: _distance(event, m))[:1]
+
+
+def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
+    """A city over a region over a country: the mention with the smallest area we can tell."""
+    if not places:
+        return None
+    return min(places, key=_place_rank)
+
+
+def _place_rank(mention: PlaceMention) -> int:
+    place = mention.place
+    if place.geonameid is not None and place.admin1 is not None:
+        return 0  # a populated place
+    if place.admin1 is not None or place.geonameid is not None:
+        return 1
+    return 2 if _is_country(place) else 1
+
+
+def _is_country(place: Place) -> bool:
+    return bool(place.country_code) and place.name.lower() in _country_names(place.country_code or "")
+
+
+@functools.lru_cache(maxsize=512)
+def _country_names(code: str) -> frozenset[str]:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return frozenset()
+    names = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+    return frozenset(n.lower() for n in names if n)
+
+
+def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
+    if place is not None and draft.place is not None and not _places_compatible(draft.place.place, place.place):
+        return False
+    if when is not None and draft.date is not None and not dates_compatible(
+        draft.date.date, draft.date.precision, when.date, when.precision
+    ):
+        return False
+    return True
+
+
+def _places_compatible(a: Place, b: Place) -> bool:
+    if a.name.lower() == b.name.lower():
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    # Same country: compatible when one of them is the country itself or a region of it.
+    return _place_rank_of(a) > 0 or _place_rank_of(b) > 0
+
+
+def _place_rank_of(place: Place) -> int:
+    return _place_rank(PlaceMention(start=0, end=0, text=place.name, sentence=0, place=place))
+
+
+def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
+    if place is not None and (draft.place is None or _place_rank(place) < _place_rank(draft.place)):
+        draft.place = place
+    if when is not None and (draft.date is None or _precision_rank(when.precision) < _precision_rank(
+        draft.date.precision
+    )):
+        draft.date = when
+
+
+def _precision_rank(precision: str) -> int:
+    return {"hour": 0, "day": 1, "month": 2, "year": 3}.get(precision, 4)
+
+
+def dates_compatible(a: str, a_precision: str, b: str, b_precision: str, slack_days: int = 1) -> bool:
+    """Two dates may name the same day: equal within the coarser precision, or a day apart at most."""
+    coarser = max(_precision_rank(a_precision), _precision_rank(b_precision))
+    if coarser >= 3:
+        return a[:4] == b[:4]
+    if coarser == 2:
+        return a[:7] == b[:7]
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= slack_days
+    except ValueError:
+        return a[:10] == b[:10]
+
+
+def _merge_types(incident: Incident, attack_types: list[str], weapon_types: list[str]) -> None:
+    for value in attack_types:
+        if value not in incident.attack_types:
+            incident.attack_types.append(value)
+    for value in weapon_types:
+        if value not in incident.weapon_types:
+            incident.weapon_types.append(value)
+
