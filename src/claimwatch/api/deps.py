@@ -1,0 +1,133 @@
+"""What the REST API needs from the store and from the request: the store protocol, auth, paging.
+
+The API codes against `StoreLike`, the subset of `claimwatch.store.Store` it calls, so tests can serve
+an in-memory fake and the real store can change its internals freely.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Protocol
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from ..model import Document, Extraction
+
+PAGE_MAX = 500
+SCAN_PAGE = 1000  # how many records to ask the store for at a time when a view needs all of them
+
+
+class StoreLike(Protocol):
+    def add(self, document: Document, extraction: Extraction) -> Any: ...
+
+    def incidents(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        country: str | None = None,
+        group: str | None = None,
+        attack_type: str | None = None,
+        claimed: bool | None = None,
+        query: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Any]: ...
+
+    def count_incidents(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        country: str | None = None,
+        group: str | None = None,
+        attack_type: str | None = None,
+        claimed: bool | None = None,
+        query: str | None = None,
+    ) -> int: ...
+
+    def incident(self, incident_id: str) -> Any: ...
+
+    def claims(
+        self,
+        *,
+        group: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        status: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Any]: ...
+
+    def documents(self, *, limit: int = 100, offset: int = 0) -> list[Any]: ...
+
+    def document(self, document_id: str) -> Any: ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[Any]: ...
+
+    def groups(self) -> list[Any]: ...
+
+
+Extractor = Callable[[Document], Extraction]
+
+
+@dataclass
+class AppConfig:
+    store: StoreLike
+    token: str | None
+    protect_reads: bool
+    extractor: Extractor
+
+
+def config(request: Request) -> AppConfig:
+    cfg: AppConfig = request.app.state.claimwatch
+    return cfg
+
+
+_bearer = HTTPBearer(auto_error=False, description="The token given to `claimwatch serve --token`.")
+
+
+def _check(cfg: AppConfig, credentials: HTTPAuthorizationCredentials | None) -> None:
+    if not cfg.token:
+        raise HTTPException(403, "writes are disabled: start the server with --token or set CLAIMWATCH_TOKEN")
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), cfg.token.encode()):
+        raise HTTPException(
+            401,
+            "missing or wrong bearer token: send 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def require_write(cfg: Annotated[AppConfig, Depends(config)], credentials: Credentials) -> None:
+    _check(cfg, credentials)
+
+
+def require_read(cfg: Annotated[AppConfig, Depends(config)], credentials: Credentials) -> None:
+    if cfg.protect_reads:
+        _check(cfg, credentials)
+
+
+def scan(fetch: Callable[[int, int], list[Any]]) -> Iterator[Any]:
+    """Every record a paged store call returns, page by page."""
+    offset = 0
+    while True:
+        page = fetch(SCAN_PAGE, offset)
+        yield from page
+        if len(page) < SCAN_PAGE:
+            return
+        offset += SCAN_PAGE
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    if isinstance(record, dict):
+        return record
+    result: dict[str, Any] = record.to_dict()
+    return result
