@@ -1,0 +1,232 @@
+"""Militant groups: the curated alias table (`claimwatch/data/groups.json`) and the finder over a document.
+
+The table format (one JSON object per group, one group per line, so others can add groups with a
+one-line diff):
+
+    {"name": "Islamic State West Africa Province",   canonical name, unique
+     "wikidata_id": null,                            Q-number when known for sure, else null
+     "aliases": ["ISWAP", "Islamic State West Africa", ...],
+     "contextual_aliases": [],                       short acronyms that are also common words ("IS")
+     "parent": "Islamic State",                      canonical name of the parent group, or null
+     "channels": ["amaq", "al-naba"]}                how the group usually claims (claims.py vocabulary)
+
+Matching rules:
+1. An alias matches case-insensitively with word boundaries; a space, a hyphen or a run of them in an
+   alias matches any such run ("al-Qaeda" = "al Qaeda"), and an apostrophe is optional ("Kataib").
+2. An acronym-like alias (one token, at least half of its letters upper case: "ISIS", "LeT", "FARC-EP")
+   matches only in its written case, except in documents without any upper-case letter (MUC-4).
+3. A contextual alias ("IS", "ADF", "TRF") matches in its written case and only in a sensible context:
+   not inside upper-case text, and after "the", "of", "(" and the like or before a lower-case word
+   ("IS has claimed", "the IS propaganda organ", "militia Islamic State (IS)").
+4. Overlaps are settled by the longest match ("Islamic State West Africa Province" over "Islamic State",
+   "Pakistani Taliban" over "Taliban").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..errors import ClaimwatchError
+from ..model import Group, GroupMention
+
+if TYPE_CHECKING:
+    from ..pipeline import Work
+
+# Typographic characters mapped one-to-one to ASCII, so offsets stay valid after normalising.
+_ASCII = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "‐": "-"})
+# Words before a contextual acronym that show it names something ("the IS", "of IS", "(IS)").
+_CONTEXT_BEFORE = {"the", "of", "by", "from", "for", "against", "to", "with", "and", "pro", "anti", "(", "rival"}
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """One row of the alias table."""
+
+    name: str
+    wikidata_id: str | None
+    aliases: tuple[str, ...]
+    contextual_aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    channels: tuple[str, ...] = field(default=())
+
+    @property
+    def group(self) -> Group:
+        return Group(name=self.name, wikidata_id=self.wikidata_id)
+
+
+def all_groups() -> list[GroupEntry]:
+    """Every group of the table, in file order."""
+    return list(_table().entries)
+
+
+def lookup_group(name: str) -> Group | None:
+    """The group a name or alias stands for ("ISIL" -> Islamic State), or None when it is not in the table."""
+    entry = lookup_entry(name)
+    return entry.group if entry else None
+
+
+def lookup_entry(name: str) -> GroupEntry | None:
+    return _table().by_key.get(_key(name))
+
+
+def parent_of(name: str) -> Group | None:
+    """The parent group of a group ("ISWAP" -> Islamic State), when the table names one."""
+    entry = lookup_entry(name)
+    if entry is None or entry.parent is None:
+        return None
+    return lookup_group(entry.parent)
+
+
+def find_groups(work: Work) -> list[GroupMention]:
+    """Every mention of a known group in the document, with document offsets and sentence index."""
+    text = work.document.text.translate(_ASCII)
+    table = _table()
+    lower_only = not any(c.isupper() for c in text)
+    found: list[tuple[int, int, GroupEntry]] = []
+    for pattern in (table.loose, table.acronyms_loose if lower_only else table.acronyms):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            entry = table.by_key.get(_key(match.group(0)))
+            if entry is not None:
+                found.append((match.start(), match.end(), entry))
+    if table.contextual is not None and not lower_only:
+        for match in table.contextual.finditer(text):
+            entry = table.by_key.get(_key(match.group(0)))
+            if entry is not None and _sensible_context(text, match.start(), match.end()):
+                found.append((match.start(), match.end(), entry))
+    mentions: list[GroupMention] = []
+    last_end = -1
+    for start, end, entry in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if start < last_end:
+            continue
+        sentence = _sentence_of(work, start)
+        if sentence is None:
+            continue
+        mentions.append(
+            GroupMention(start=start, end=end, text=work.document.text[start:end], sentence=sentence, group=entry.group)
+        )
+        last_end = end
+    return mentions
+
+
+# --------------------------------------------------------------------------- table loading
+
+
+@dataclass
+class _Table:
+    entries: list[GroupEntry]
+    by_key: dict[str, GroupEntry]
+    loose: re.Pattern[str] | None
+    acronyms: re.Pattern[str] | None
+    acronyms_loose: re.Pattern[str] | None
+    contextual: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> _Table:
+    raw = resources.files("claimwatch").joinpath("data/groups.json").read_text(encoding="utf-8")
+    try:
+        rows = json.loads(raw)["groups"]
+    except (ValueError, KeyError) as error:
+        raise ClaimwatchError(f"claimwatch/data/groups.json is not a valid group table: {error}") from error
+    entries = [
+        GroupEntry(
+            name=row["name"],
+            wikidata_id=row.get("wikidata_id"),
+            aliases=tuple(row.get("aliases", [])),
+            contextual_aliases=tuple(row.get("contextual_aliases", [])),
+            parent=row.get("parent"),
+            channels=tuple(row.get("channels", [])),
+        )
+        for row in rows
+    ]
+    by_key: dict[str, GroupEntry] = {}
+    loose: list[str] = []
+    acronyms: list[str] = []
+    contextual: list[str] = []
+    for entry in entries:
+        for alias in (entry.name, *entry.aliases, *entry.contextual_aliases):
+            key = _key(alias)
+            owner = by_key.setdefault(key, entry)
+            if owner is not entry:
+                raise ClaimwatchError(
+                    f"claimwatch/data/groups.json: alias {alias!r} of {entry.name!r} is already an alias of "
+                    f"{owner.name!r}; keep each alias under one group"
+                )
+        loose += [a for a in (entry.name, *entry.aliases) if not _acronym_like(a)]
+        acronyms += [a for a in (entry.name, *entry.aliases) if _acronym_like(a)]
+        contextual += list(entry.contextual_aliases)
+    return _Table(
+        entries=entries,
+        by_key=by_key,
+        loose=_compile(loose, re.IGNORECASE),
+        acronyms=_compile(acronyms, 0),
+        acronyms_loose=_compile(acronyms, re.IGNORECASE),
+        contextual=_compile(contextual, 0),
+    )
+
+
+def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    body = "|".join(_alias_pattern(a) for a in ordered)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w]|-\w)", flags)
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = []
+    for char in alias.translate(_ASCII):
+        if char in " -":
+            if not parts or parts[-1] != r"[\s-]+":
+                parts.append(r"[\s-]+")
+        elif char == "'":
+            parts.append("'?")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _key(text: str) -> str:
+    """The form an alias and a matched span share: lower case, no apostrophes, runs of space/hyphen as one."""
+    text = text.translate(_ASCII).lower().replace("'", "")
+    return re.sub(r"[\s-]+", " ", text).strip()
+
+
+def _acronym_like(alias: str) -> bool:
+    if " " in alias:
+        return False
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) * 2 >= len(letters) and len(letters) <= 8
+
+
+def _sensible_context(text: str, start: int, end: int) -> bool:
+    before = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
+    after = re.match(r"\s*(\S+)", text[end : end + 30])
+    prev_word = before.group(1) if before else ""
+    next_word = after.group(1) if after else ""
+    for word in (prev_word, next_word):
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return False  # upper-case text ("WHAT IS IT"), or a list of acronyms
+    if prev_word.endswith("(") or text[start - 1 : start] == "(":
+        return True
+    if re.sub(r"[^\w(]", "", prev_word).lower() in _CONTEXT_BEFORE:
+        return True
+    return bool(next_word) and next_word[0].islower()
+
+
+def _sentence_of(work: Work, offset: int) -> int | None:
+    starts = [s.start for s in work.sentences]
+    position = bisect.bisect_right(starts, offset) - 1
+    if position < 0:
+        return None
+    sentence = work.sentences[position]
+    return sentence.index if offset < sentence.end else None
