@@ -1,9 +1,109 @@
-"""Placeholder: filled in by the work that owns `claimwatch/cli/eval_muc4.py`."""
+"""`claimwatch eval muc4 [PATH]`: run the pipeline on MUC-4 documents and score the templates it fills."""
 
 from __future__ import annotations
 
+import json
+import time
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+DEFAULT_PATH = Path("../shared/data/muc4/dev.jsonl")
+FLOORS_PATH = Path(__file__).resolve().parents[3] / "evaluation" / "floors-muc4.json"
 
 
 def register(app: typer.Typer) -> None:
-    _ = app
+    app.command("muc4")(eval_muc4_command)
+
+
+def eval_muc4_command(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help=f"A MUC-4 JSON-lines file (default: {DEFAULT_PATH}, relative to the current directory)."),
+    ] = None,
+    predictions_out: Annotated[
+        Path | None,
+        typer.Option("--predictions-out", help="Write the predicted templates here ({docid: {pred_templates}})."),
+    ] = None,
+    check_floors: Annotated[
+        bool, typer.Option("--check-floors", help="Exit 1 when an F1 falls below its pinned floor.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N documents.")] = None,
+) -> None:
+    """Score incident templates (type, perpetrators, targets, victims, weapons) on MUC-4."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..errors import ClaimwatchError
+    from ..evaluation import muc4
+    from ..model import Document
+    from ..pipeline import extract_document
+
+    console = Console()
+    source = path or DEFAULT_PATH
+    if not source.exists():
+        if path is None:
+            console.print(f"MUC-4 data not found at {source.resolve()}; skipping")
+            raise typer.Exit(0)
+        console.print(f"[red]MUC-4 data not found at {source.resolve()}[/red]")
+        raise typer.Exit(1)
+    try:
+        documents = list(muc4.read_documents(source))[:limit]
+    except ClaimwatchError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
+
+    predictions: dict[str, list[muc4.Template]] = {}
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("scoring MUC-4"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console
+    ) as progress:
+        task = progress.add_task("documents", total=len(documents))
+        for document in documents:
+            extraction = extract_document(Document(text=document.text, source=document.docid))
+            predictions[document.docid] = muc4.extraction_to_templates(extraction)
+            progress.advance(task)
+    seconds = time.perf_counter() - started
+
+    scores = muc4.report(muc4.score(predictions, documents))
+    _print_table(console, scores, len(documents), seconds, source)
+    if predictions_out is not None:
+        muc4.write_predictions(predictions_out, predictions)
+        console.print(f"predictions written to {predictions_out}")
+    if check_floors and not _meets_floors(console, scores):
+        raise typer.Exit(1)
+
+
+def _print_table(console: object, scores: dict, documents: int, seconds: float, source: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    assert isinstance(console, Console)
+    table = Table(title=f"MUC-4 template filling — {source.name} ({documents} documents)")
+    table.add_column("role")
+    for column in ("P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for slot, score in scores.items():
+        style = "bold" if slot == "micro" else None
+        table.add_row(slot, f"{score.precision:.2f}", f"{score.recall:.2f}", f"{score.f1:.2f}", style=style)
+    console.print(table)
+    rate = documents / seconds if seconds else 0.0
+    console.print(f"{rate:.1f} docs/second ({seconds:.1f} s)")
+
+
+def _meets_floors(console: object, scores: dict) -> bool:
+    from rich.console import Console
+
+    assert isinstance(console, Console)
+    if not FLOORS_PATH.exists():
+        console.print(f"[yellow]no floors at {FLOORS_PATH}; nothing to check[/yellow]")
+        return True
+    floors: dict[str, float] = json.loads(FLOORS_PATH.read_text(encoding="utf-8")).get("f1", {})
+    failed = [(slot, scores[slot].f1, floor) for slot, floor in floors.items() if slot in scores
+              and scores[slot].f1 < floor]
+    for slot, f1, floor in failed:
+        console.print(f"[red]{slot}: F1 {f1:.2f} is below its floor {floor:.2f}[/red]")
+    if not failed:
+        console.print("all MUC-4 floors met")
+    return not failed

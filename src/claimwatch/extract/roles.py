@@ -1,0 +1,268 @@
+"""Role mentions: who attacked (individuals, organisations), what was hit (targets), who (victims), with what.
+
+A linear-chain CRF (`claimwatch.training.muc4_roles` trains it on MUC-4) tags tokens of the whole document
+with BIO labels per role. It runs on every sentence without the spaCy model, so it is cheap, and it does
+not use capitalisation as its main cue: MUC-4 text is lower case and so are many transcripts.
+
+Token features, in the order `_token_features` builds them:
+1. the word, its lower case, prefixes and suffixes, a shape ("xxxx", "dd", "x-dd") and its kind;
+2. the same for the two words either side;
+3. the distance to the nearest attack word in the sentence and on which side it is (role fillers sit
+   close to "attacked", "killed", "bomb", "kidnapped");
+4. hits in small word lists: person titles ("mayor", "priest"), group words ("front", "movement"),
+   weapon words, building words, and group names from the alias table.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import RoleMention, Sentence
+
+if TYPE_CHECKING:
+    from ..pipeline import Work
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+CRF_PATH = MODEL_DIR / "muc4_roles.crfsuite"
+MODEL_VERSION = "claimwatch.roles.crf.v1"
+
+# CRF label suffix -> RoleMention.role
+LABEL_ROLES: dict[str, str] = {
+    "PerpInd": "perpetrator_individual",
+    "PerpOrg": "perpetrator_group",
+    "Target": "target",
+    "Victim": "victim",
+    "Weapon": "weapon",
+}
+
+_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n|\s{3,}")
+
+_TRIGGERS = re.compile(
+    r"^(attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|murder\w*|assassin\w*|kidnap\w*|abduct\w*|"
+    r"hostage\w*|burn\w*|set|fire|torch\w*|shot|shoot\w*|gunned|machinegunned|wound\w*|injur\w*|"
+    r"dynamit\w*|destroy\w*|damag\w*|massacre\w*|ambush\w*|raid\w*|sabotag\w*|hijack\w*|robbe\w*|"
+    r"stole|stolen|seiz\w*|died|dead|death|victim\w*|perpetrat\w*|responsib\w*|claim\w*)$"
+)
+_TITLES = frozenset(
+    "mr mrs dr president minister mayor priest priests father jesuit jesuits judge judges senator deputy "
+    "colonel col general gen captain capt lieutenant sergeant commander director leader leaders candidate "
+    "ambassador governor councilman councilmen journalist journalists peasant peasants student students "
+    "soldier soldiers policeman policemen civilians civilian businessman child children women woman man men "
+    "people persons members member official officials employee employees worker workers bishop archbishop "
+    "attorney former vice secretary chief labor union leader".split()
+)
+_GROUP_WORDS = frozenset(
+    "front movement army party union command forces force guerrillas guerrilla rebels cartel path "
+    "liberation national revolutionary popular commandos commando group organization brigade squad squads "
+    "extraditables patriotic people's alliance council armed".split()
+)
+_WEAPON_WORDS = frozenset(
+    "bomb bombs dynamite explosive explosives grenade grenades rifle rifles rocket rockets mortar mortars "
+    "machinegun machineguns gun guns pistol pistols revolver ak-47 m-16 rpg rpg-7 mine mines charge charges "
+    "device devices weapons weapon firearms bullets bullet shots knife machete tnt incendiary molotov "
+    "cocktails launcher launchers car-bomb".split()
+)
+_PLACE_WORDS = frozenset(
+    "building buildings house houses home homes office offices headquarters embassy bank banks store stores "
+    "station stations tower towers bridge bridges bus buses car cars vehicle vehicles truck trucks plant "
+    "facilities facility school schools church hotel restaurant farm pipeline line lines post posts base "
+    "substation installations jeep plane aircraft helicopter residence offices branch".split()
+)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[list[Token]]:
+    """Sentences of tokens with character offsets (a cheap split that copes with lower-case text)."""
+    sentences: list[list[Token]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        _add_sentence(sentences, text, start, match.start())
+        start = match.end()
+    _add_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def _add_sentence(sentences: list[list[Token]], text: str, start: int, end: int) -> None:
+    tokens = [Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    if tokens:
+        sentences.append(tokens)
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[a-z]", "x", word.lower())
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{2,}", r"\1\1", shape)
+
+
+@functools.lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """Lower-cased group names and aliases from the alias table, when it is there."""
+    import json
+
+    path = Path(__file__).resolve().parent.parent / "data" / "groups.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    names: set[str] = set()
+    entries = raw.get("groups", raw) if isinstance(raw, dict) else raw
+    items = entries.values() if isinstance(entries, dict) else entries
+    for entry in items:
+        if isinstance(entry, dict):
+            for key in ("name", "canonical"):
+                if isinstance(entry.get(key), str):
+                    names.add(entry[key].lower())
+            for alias in entry.get("aliases", []) or []:
+                if isinstance(alias, str):
+                    names.add(alias.lower())
+    return frozenset(n for n in names if n)
+
+
+def _gazetteer_words() -> frozenset[str]:
+    return frozenset(w for name in _group_names() for w in re.findall(r"\w+", name) if len(w) > 2)
+
+
+def _word_features(word: str, prefix: str) -> dict[str, Any]:
+    lower = word.lower()
+    return {
+        f"{prefix}w": lower,
+        f"{prefix}suf3": lower[-3:],
+        f"{prefix}shape": _shape(word),
+        f"{prefix}title": lower in _TITLES,
+        f"{prefix}groupw": lower in _GROUP_WORDS,
+        f"{prefix}weaponw": lower in _WEAPON_WORDS,
+        f"{prefix}placew": lower in _PLACE_WORDS,
+        f"{prefix}trigger": bool(_TRIGGERS.match(lower)),
+    }
+
+
+def sentence_features(tokens: list[Token]) -> list[dict[str, Any]]:
+    words = [t.text.lower() for t in tokens]
+    triggers = [i for i, w in enumerate(words) if _TRIGGERS.match(w)]
+    gazetteer = _gazetteer_words()
+    features = []
+    for i, word in enumerate(words):
+        f: dict[str, Any] = {"bias": 1.0, **_word_features(word, "")}
+        f["pre3"] = word[:3]
+        f["suf2"] = word[-2:]
+        f["suf4"] = word[-4:]
+        f["digit"] = any(c.isdigit() for c in word)
+        f["punct"] = not any(c.isalnum() for c in word)
+        f["gaz"] = word in gazetteer
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(words):
+                f.update(_word_features(words[j], f"{offset:+d}:"))
+            else:
+                f[f"{offset:+d}:edge"] = True
+        f["-1|0"] = f"{words[i - 1] if i else '<s>'}|{word}"
+        f["0|+1"] = f"{word}|{words[i + 1] if i + 1 < len(words) else '</s>'}"
+        if triggers:
+            nearest = min(triggers, key=lambda t: abs(t - i))
+            distance = nearest - i
+            f["trig_dist"] = _bucket(abs(distance))
+            f["trig_side"] = "after" if distance > 0 else "before" if distance < 0 else "on"
+            f["trig_word"] = words[nearest][:6]
+        else:
+            f["trig_dist"] = "none"
+        f["sent_pos"] = _bucket(i)
+        features.append(f)
+    return features
+
+
+def _bucket(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 6:
+        return "4-6"
+    if n <= 10:
+        return "7-10"
+    if n <= 20:
+        return "11-20"
+    return "20+"
+
+
+# --------------------------------------------------------------------------- inference
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """The trained CRF, loaded once per process; None when the model file is not shipped."""
+    if not CRF_PATH.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(CRF_PATH))
+    return tagger
+
+
+def tag_text(text: str) -> list[tuple[str, int, int]]:
+    """(CRF role label, start, end) spans of one text."""
+    tagger = _tagger()
+    if tagger is None:
+        return []
+    spans: list[tuple[str, int, int]] = []
+    for tokens in tokenize(text):
+        labels = tagger.tag(sentence_features(tokens))
+        spans.extend(decode(tokens, labels))
+    return spans
+
+
+def decode(tokens: list[Token], labels: list[str]) -> list[tuple[str, int, int]]:
+    """BIO labels -> (role, start, end); an I- without its B- starts a span (the CRF may drop the B)."""
+    spans: list[tuple[str, int, int]] = []
+    current: list[Any] | None = None
+    for token, label in zip(tokens, labels, strict=True):
+        if label == "O":
+            current = None
+            continue
+        prefix, role = label.split("-", 1)
+        if current is not None and prefix == "I" and current[0] == role:
+            current[2] = token.end
+            continue
+        current = [role, token.start, token.end]
+        spans.append(current)  # type: ignore[arg-type]
+    return [(str(s[0]), int(s[1]), int(s[2])) for s in spans]
+
+
+def find_roles(work: Work) -> list[RoleMention]:
+    """Role mentions of the whole document, each with its offsets and sentence index."""
+    text = work.document.text
+    mentions = []
+    for role, start, end in tag_text(text):
+        surface = _trim(text[start:end])
+        if not surface:
+            continue
+        mentions.append(
+            RoleMention(
+                start=start,
+                end=end,
+                text=surface,
+                sentence=_sentence_of(work.sentences, start),
+                role=LABEL_ROLES[role],  # type: ignore[arg-type]
+            )
+        )
+    return mentions
+
+
+def _trim(surface: str) -> str:
+    return surface.strip(" \t\n,.;:()[]")
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> int:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end or offset < sentence.start:
+            return sentence.index
+    return sentences[-1].index if sentences else 0

@@ -1,0 +1,126 @@
+"""Train the MUC-4 models that ship in `claimwatch/data/models/`:
+
+1. `muc4_roles.crfsuite` — the CRF role tagger of `extract/roles.py`. Gold mentions (strings with the
+   offset of their first occurrence) are projected onto every occurrence of the string in the document,
+   longest mention first, as BIO labels per role. Documents without a template are kept with all tokens
+   `O`: they teach the tagger that fighting between armies or a politician's speech has no role fillers.
+2. `muc4_relevance.json` — a TF-IDF + logistic regression document model: does this document report a
+   MUC-4 incident at all? Stored as plain numbers (vocabulary, idf, weights), not a pickle, so it loads
+   under any scikit-learn version; `role_assignment.py` applies it.
+
+Both train in a few minutes on two CPU cores.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..evaluation.muc4 import ROLES
+from ..extract.roles import CRF_PATH, MODEL_DIR, Token, sentence_features, tokenize
+
+RELEVANCE_PATH = MODEL_DIR / "muc4_relevance.json"
+
+
+@dataclass
+class TrainingReport:
+    documents: int
+    sentences: int
+    seconds: float
+    paths: list[Path]
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def gold_spans(document: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """(start, end, role) for every occurrence of every gold mention, longest mention first."""
+    text = document["doctext"]
+    mentions: dict[str, str] = {}
+    for template in document.get("templates", []):
+        for role in ROLES:
+            for entity in template.get(role, []):
+                for mention, _offset in entity:
+                    mentions.setdefault(mention, role)
+    spans = []
+    for mention, role in sorted(mentions.items(), key=lambda kv: -len(kv[0])):
+        for match in re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text):
+            spans.append((match.start(), match.end(), role))
+    return spans
+
+
+def bio_labels(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[str]:
+    labels = ["O"] * len(tokens)
+    for start, end, role in spans:
+        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+        if not inside or any(labels[i] != "O" for i in inside):
+            continue
+        labels[inside[0]] = f"B-{role}"
+        for i in inside[1:]:
+            labels[i] = f"I-{role}"
+    return labels
+
+
+def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iterations: int = 80,
+                c1: float = 0.05, c2: float = 0.05) -> int:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for document in documents:
+        spans = gold_spans(document)
+        for tokens in tokenize(document["doctext"]):
+            trainer.append(sentence_features(tokens), bio_labels(tokens, spans))
+            count += 1
+    trainer.set_params({
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": 2,
+    })
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+    return count
+
+
+def train_relevance(documents: list[dict[str, Any]], path: Path = RELEVANCE_PATH, c: float = 4.0) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=3, sublinear_tf=True, max_features=30000)
+    x = vectorizer.fit_transform(d["doctext"] for d in documents)
+    y = [1 if d.get("templates") else 0 for d in documents]
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, y)
+    weights = model.coef_[0]
+    vocabulary = {
+        term: [round(float(vectorizer.idf_[i]), 5), round(float(weights[i]), 5)]
+        for term, i in vectorizer.vocabulary_.items()  # every term: all of them count in the l2 norm
+    }
+    path.write_text(
+        json.dumps({"version": "claimwatch.relevance.tfidf-lr.v1", "intercept": float(model.intercept_[0]),
+                    "ngram_max": 2, "terms": vocabulary}, separators=(",", ":")),
+        encoding="utf-8",
+    )
+
+
+def train(train_path: Path, *, iterations: int = 80, limit: int | None = None,
+          roles: bool = True, relevance: bool = True) -> TrainingReport:
+    started = time.perf_counter()
+    documents = load_jsonl(train_path)[:limit]
+    sentences = 0
+    paths = []
+    if relevance:
+        train_relevance(documents)
+        paths.append(RELEVANCE_PATH)
+    if roles:
+        sentences = train_roles(documents, iterations=iterations)
+        paths.append(CRF_PATH)
+    return TrainingReport(len(documents), sentences, time.perf_counter() - started, paths)
