@@ -280,6 +280,8 @@ class Incident:
     targets: list[str] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)  # weapon mentions as written ("car bomb")
+    relevance: float | None = None  # P(a terrorist incident, not combat or politics): role_assignment
+    type_hint: str | None = None  # MUC-4 incident type from the document model (role_assignment)
     casualty_reports: list[CasualtyReport] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
