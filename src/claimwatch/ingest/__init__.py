@@ -1,0 +1,179 @@
+"""Stage `ingest`: files, folders and stdin to `Document`s, one typed error per input that cannot be read.
+
+    1. paths      a folder is walked recursively in sorted order, hidden files and folders skipped;
+                  `-` is stdin
+    2. format     by extension (.txt, .html/.htm, .json, .jsonl, .warc/.warc.gz); any other name, and
+                  stdin, by a look at the first bytes
+    3. bytes      refused when over `settings.max_bytes()` before they are read (JSON lines and WARC
+                  records are streamed, the limit applies to each line or record), when binary or empty
+    4. text       decoded (BOM, declared charset, UTF-8, Windows-1252, Latin-1: see decode.py)
+    5. document   plain text as is; HTML through trafilatura (html.py); JSON records (records.py);
+                  HTML responses of a web archive (warc.py)
+
+`iter_documents` never raises for a bad input: it yields an `InputError` in the document's place and
+goes on, so a batch is never stopped by one file (STYLE.md, habit 4).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, cast
+
+from ..errors import EmptyInput, InputError, MalformedInput
+from ..model import Document
+from .decode import decode, html_charset, read_file, read_stream
+from .html import from_html
+from .records import from_json_lines, from_json_text, iter_jsonl_file
+from .warc import iter_warc
+
+__all__ = ["STDIN", "iter_documents", "read_document"]
+
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+_LOOKS_LIKE_HTML = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.IGNORECASE)
+
+
+def iter_documents(paths: Iterable[str | Path] | str | Path) -> Iterator[Document | InputError]:
+    """Every document under `paths`, in order; an unreadable input yields its `InputError` instead."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for path in paths:
+        if str(path) == STDIN:
+            yield from _from_stdin()
+            continue
+        path = Path(path)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _from_file(file)
+        elif path.exists():
+            yield from _from_file(path)
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def read_document(path: str | Path) -> Document:
+    """The one document in a file (or `-` for stdin); raises its `InputError` when it cannot be read."""
+    if str(path) != STDIN and Path(path).is_dir():
+        raise InputError(str(path), "is a folder; `claimwatch ingest` reads folders")
+    items = iter_documents([path])
+    first = next(items, None)
+    if first is None:
+        raise EmptyInput(str(path), "no document found")
+    if isinstance(first, InputError):
+        raise first
+    if next(items, None) is not None:
+        raise MalformedInput(str(path), "holds several documents; `claimwatch ingest` reads batches")
+    return first
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def _from_stdin() -> Iterator[Document | InputError]:
+    try:
+        data = read_stream(sys.stdin.buffer, STDIN_SOURCE)
+    except InputError as error:
+        yield error
+        return
+    yield from _from_bytes(data, STDIN_SOURCE, _sniff(data))
+
+
+def _from_file(path: Path) -> Iterator[Document | InputError]:
+    source = str(path)
+    kind = _kind_by_name(path)
+    try:
+        if kind in ("warc", "jsonl"):  # streamed: the size limit applies to each record or line
+            with _open_maybe_gzip(path) as handle:
+                if kind == "warc":
+                    yield from iter_warc(handle, source)
+                else:
+                    yield from iter_jsonl_file(handle, source)
+            return
+        if path.suffix.lower() == ".gz":
+            with gzip.open(path, "rb") as handle:  # the limit applies to the uncompressed text
+                data = read_stream(cast(IO[bytes], handle), source)
+        else:
+            data = read_file(path, source)
+    except InputError as error:
+        yield error
+        return
+    except (OSError, EOFError) as error:
+        yield MalformedInput(source, f"cannot read the file ({getattr(error, 'strerror', None) or error})")
+        return
+    yield from _from_bytes(data, source, kind or _sniff(data))
+
+
+def _from_bytes(data: bytes, source: str, kind: str) -> Iterator[Document | InputError]:
+    try:
+        if kind == "warc":
+            yield from iter_warc(io.BytesIO(data), source)
+        elif kind == "jsonl":
+            yield from from_json_lines(decode(data, source).splitlines(), source)
+        elif kind == "json":
+            yield from from_json_text(decode(data, source), source)
+        elif kind == "html":
+            yield from_html(decode(data, source, html_charset(data)), source)
+        else:
+            text = decode(data, source)
+            if not text.strip():
+                raise EmptyInput(source, "the file holds only white space")
+            yield Document(text=text, source=source)
+    except InputError as error:
+        yield error
+
+
+def _kind_by_name(path: Path) -> str | None:
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    return {
+        ".txt": "text",
+        ".text": "text",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+        ".json": "json",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".warc": "warc",
+    }.get(last)
+
+
+def _sniff(data: bytes) -> str:
+    """The format of bytes that came without a telling name (stdin, `notes`, `article.md`)."""
+    if data.startswith(b"\x1f\x8b"):
+        try:  # a gzipped WARC file is the common case of gzip among articles
+            head = gzip.GzipFile(fileobj=io.BytesIO(data)).read(8)
+        except (OSError, EOFError):
+            return "text"  # decode() then names it binary
+        return "warc" if head.startswith(b"WARC/") else "text"
+    head = data[:4096].lstrip()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:].lstrip()
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith((b"{", b"[")):
+        return "json"  # from_json_text also reads JSON lines
+    if head.startswith(b"<") and _LOOKS_LIKE_HTML.search(head):
+        return "html"
+    return "text"
+
+
+def _open_maybe_gzip(path: Path) -> IO[bytes]:
+    """A .jsonl.gz file is read through gzip; warcio reads gzipped WARC members itself."""
+    if path.suffix.lower() == ".gz" and _kind_by_name(path) == "jsonl":
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")

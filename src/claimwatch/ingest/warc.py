@@ -1,0 +1,66 @@
+"""Web archives to documents: every HTML response in a .warc or .warc.gz file is one article.
+
+Requests, metadata records, redirects, errors and non-HTML responses (images, scripts) are passed
+over without a word; an HTML response that cannot be read is one error, and the archive goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+from .. import settings
+from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
+from ..model import Document
+from .decode import decode, header_charset, html_charset, limit_message, read_stream
+from .html import from_html
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def iter_warc(handle: IO[bytes], source: str) -> Iterator[Document | InputError]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = 0
+    try:
+        for number, record in enumerate(ArchiveIterator(handle), start=1):
+            if not _is_html_response(record):
+                continue
+            found += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            record_source = f"{source}#{uri or number}"
+            try:
+                yield _read_record(record, record_source, uri)
+            except InputError as error:
+                yield error
+    except ArchiveLoadFailed as error:
+        yield MalformedInput(source, f"not a readable WARC file ({_first_line(error)})")
+        return
+    except (OSError, EOFError, ValueError) as error:  # a truncated gzip member, a broken header
+        yield MalformedInput(source, f"the WARC file is damaged or cut short ({_first_line(error)})")
+        return
+    if not found:
+        yield EmptyInput(source, "the WARC file holds no HTML responses")
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    if record.http_headers.get_statuscode() != "200":
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return content_type.startswith(_HTML_TYPES)
+
+
+def _read_record(record: Any, source: str, uri: str | None) -> Document:
+    length = record.rec_headers.get_header("Content-Length")
+    if length and length.isdigit() and int(length) > settings.max_bytes():
+        raise InputTooLarge(source, limit_message(int(length)))
+    data = read_stream(record.content_stream(), source)
+    declared = header_charset(record.http_headers.get_header("Content-Type")) or html_charset(data)
+    return from_html(decode(data, source, declared), source, url=uri)
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
