@@ -1,11 +1,18 @@
-"""`claimwatch extract FILE`: run the pipeline on one document and print the result (no store)."""
+"""`claimwatch extract FILE`: run the pipeline on one document and print the result (nothing is stored)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import ClaimwatchError
+
+if TYPE_CHECKING:
+    from ..model import Count, Extraction, Range
 
 
 def register(app: typer.Typer) -> None:
@@ -13,13 +20,89 @@ def register(app: typer.Typer) -> None:
 
 
 def extract_command(
-    path: Path = typer.Argument(..., help="A document: .txt, .html, .json (one article) or - for stdin."),
-    as_json: bool = typer.Option(False, "--json", help="Print the JSON contract instead of tables."),
+    path: Annotated[
+        str, typer.Argument(help="One document: .txt, .html, .json (one article), .warc with one page, or - for stdin.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract instead of tables.")] = False,
 ) -> None:
     """Extract incidents, claims and quotes from one document, without storing anything."""
-    from ..pipeline import extract
+    from ..ingest import read_document
+    from ..pipeline import extract_document
 
-    text = Path(path).read_text(encoding="utf-8")
-    result = extract(text)
-    print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    _ = as_json
+    try:
+        result = extract_document(read_document(path))
+    except ClaimwatchError as error:  # the message names the file and the reason
+        Console(stderr=True).print(f"error: {error}", markup=False, highlight=False)
+        raise typer.Exit(1) from error
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_tables(result, Console())
+
+
+def print_tables(result: Extraction, console: Console) -> None:
+    """The extraction as three tables: incidents, claims, quotes."""
+    document = result.document
+    console.print(f"[bold]{document.title or document.source or 'document'}[/bold]", highlight=False)
+    details = [
+        document.outlet,
+        document.published.isoformat() if document.published else None,
+        document.url,
+    ]
+    if any(details):
+        console.print(" · ".join(d for d in details if d), markup=False, highlight=False)
+
+    incidents = Table(title=f"Incidents ({len(result.incidents)})", title_justify="left")
+    for column in ("id", "date", "place", "attack", "killed", "wounded", "perpetrators"):
+        incidents.add_column(column)
+    for incident in result.incidents:
+        place = incident.place
+        incidents.add_row(
+            incident.id[:12],
+            incident.date or "",
+            f"{place.name} ({place.country_code})" if place and place.country_code else (place.name if place else ""),
+            ", ".join(incident.attack_types),
+            format_count(incident.killed),
+            format_count(incident.wounded),
+            ", ".join(p.name for p in incident.perpetrators),
+        )
+    console.print(incidents)
+
+    claims = Table(title=f"Claims ({len(result.claims)})", title_justify="left")
+    for column in ("group", "status", "incident", "channel", "claimed at", "delay (h)", "link"):
+        claims.add_column(column)
+    for claim in result.claims:
+        claims.add_row(
+            claim.group.name if claim.group else "",
+            claim.status,
+            (claim.incident_id or "")[:12],
+            claim.channel or "",
+            claim.claimed_at or "",
+            format_range(claim.delay_hours),
+            claim.link + (f" ({claim.link_cue})" if claim.link_cue else ""),
+        )
+    console.print(claims)
+
+    quotes = Table(title=f"Quotes ({len(result.quotes)})", title_justify="left")
+    for column in ("speaker", "affiliation", "quote"):
+        quotes.add_column(column)
+    for quote in result.quotes:
+        quotes.add_row(quote.speaker, quote.affiliation or "", quote.text)
+    console.print(quotes)
+
+
+def format_count(count: Count) -> str:
+    """'7', '25–30', '≥25', '≤10' or '' for a casualty figure."""
+    return format_range(count)
+
+
+def format_range(value: Count | Range) -> str:
+    if value.value is not None:
+        return f"{value.value:g}"
+    if value.min is not None and value.max is not None:
+        return f"{value.min:g}–{value.max:g}"
+    if value.min is not None:
+        return f"≥{value.min:g}"
+    if value.max is not None:
+        return f"≤{value.max:g}"
+    return ""

@@ -61,14 +61,15 @@ def read_document(path: str | Path) -> Document:
     """The one document in a file (or `-` for stdin); raises its `InputError` when it cannot be read."""
     if str(path) != STDIN and Path(path).is_dir():
         raise InputError(str(path), "is a folder; `claimwatch ingest` reads folders")
+    source = STDIN_SOURCE if str(path) == STDIN else str(path)
     items = iter_documents([path])
     first = next(items, None)
     if first is None:
-        raise EmptyInput(str(path), "no document found")
+        raise EmptyInput(source, "no document found")
     if isinstance(first, InputError):
         raise first
     if next(items, None) is not None:
-        raise MalformedInput(str(path), "holds several documents; `claimwatch ingest` reads batches")
+        raise MalformedInput(source, "holds several documents; `claimwatch ingest` reads batches")
     return first
 
 
