@@ -1,0 +1,466 @@
+"""Claims of responsibility, denials and attributions by others, read sentence by sentence with rules.
+
+How a sentence is read (the numbers repeat in the code):
+1. Statements that nobody claimed ("No group has claimed responsibility") are found first; a claim cue
+   inside one does not count (`find_unclaimed_statements` returns their sentence indexes).
+2. Cues decide the status: "claimed" ("claimed responsibility", "said it carried out", "Amaq said a
+   soldier of the caliphate carried out"), "denied" ("denied involvement", "had nothing to do with",
+   "asserts no connection"), "suspected" ("police blamed", "suspected X militants", "bears the hallmarks
+   of", "were indicted"). A sentence that speaks of competing claims makes every claim in it "disputed"
+   (the resolver also marks two groups claiming one incident as disputed).
+3. The group: for a claim or a denial, the group that is the subject (the nearest group mentioned before
+   the cue, skipping relative clauses such as ", which ... ,"), else an anaphor ("the group", "the
+   militants", "It said") resolved to the most recently mentioned group, else a group named after a
+   passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
+4. The channel, from the claim sentence, normalised to the vocabulary in `CHANNELS`.
+5. The operational link, from cues anywhere in the document (`find_link`): "sources" quoted by Amaq,
+   "soldier of the caliphate", "followed a call", "no indication that ... directed" -> inspired;
+   "detachment", "our brothers carried out", "martyrdom operation" -> directed. Interpretive cues weigh
+   more than one word of the claim; a tie is "unclear".
+6. The delay between the attack and the claim ("a little more than 24 hours after" -> min 24); a timing
+   sentence without a group gives a claim mention with group None, which the resolver merges by recency.
+7. `claimed_at`: a weekday, "yesterday" or "today" next to the claim verb, resolved against the
+   publication date ("Amaq wrote Saturday evening").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence
+from .groups import lookup_entry
+
+if TYPE_CHECKING:
+    from ..pipeline import Work
+
+# Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
+_ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_ATTACK = (
+    r"(?:attacks?|bombings?|blasts?|assaults?|explosions?|killings?|shootings?|raids?|ambush(?:es)?|strikes?|"
+    r"operations?|massacres?|kidnappings?|abductions?|rampage|stabbings?|assassinations?|hijackings?|atrocity)"
+)
+
+# 1. -------------------------------------------------------------------------- nobody claimed
+_UNCLAIMED = re.compile(
+    r"\b(?:no|none of the)\s+(?:\w+\s+){0,3}?(?:group|one|organi[sz]ation|faction|outfit|militants?)s?\b"
+    r"[^.;]{0,40}?\b(?:claim(?:ed|s)?|taken|took|accepted|admitted|come forward)\b"
+    r"|\bnobody\b[^.;]{0,40}?\b(?:claimed|taken|took|accepted)\b"
+    r"|\bno (?:immediate |official |credible )?claims? of responsibility\b"
+    r"|\bthere (?:was|has been|have been|were|is) no (?:immediate |official )?claims?\b"
+    r"|\b(?:has|have|had|was|were) not (?:yet |immediately |officially )?(?:been )?claimed\b"
+    r"|\b(?:yet to be|remains?|remained|went|go) unclaimed\b|\bunclaimed\b|\byet to be claimed\b"
+    r"|\bnot (?:immediately )?clear who (?:was|is|were) (?:behind|responsible)\b",
+    re.IGNORECASE,
+)
+
+# 2. -------------------------------------------------------------------------- status cues
+Side = Literal["subject", "after", "near"]
+
+
+@dataclass(frozen=True)
+class _CuePattern:
+    status: ClaimStatus
+    pattern: re.Pattern[str]
+    side: Side
+    needs_speaker: bool = False  # "said a ... carried out": a claim only when a group or its channel says it
+
+
+def _cue(status: ClaimStatus, pattern: str, side: Side = "subject", needs_speaker: bool = False) -> _CuePattern:
+    return _CuePattern(status, re.compile(pattern, re.IGNORECASE), side, needs_speaker)
+
+
+_CUES: list[_CuePattern] = [
+    _cue("denied", r"\bden(?:y|ies|ied|ying)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:involvement|responsibility|role|links?|"
+         r"connections?|part|participation|claims?|reports?)\b"),
+    _cue("denied", r"\bdenial of (?:any )?(?:involvement|responsibility|role)\b"),
+    _cue("denied", r"\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b"),
+    _cue("denied", r"\b(?:asserts?|asserted|said|says|stated)\s+(?:it\s+had\s+|it\s+has\s+)?no\s+(?:connection|"
+         r"involvement|links?|role|hand)\b"),
+    _cue("denied", r"\bdistanc(?:ed|es|ing) (?:itself|themselves) from\b"),
+    _cue("denied", r"\b(?:rejected|rejects|dismissed|dismisses)\s+(?:any\s+)?(?:involvement|responsibility|"
+         r"allegations?|accusations?|claims? (?:of|that it))\b"),
+    _cue("denied", r"\b(?:was|were|is|are) not (?:involved|behind|responsible)\b"),
+    _cue("denied", r"\bdid not (?:carry out|conduct|stage|perpetrate)\b"),
+    _cue("claimed", r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"),
+    _cue("claimed", r"\b(?:took|takes|taken|take|taking|accepted|accepts|accepting|assumed|admitted)\s+"
+         r"(?:full\s+|sole\s+)?responsibility\b"),
+    _cue("claimed", r"\bclaim(?:ed|s|ing)?\s+(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
+    _cue("claimed", r"\bclaim(?:ed|s)\b[^.;]{0,80}?\bfor itself\b"),
+    _cue("claimed", r"\bclaimed\s+by\b", side="after"),
+    _cue("claimed", r"\bsaid\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried out|conducted|launched|staged|was "
+         r"behind|were behind|executed|perpetrated|attacked|targeted)\b"),
+    _cue("claimed", r"\b(?:said|says|stated|announced|wrote|reported)\s+(?:that\s+)?(?:a|an|one of its|two of its|"
+         r"its|their|our)\b[^.;]{0,60}?\b(?:carried out|conducted|executed|perpetrated|launched)\b",
+         needs_speaker=True),
+    _cue("claimed", r"\b(?:carried out|conducted|executed|perpetrated)\s+by\s+(?:a|an|one of|two of|its)?\s*\"?"
+         r"(?:soldiers?|fighters?|detachment|members?|mujahid|mujahideen)\b", side="after", needs_speaker=True),
+    _cue("claimed", r"\b(?:our|its)\s+(?:brothers|mujahideen|fighters|soldiers)\s+(?:\w+\s+){0,2}?(?:carried out|"
+         r"conducted|executed|attacked|stormed)\b", needs_speaker=True),
+    _cue("suspected", r"\bblam(?:ed|es|ing|e)\b", side="near"),
+    _cue("suspected", r"\bsuspect(?:ed|s)?\b", side="near"),
+    _cue("suspected", r"\bbears? (?:all )?the (?:hall)?marks of\b", side="after"),
+    _cue("suspected", r"\bbelieved to (?:be|have been) (?:behind|responsible)\b", side="near"),
+    _cue("suspected", r"\b(?:likely|probably|possibly) (?:behind|responsible)\b", side="near"),
+    _cue("suspected", r"\baccus(?:ed|es|ing)\b", side="near"),
+    _cue("suspected", r"\battribut(?:ed|es|ing)\b", side="near"),
+    _cue("suspected", r"\b(?:were|was|been) (?:indicted|charged|convicted)\b", side="near"),
+    _cue("suspected", r"\b(?:pointed the finger at|pointed at)\b", side="after"),
+]
+_COMPETING = re.compile(
+    r"\b(?:competing|rival|conflicting|contradictory|counter)[- ]claims?\b|\bboth\b[^.;]{0,60}\bclaimed\b"
+    r"|\bdisputed (?:the|its|their|\w+'s) claim\b|\bcontradict(?:ed|ing|s)? (?:the|its|\w+'s) claim\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|outfit|militia|movement|militants|"
+    r"insurgents|jihadists|faction|rebels|guerrillas)(?:'s)?\b|^(?:It|They)\b|\bit said\b",
+    re.IGNORECASE,
+)
+# Speakers whose "said ... carried out" is a report, not a claim.
+_AUTHORITY = re.compile(
+    r"\b(?:police|officials?|ministry|minister|government|army|military|authorities|prosecutors?|witnesses|"
+    r"residents|analysts?|experts?|sources|spokesman for the (?:police|army|military|ministry))\b",
+    re.IGNORECASE,
+)
+
+# 4. -------------------------------------------------------------------------- channels
+# The normalised vocabulary, most specific first: a named outlet of a group, a platform, a medium, a
+# person, and last a generic statement.
+CHANNELS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in [
+        ("amaq", r"\bA'?a?maq\b"),
+        ("nashir", r"\bNashir\b"),
+        ("al-naba", r"\b(?:al-)?Naba'?\b(?! \w+ \w+ news)"),
+        ("as-sahab", r"\b(?:as|al)-Sahab\b"),
+        ("shahada", r"\bShahada\b"),
+        ("az-zallaqa", r"\bZallaqa\b"),
+        ("al-masirah", r"\bal-Masirah\b"),
+        ("al-manar", r"\bal-Manar\b"),
+        ("magazine", r"\b(?:Dabiq|Rumiyah|(?-i:Inspire)|magazine)\b"),
+        ("telegram", r"\bTelegram\b"),
+        ("twitter", r"\b(?:Twitter|tweet(?:ed|s)?|(?-i:X) account)\b"),
+        ("facebook", r"\bFacebook\b"),
+        ("website", r"\b(?:website|web site|web ?page|online forum|jihadist forum)\b"),
+        ("video", r"\bvideo\b"),
+        ("audio", r"\baudio\b"),
+        ("phone_call", r"\b(?:tele)?phon(?:e|ed|ing)\b|\bcalled (?:a |the |local )?(?:news agency|newspaper|radio|"
+                       r"reporters|journalists)\b"),
+        ("email", r"\be-?mail(?:ed|s)?\b"),
+        ("radio", r"\bradio\b"),
+        ("social_media", r"\bsocial media\b"),
+        ("spokesman", r"\bspokes(?:man|woman|person)\b"),
+        ("statement", r"\b(?:statement|communiqu[eé]|declaration|message|press release|announcement|notice)\b"),
+    ]
+]
+
+# 5. -------------------------------------------------------------------------- operational link
+_LINK_RAW: list[tuple[OperationalLink, int, str]] = [
+    ("inspired", 2, r"\b(?:quot(?:ed|ing)|cit(?:ed|ing)|according to)\s+(?:an?\s+)?['\"]?(?:security\s+|"
+                    r"informed\s+)?sources?\b|\ba security source\b"),
+    ("inspired", 2, r"\bsoldiers?\"?'?\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State|IS|ISIS)\b"
+                    r"|\b[\"']soldiers?[\"']"),
+    ("inspired", 2, r"\b(?:in response to|responding to|answer(?:ed|ing)?|heed(?:ed|ing)?|follow(?:ed|ing)?)\s+"
+                    r"(?:the\s+|a\s+|its\s+)?(?:calls?|appeals?)\s+(?:to|for)\b"),
+    ("inspired", 2, r"\bno (?:indication|evidence|sign)\b[^.;]{0,80}?\b(?:directed|orchestrated|commissioned|"
+                    r"coordinated|planned)\b"),
+    ("inspired", 2, r"\b(?:lone[- ]wolf|self-radicali[sz]ed)\b"),
+    ("inspired", 1, r"\binspired\b"),
+    ("directed", 1, r"\bdetachment\b"),
+    ("directed", 1, r"\b(?:our|its)\s+(?:brothers|mujahideen|fighters|soldiers)\s+(?:\w+\s+){0,2}?(?:carried out|"
+                    r"conducted|executed|attacked|stormed)\b"),
+    ("directed", 1, r"\bmartyrdom(?:-seeking)? (?:operation|attack)\b|\binghimasi\b"),
+    ("directed", 2, r"(?<!no indication that )\b(?:directed|orchestrated|commissioned|planned|coordinated) by "
+                    r"(?:the )?(?:group|its|ISIS|Islamic State|al-Qaeda|leadership)\b"),
+]
+_LINK_CUES = [(link, weight, re.compile(pattern, re.IGNORECASE)) for link, weight, pattern in _LINK_RAW]
+_IS_FAMILY_ONLY = {0}  # index of the "sources" cue: counts only where Amaq or an Islamic State claim is in view
+
+# 6. -------------------------------------------------------------------------- delays
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
+}
+_N = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(hours?|days?|weeks?|minutes?)"
+_DELAYS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("min", rf"\b(?:a little |slightly |just |somewhat |well )?(?:more than|over|after more than) {_N} {_UNIT} "
+                r"(?:after|later|since|following)\b"),
+        ("max", rf"\b(?:less than|under|fewer than|within|inside) (?:the first )?{_N} {_UNIT}\b"),
+        ("value", rf"\b(?:about |around |some |roughly |nearly |almost |approximately )?{_N} {_UNIT} "
+                  r"(?:after|later|following)\b"),
+    ]
+]
+_FUZZY_DELAYS: list[tuple[Range, re.Pattern[str]]] = [
+    (Range(max=1), re.compile(r"\bwithin minutes\b", re.IGNORECASE)),
+    (Range(max=12), re.compile(r"\bwithin (?:a few |several )?hours\b", re.IGNORECASE)),
+    (Range(min=2, max=12), re.compile(r"\b(?:several|a few|a couple of) hours (?:after|later)\b", re.IGNORECASE)),
+    (Range(min=1, max=24), re.compile(r"(?<!\d )\bhours (?:after|later)\b", re.IGNORECASE)),
+    (Range(value=24), re.compile(r"\b(?:the (?:next|following) day|the day after|a day later)\b", re.IGNORECASE)),
+    (Range(max=24), re.compile(r"\b(?:the same day|within a day)\b", re.IGNORECASE)),
+    (Range(max=3), re.compile(r"\b(?:immediately|quickly|swiftly) claimed\b", re.IGNORECASE)),
+]
+_HOURS_PER = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
+_CLAIM_CONTEXT = re.compile(r"\bclaim|\bresponsibility\b|\bAmaq\b|\bstatement\b", re.IGNORECASE)
+
+# 7. -------------------------------------------------------------------------- claim time
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_CLAIMED_AT = re.compile(
+    r"\b(?:claimed|said|says|wrote|announced|posted|published|released|issued|stated|reported)\b[^.;\"]{0,20}?"
+    r"\b(?:on\s+|late\s+|early\s+)?(yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?!'s)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Found:
+    status: ClaimStatus
+    start: int  # document offsets of the cue
+    end: int
+    group_mention: GroupMention | None
+
+
+def find_unclaimed_statements(work: Work) -> list[int]:
+    """Indexes of the sentences that say nobody has claimed an attack."""
+    return [s.index for s in work.sentences if _UNCLAIMED.search(s.text.translate(_ASCII))]
+
+
+def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
+    """Claims, denials and suspicions, one mention per group and status in a sentence."""
+    groups = sorted(groups, key=lambda g: g.start)
+    mentions: list[ClaimMention] = []
+    for sentence in work.sentences:
+        mentions += _read_sentence(work, sentence, groups)
+    link, cue = find_link(work, mentions)
+    for mention in mentions:
+        if mention.status in ("claimed", "disputed"):
+            mention.link, mention.link_cue = link, cue
+    return mentions
+
+
+def _read_sentence(work: Work, sentence: Sentence, groups: list[GroupMention]) -> list[ClaimMention]:
+    text = sentence.text.translate(_ASCII)
+    base = sentence.start
+    in_sentence = [g for g in groups if g.sentence == sentence.index]
+    unclaimed = [(m.start(), m.end()) for m in _UNCLAIMED.finditer(text)]  # 1.
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for cue in _CUES:  # 2. denials first, so a "claims" inside "denied claims" is not read as a claim
+        for match in cue.pattern.finditer(text):
+            span = (match.start(), match.end())
+            if any(_overlap(span, other) for other in unclaimed + taken):
+                continue
+            if cue.status != "suspected" and _NEGATED.search(text[: match.start()]):
+                continue
+            if cue.needs_speaker and not _has_speaker(text, match.start(), in_sentence, base):
+                continue
+            for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, groups):  # 3.
+                found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
+            taken.append(span)
+    delay = _delay(text) if (found or _CLAIM_CONTEXT.search(text)) else Range()  # 6.
+    if not found and delay.known and not unclaimed:
+        found.append(_Found("claimed", sentence.start, sentence.end, None))
+    competing = bool(_COMPETING.search(text))
+    channel = _channel(text)  # 4.
+    wording = _quoted(text) or sentence.text
+    claimed_at = _claimed_at(text, work.document.published)  # 7.
+    results: list[ClaimMention] = []
+    seen: set[tuple[str | None, str]] = set()
+    for item in sorted(found, key=lambda f: f.start):
+        group = item.group_mention.group if item.group_mention else None
+        status: ClaimStatus = "disputed" if competing and item.status == "claimed" and group else item.status
+        key = (group.name if group else None, status)
+        if key in seen:
+            continue
+        seen.add(key)
+        results.append(
+            ClaimMention(
+                start=item.start,
+                end=item.end,
+                text=work.document.text[item.start : item.end],
+                sentence=sentence.index,
+                group=group,
+                status=status,
+                channel=channel if status != "suspected" else None,
+                wording=wording,
+                delay_hours=delay if status in ("claimed", "disputed") else Range(),
+                claimed_at=claimed_at if status in ("claimed", "disputed", "denied") else None,
+            )
+        )
+    return results
+
+
+# 3. -------------------------------------------------------------------------- which group
+
+
+def _actors(
+    cue: _CuePattern,
+    text: str,
+    start: int,
+    end: int,
+    base: int,
+    in_sentence: list[GroupMention],
+    groups: list[GroupMention],
+) -> list[GroupMention | None]:
+    """The group mentions a cue speaks of: the subject (with its coordinated groups), or by recency."""
+    if cue.side == "near":
+        near = sorted(in_sentence, key=lambda g: min(abs(g.start - base - end), abs(base + start - g.end)))
+        return [near[0]] if near else []
+    if cue.side == "after":
+        after = [g for g in in_sentence if g.start >= base + end]
+        if after:
+            return [after[0]]
+        if cue.status == "suspected":
+            return []
+    clause_start = _clause_start(text, start)
+    before = [
+        g for g in in_sentence
+        if g.end <= base + clause_start and not _inside_relative(text, g.start - base, g.end - base, start)
+    ]
+    anaphors = [m for m in _ANAPHOR.finditer(text[:clause_start])
+                if not _inside_relative(text, m.start(), m.end(), start)]
+    subject: GroupMention | None = before[-1] if before else None
+    if anaphors and (subject is None or anaphors[-1].start() > subject.end - base):
+        subject = _most_recent(groups, base + anaphors[-1].start()) or subject
+    if subject is None and cue.side == "subject":
+        after = [g for g in in_sentence if g.start >= base + end]
+        subject = after[0] if after else _most_recent(groups, base + start)
+    if subject is None:
+        return [None]
+    return [*_coordinated(text, base, subject, before), subject]
+
+
+def _clause_start(text: str, cue_start: int) -> int:
+    """Where the subject of a cue ends: the start of the relative clause the cue sits in, else the cue."""
+    for match in _RELATIVE.finditer(text):
+        if match.start() <= cue_start < match.end():
+            return match.start()
+    return cue_start
+
+
+def _inside_relative(text: str, start: int, end: int, cue_start: int) -> bool:
+    return any(
+        m.start() <= start and end <= m.end() and m.end() <= cue_start for m in _RELATIVE.finditer(text)
+    )
+
+
+def _coordinated(text: str, base: int, subject: GroupMention, before: list[GroupMention]) -> list[GroupMention]:
+    """Groups joined to the subject by "and" or a comma ("Both ISIS and the Taliban claimed ...")."""
+    joined: list[GroupMention] = []
+    current = subject
+    for other in reversed([g for g in before if g.end <= subject.start]):
+        between = text[other.end - base : current.start - base]
+        if not re.fullmatch(r"\s*(?:,|and|, and|as well as|or)\s*(?:the\s+)?", between, re.IGNORECASE):
+            break
+        if other.group.name != subject.group.name:
+            joined.insert(0, other)
+        current = other
+    return joined
+
+
+def _most_recent(groups: list[GroupMention], offset: int) -> GroupMention | None:
+    earlier = [g for g in groups if g.end <= offset]
+    return earlier[-1] if earlier else None
+
+
+def _has_speaker(text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
+    """A group, an anaphor for one or a group's channel speaks in the sentence, and no official does."""
+    subject_text = text[max(0, cue_start - 40) : cue_start]
+    if _AUTHORITY.search(subject_text) and not any(p.search(subject_text) for _, p in CHANNELS[:9]):
+        return False
+    return bool(in_sentence) or bool(_ANAPHOR.search(text)) or _channel(text) is not None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# 4.-7. ----------------------------------------------------------------------- details
+
+
+def _channel(text: str) -> str | None:
+    for name, pattern in CHANNELS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None]:
+    """The operational link the document's wording suggests, and the words that decided it."""
+    islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
+    score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
+    best: dict[OperationalLink, tuple[int, str]] = {}
+    for sentence in work.sentences:
+        text = sentence.text.translate(_ASCII)
+        for position, (link, weight, pattern) in enumerate(_LINK_CUES):
+            for match in pattern.finditer(text):
+                if position in _IS_FAMILY_ONLY and not (re.search(r"\bA'?a?maq\b", text, re.I) or islamic_state):
+                    continue
+                score[link] += weight
+                if link not in best or weight > best[link][0]:
+                    best[link] = (weight, sentence.text[match.start() : match.end()])
+    if score["inspired"] == score["directed"]:
+        return "unclear", None
+    winner: OperationalLink = "inspired" if score["inspired"] > score["directed"] else "directed"
+    return winner, best[winner][1]
+
+
+def _is_islamic_state(name: str) -> bool:
+    entry = lookup_entry(name)
+    return name == "Islamic State" or (entry is not None and entry.parent == "Islamic State")
+
+
+def _delay(text: str) -> Range:
+    for kind, pattern in _DELAYS:
+        match = pattern.search(text)
+        if match:
+            hours = _hours(match.group(1), match.group(2))
+            if kind == "min":
+                return Range(min=hours)
+            if kind == "max":
+                return Range(max=hours)
+            return Range(value=hours)
+    for bounds, pattern in _FUZZY_DELAYS:
+        if pattern.search(text):
+            return Range(value=bounds.value, min=bounds.min, max=bounds.max)
+    return Range()
+
+
+def _hours(number: str, unit: str) -> float:
+    amount = float(number) if number[0].isdigit() else float(_NUMBER_WORDS[number.lower()])
+    return amount * _HOURS_PER[unit.lower().rstrip("s")]
+
+
+def _quoted(text: str) -> str | None:
+    """The claim in the group's words: a quotation of three words or more (not a scare quote)."""
+    for match in re.finditer(r"\"([^\"]{3,})\"", text):
+        inner = match.group(1).strip().rstrip(",")
+        if len(inner.split()) >= 3:
+            return inner
+    return None
+
+
+def _claimed_at(text: str, published: datetime | None) -> str | None:
+    match = _CLAIMED_AT.search(text)
+    if match is None or published is None:
+        return None
+    return resolve_day(match.group(1), published.date()).isoformat()
+
+
+def resolve_day(word: str, published: date) -> date:
+    """The date a weekday, "yesterday" or "today" names in an article published on `published`."""
+    word = word.lower()
+    if word == "today":
+        return published
+    if word == "yesterday":
+        return published - timedelta(days=1)
+    back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+    return published - timedelta(days=back)
