@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,9 +38,11 @@ _TERM = re.compile(r"(?u)\b\w\w+\b")
 def assign_roles(incidents: list[Incident], roles: list[RoleMention], work: Work) -> None:
     if not incidents:
         return
-    relevance = document_relevance(work.document.text)
-    for incident in incidents:
-        incident.relevance = relevance
+    scores = document_scores(work.document.text)
+    if scores is not None:
+        for incident in incidents:
+            incident.relevance = scores.relevance
+            incident.type_hint = scores.incident_type
     spans = _incident_sentences(incidents, work)
     for mention in sorted(roles, key=lambda m: m.start):
         _add(incidents[_closest(spans, mention.sentence)], mention)
@@ -96,8 +99,19 @@ def _relevance_model() -> dict[str, Any] | None:
         return None
 
 
+@dataclass
+class DocumentScores:
+    relevance: float  # P(the document reports a terrorist incident)
+    incident_type: str  # the most likely MUC-4 incident type, should it report one
+
+
 def document_relevance(text: str) -> float | None:
-    """P(the document reports a terrorist incident); None when the model is not shipped.
+    scores = document_scores(text)
+    return scores.relevance if scores else None
+
+
+def document_scores(text: str) -> DocumentScores | None:
+    """Relevance and incident type of a document; None when the model is not shipped.
 
     The same arithmetic as scikit-learn's TfidfVectorizer(sublinear_tf, l2) and LogisticRegression,
     done over the stored vocabulary so that no pickle is needed.
@@ -110,11 +124,17 @@ def document_relevance(text: str) -> float | None:
     for n in range(2, int(model.get("ngram_max", 1)) + 1):
         grams.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
     terms: dict[str, list[float]] = model["terms"]
-    weights: list[tuple[float, float]] = []
+    hits: list[tuple[float, list[float]]] = []
     for term, count in grams.items():
         entry = terms.get(term)
         if entry is not None:
-            weights.append(((1.0 + math.log(count)) * entry[0], entry[1]))
-    norm = math.sqrt(sum(v * v for v, _ in weights)) or 1.0
-    z = float(model["intercept"]) + sum(v / norm * w for v, w in weights)
-    return 1.0 / (1.0 + math.exp(-z))
+            hits.append(((1.0 + math.log(count)) * entry[0], entry))
+    norm = math.sqrt(sum(v * v for v, _ in hits)) or 1.0
+    z = float(model["intercept"]) + sum(v / norm * entry[1] for v, entry in hits)
+    types: list[str] = model.get("types", [])
+    best_type, best_z = "attack", -math.inf
+    for k, kind in enumerate(types):
+        zk = float(model["type_intercepts"][k]) + sum(v / norm * entry[2 + k] for v, entry in hits)
+        if zk > best_z:
+            best_type, best_z = kind, zk
+    return DocumentScores(relevance=1.0 / (1.0 + math.exp(-z)), incident_type=best_type)

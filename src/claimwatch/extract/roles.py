@@ -208,16 +208,39 @@ def _tagger() -> Any:
     return tagger
 
 
-def tag_text(text: str) -> list[tuple[str, int, int]]:
+# A token is part of a role mention when the CRF gives "O" less than this marginal probability. Above
+# 0.5 it finds more fillers than the single best labelling does (tuned on MUC-4 dev: recall matters more).
+O_THRESHOLD = 0.5
+
+
+def tag_text(text: str, o_threshold: float | None = None) -> list[tuple[str, int, int]]:
     """(CRF role label, start, end) spans of one text."""
     tagger = _tagger()
     if tagger is None:
         return []
+    threshold = O_THRESHOLD if o_threshold is None else o_threshold
+    labels_known = tagger.labels()
     spans: list[tuple[str, int, int]] = []
     for tokens in tokenize(text):
-        labels = tagger.tag(sentence_features(tokens))
+        tagger.set(sentence_features(tokens))
+        labels = [_marginal_label(tagger, labels_known, i, threshold) for i in range(len(tokens))]
         spans.extend(decode(tokens, labels))
     return spans
+
+
+def _marginal_label(tagger: Any, labels: list[str], position: int, threshold: float) -> str:
+    """The most likely non-O label of a token whose probability of "O" is below the threshold."""
+    if "O" in labels and tagger.marginal("O", position) >= threshold:
+        return "O"
+    by_role: dict[str, float] = {}
+    for label in labels:
+        if label != "O":
+            role = label.split("-", 1)[1]
+            by_role[role] = by_role.get(role, 0.0) + tagger.marginal(label, position)
+    role = max(by_role, key=lambda r: by_role[r])
+    begin = tagger.marginal(f"B-{role}", position) if f"B-{role}" in labels else 0.0
+    inside = tagger.marginal(f"I-{role}", position) if f"I-{role}" in labels else 0.0
+    return f"{'B' if begin >= inside else 'I'}-{role}"
 
 
 def decode(tokens: list[Token], labels: list[str]) -> list[tuple[str, int, int]]:
@@ -237,11 +260,11 @@ def decode(tokens: list[Token], labels: list[str]) -> list[tuple[str, int, int]]
     return [(str(s[0]), int(s[1]), int(s[2])) for s in spans]
 
 
-def find_roles(work: Work) -> list[RoleMention]:
+def find_roles(work: Work, o_threshold: float | None = None) -> list[RoleMention]:
     """Role mentions of the whole document, each with its offsets and sentence index."""
     text = work.document.text
     mentions = []
-    for role, start, end in tag_text(text):
+    for role, start, end in tag_text(text, o_threshold):
         surface = _trim(text[start:end])
         if not surface:
             continue

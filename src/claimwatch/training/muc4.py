@@ -90,25 +90,42 @@ def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iteratio
     return count
 
 
-def train_relevance(documents: list[dict[str, Any]], path: Path = RELEVANCE_PATH, c: float = 4.0) -> None:
+def main_type(document: dict[str, Any]) -> str:
+    """The document's incident type for the type model: the most frequent one among its templates."""
+    counts: dict[str, int] = {}
+    for template in document.get("templates", []):
+        kind = template["incident_type"].split(" / ")[0].strip()
+        counts[kind] = counts.get(kind, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "none"
+
+
+def train_relevance(documents: list[dict[str, Any]], path: Path = RELEVANCE_PATH, c: float = 16.0) -> None:
+    """Two linear models over one TF-IDF vocabulary: relevant or not, and the main incident type."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=3, sublinear_tf=True, max_features=30000)
     x = vectorizer.fit_transform(d["doctext"] for d in documents)
-    y = [1 if d.get("templates") else 0 for d in documents]
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit(x, y)
-    weights = model.coef_[0]
-    vocabulary = {
-        term: [round(float(vectorizer.idf_[i]), 5), round(float(weights[i]), 5)]
+    relevant = LogisticRegression(C=c, max_iter=2000)
+    relevant.fit(x, [1 if d.get("templates") else 0 for d in documents])
+    rows = [i for i, d in enumerate(documents) if d.get("templates")]
+    kinds = LogisticRegression(C=c, max_iter=2000)
+    kinds.fit(x[rows], [main_type(documents[i]) for i in rows])
+    classes = [str(k) for k in kinds.classes_]
+    terms = {
+        term: [round(float(vectorizer.idf_[i]), 5), round(float(relevant.coef_[0][i]), 5)]
+        + [round(float(kinds.coef_[k][i]), 5) for k in range(len(classes))]
         for term, i in vectorizer.vocabulary_.items()  # every term: all of them count in the l2 norm
     }
-    path.write_text(
-        json.dumps({"version": "claimwatch.relevance.tfidf-lr.v1", "intercept": float(model.intercept_[0]),
-                    "ngram_max": 2, "terms": vocabulary}, separators=(",", ":")),
-        encoding="utf-8",
-    )
+    payload = {
+        "version": "claimwatch.relevance.tfidf-lr.v2",
+        "ngram_max": 2,
+        "intercept": float(relevant.intercept_[0]),
+        "types": classes,
+        "type_intercepts": [float(v) for v in kinds.intercept_],
+        "terms": terms,  # term -> [idf, relevance weight, one weight per type]
+    }
+    path.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
 
 
 def train(train_path: Path, *, iterations: int = 80, limit: int | None = None,
