@@ -1,0 +1,363 @@
+"""Linking: which stored incident an incoming report describes, and what the merged incident shows.
+
+Pure functions over model dataclasses, so every rule is testable without a database.
+
+1. `match(candidate, existing)` -> the id of the stored incident the candidate reports, or None.
+   Vetoes first: dates that cannot overlap, places in different countries (or two different cities),
+   attack types that share nothing when both sides name some. Then a score: how precisely date and
+   place agree, plus shared weapons, perpetrators and death tolls. When the date or the place is
+   unknown on either side, the rest must be strong (exact day or same place, and a shared perpetrator
+   or a shared type and the same death toll); two coarse sides (month + country) need two extras.
+2. `combine(reports)` -> the canonical incident fields: the finest date, the most specific place, the
+   union of types, perpetrators, targets, victims and weapons (every source is kept elsewhere).
+3. `current_count(figures)` -> the figure the incident shows, and how it was chosen: each document's
+   own best figure, then the most recent exact figure (ties: the one most documents give, then the
+   larger) unless newer bounds rule it out, in which case the newer bounds.
+4. `claim_key`, `merged_status`, `settle_statuses` -> claims from several documents about the same
+   group and incident merge; two groups claiming one incident make both claims "disputed".
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from ..model import Claim, Count, Group, Incident, Perpetrator, Place
+from .records import CountBasis
+
+_PRECISION_RANK = {"hour": 0, "day": 1, "month": 2, "year": 3}
+# Two cities closer than this are one place for linking (a suburb, a district, a spelling of the same town).
+NEAR_KM = 25.0
+# The smallest score for a match when date and place are both known.
+MIN_SCORE = 2
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_range(value: str | None, precision: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date may mean at its precision ("2017-06", month -> June 1..30)."""
+    if not value:
+        return None
+    rank = _PRECISION_RANK.get(precision or "day", 1)
+    try:
+        year = int(value[:4])
+        if rank >= 3 or len(value) < 7:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(value[5:7])
+        if rank == 2 or len(value) < 10:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date(year, month, int(value[8:10]))
+    except ValueError:
+        return None
+    return day, day
+
+
+def _date_agreement(a: Incident, b: Incident) -> str | None:
+    """"same", "adjacent" (a day apart), "coarse" (one side is a month or year), "unknown" or None (veto)."""
+    ra, rb = date_range(a.date, a.date_precision), date_range(b.date, b.date_precision)
+    if ra is None or rb is None:
+        return "unknown"
+    slack = timedelta(days=1)
+    if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
+        return None
+    both_days = ra[0] == ra[1] and rb[0] == rb[1]
+    if both_days:
+        return "same" if ra[0] == rb[0] else "adjacent"
+    if ra[0] > rb[1] or rb[0] > ra[1]:  # only the slack joins them, and one side is coarse: no
+        return None
+    return "coarse"
+
+
+# --------------------------------------------------------------------------- places
+
+
+@functools.lru_cache(maxsize=512)
+def _country_names(code: str) -> frozenset[str]:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return frozenset({code.lower()})
+    names = [code, country.alpha_3, country.name, getattr(country, "common_name", ""),
+             getattr(country, "official_name", "")]
+    return frozenset(n.lower() for n in names if n)
+
+
+def place_rank(place: Place) -> int:
+    """0 a town or city, 1 a region, 2 a country: smaller is more specific."""
+    if place.country_code and place.name.lower() in _country_names(place.country_code.upper()):
+        return 2
+    if place.geonameid is not None or (place.lat is not None and place.admin1 is not None):
+        return 0
+    return 1
+
+
+def _distance_km(a: Place, b: Place) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def place_agreement(a: Place | None, b: Place | None) -> str | None:
+    """"same", "near", "within" (one side is the region or country of the other), "unknown", None (veto)."""
+    if a is None or b is None or not a.name or not b.name:
+        return "unknown"
+    if a.name.casefold() == b.name.casefold() or (a.geonameid is not None and a.geonameid == b.geonameid):
+        if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+            return None  # same name, two countries (Tripoli, Lebanon / Libya)
+        return "same"
+    if not a.country_code or not b.country_code or a.country_code.upper() != b.country_code.upper():
+        return None
+    distance = _distance_km(a, b)
+    if distance is not None and distance <= NEAR_KM:
+        return "near"
+    rank_a, rank_b = place_rank(a), place_rank(b)
+    if rank_a == 2 or rank_b == 2:
+        return "within"
+    if rank_a == 1 and (b.admin1 or "").casefold() == a.name.casefold():
+        return "within"
+    if rank_b == 1 and (a.admin1 or "").casefold() == b.name.casefold():
+        return "within"
+    if rank_a == 1 and rank_b == 1:
+        return None  # two different regions
+    if rank_a == 1 or rank_b == 1:
+        # A region we cannot place against a city: compatible only as coarsely as the country.
+        region, city = (a, b) if rank_a == 1 else (b, a)
+        return "within" if not city.admin1 or not region.admin1 else None
+    return None  # two different towns
+
+
+# --------------------------------------------------------------------------- matching
+
+_DATE_SCORE = {"same": 3, "adjacent": 2, "coarse": 1, "unknown": 0}
+_PLACE_SCORE = {"same": 3, "near": 2, "within": 1, "unknown": 0}
+
+
+@dataclass
+class MatchScore:
+    """Why two incidents were (or were not) linked; `score` None means a veto."""
+
+    score: int | None
+    date: str | None = None
+    place: str | None = None
+    extras: int = 0
+
+
+def _overlap(a: Iterable[str], b: Iterable[str]) -> bool:
+    return bool({x.casefold() for x in a} & {x.casefold() for x in b})
+
+
+def _same_toll(a: Incident, b: Incident) -> bool:
+    return a.killed.value is not None and a.killed.value == b.killed.value
+
+
+def score(candidate: Incident, stored: Incident) -> MatchScore:
+    when = _date_agreement(candidate, stored)
+    if when is None:
+        return MatchScore(None)
+    where = place_agreement(candidate.place, stored.place)
+    if where is None:
+        return MatchScore(None, date=when)
+    if candidate.attack_types and stored.attack_types and not _overlap(candidate.attack_types, stored.attack_types):
+        return MatchScore(None, date=when, place=where)
+    shared_type = _overlap(candidate.attack_types, stored.attack_types)
+    shared_weapon = _overlap(candidate.weapon_types, stored.weapon_types)
+    shared_group = _overlap([p.name for p in candidate.perpetrators], [p.name for p in stored.perpetrators])
+    same_toll = _same_toll(candidate, stored)
+    extras = int(shared_type) + int(shared_weapon) + 2 * int(shared_group) + int(same_toll)
+    total = _DATE_SCORE[when] + _PLACE_SCORE[where] + extras
+    result = MatchScore(total, date=when, place=where, extras=extras)
+
+    if when == "unknown" and where == "unknown":
+        result.score = None
+    elif when == "unknown" or where == "unknown":
+        # Only one anchor: it must be exact, and the rest must point the same way.
+        anchor_exact = when == "same" or where in ("same", "near")
+        strong = shared_group or (shared_type and same_toll)
+        if not (anchor_exact and strong):
+            result.score = None
+    elif when == "coarse" and where == "within" and extras < 2:
+        result.score = None  # "an attack in Iraq in June" is not enough to tie two reports
+    elif total < MIN_SCORE:
+        result.score = None
+    return result
+
+
+def match(candidate: Incident, existing: Sequence[Incident]) -> str | None:
+    """The id of the stored incident `candidate` reports, or None: the best-scoring compatible one."""
+    best: tuple[int, str] | None = None
+    for stored in existing:
+        result = score(candidate, stored)
+        if result.score is not None and (best is None or result.score > best[0]):
+            best = (result.score, stored.id)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- the canonical incident
+
+
+def _union(lists: Iterable[Iterable[str]]) -> list[str]:
+    seen: dict[str, str] = {}
+    for values in lists:
+        for value in values:
+            seen.setdefault(value.casefold(), value)
+    return list(seen.values())
+
+
+def combine(reports: Sequence[Incident]) -> Incident:
+    """The canonical incident of several per-document reports (casualties: see `current_count`)."""
+    if not reports:
+        raise ValueError("combine() needs at least one report")
+    merged = Incident(id=reports[0].id)
+    dated = [r for r in reports if r.date]
+    if dated:
+        finest = min(_PRECISION_RANK.get(r.date_precision or "day", 1) for r in dated)
+        choices = Counter(r.date for r in dated if _PRECISION_RANK.get(r.date_precision or "day", 1) == finest)
+        chosen = max(choices.items(), key=lambda item: (item[1], -dated.index(_first(dated, item[0]))))[0]
+        merged.date = chosen
+        merged.date_precision = _first(dated, chosen).date_precision
+    placed = [r.place for r in reports if r.place is not None and r.place.name]
+    if placed:
+        specific = min(place_rank(p) for p in placed)
+        names = Counter(p.name.casefold() for p in placed if place_rank(p) == specific)
+        top = max(names.items(), key=lambda item: item[1])[0]
+        merged.place = next(p for p in placed if p.name.casefold() == top and place_rank(p) == specific)
+    merged.attack_types = _union(r.attack_types for r in reports)
+    merged.weapon_types = _union(r.weapon_types for r in reports)
+    merged.targets = _union(r.targets for r in reports)
+    merged.victims = _union(r.victims for r in reports)
+    merged.weapons = _union(r.weapons for r in reports)
+    perpetrators: dict[str, Perpetrator] = {}
+    for report in reports:
+        for perpetrator in report.perpetrators:
+            known = perpetrators.setdefault(perpetrator.name.casefold(), perpetrator)
+            if known.wikidata_id is None and perpetrator.wikidata_id:
+                known.wikidata_id = perpetrator.wikidata_id
+    merged.perpetrators = list(perpetrators.values())
+    return merged
+
+
+def _first(reports: Sequence[Incident], date_value: str | None) -> Incident:
+    return next(r for r in reports if r.date == date_value)
+
+
+# --------------------------------------------------------------------------- casualty figures
+
+
+@dataclass
+class Figure:
+    """One casualty figure as one document reported it."""
+
+    count: Count
+    document_id: str
+    reported_at: datetime | None = None
+    outlet: str | None = None
+
+
+def document_best(counts: Sequence[Count]) -> Count:
+    """One document's own figure: the largest exact value it gives, else the tightest bounds."""
+    exact = [c for c in counts if c.value is not None]
+    if exact:
+        chosen = max(exact, key=lambda c: c.value or 0)
+        return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)
+    return _tightest(counts)
+
+
+def _tightest(counts: Iterable[Count]) -> Count:
+    counts = list(counts)
+    mins = [c.min for c in counts if c.min is not None]
+    maxes = [c.max for c in counts if c.max is not None]
+    low = max(mins) if mins else None
+    high = min(maxes) if maxes else None
+    if low is not None and high is not None and high < low:
+        high = None  # a newer floor beat an older ceiling: the toll rose
+    return Count(min=low, max=high)
+
+
+def _fits(value: int, bounds: Count) -> bool:
+    return (bounds.min is None or value >= bounds.min) and (bounds.max is None or value <= bounds.max)
+
+
+def current_count(figures: Sequence[Figure]) -> tuple[Count, CountBasis | None]:
+    """The figure an incident shows now, and how it was chosen (see the module docstring, rule 3)."""
+    by_document: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.count.known:
+            by_document.setdefault(figure.document_id, []).append(figure)
+    if not by_document:
+        return Count(), None
+    best = [
+        Figure(document_best([f.count for f in group]), doc, group[0].reported_at, group[0].outlet)
+        for doc, group in by_document.items()
+    ]
+    # Newest first; undated reports count as the oldest.
+    for figure in best:
+        if figure.reported_at is not None and figure.reported_at.tzinfo is not None:
+            figure.reported_at = figure.reported_at.astimezone(UTC).replace(tzinfo=None)
+    best.sort(key=lambda f: (f.reported_at is not None, f.reported_at or datetime.min), reverse=True)
+    exact_values = Counter(f.count.value for f in best if f.count.value is not None)  # value -> documents
+
+    newer_bounds: list[Count] = []
+    index = 0
+    while index < len(best):
+        moment = best[index].reported_at
+        same_time = [f for f in best[index:] if f.reported_at == moment]
+        index += len(same_time)
+        exact = [f for f in same_time if f.count.value is not None]
+        bounds = _tightest(newer_bounds + [f.count for f in same_time if f.count.value is None])
+        if exact:
+            # Ties at one moment: the value most documents give (over all reports), then the larger.
+            chosen = max(exact, key=lambda f: (exact_values[f.count.value or 0], f.count.value or 0))
+            value = chosen.count.value or 0
+            if not newer_bounds or _fits(value, _tightest(newer_bounds)):
+                rule = "most recent exact figure" if len(exact) == 1 else "most sources among the most recent figures"
+                count = Count(value=value, includes_perpetrators=chosen.count.includes_perpetrators)
+                return count, CountBasis(rule, chosen.document_id, chosen.reported_at, exact_values[value])
+            break
+        newer_bounds = [bounds]
+    bounds = _tightest(f.count for f in best if f.count.value is None) if not newer_bounds else newer_bounds[0]
+    source = next((f for f in best if f.count.value is None), best[0])
+    return bounds, CountBasis("bounds from the most recent reports", source.document_id, source.reported_at, 0)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def claim_key(incident_id: str | None, group: Group | None) -> tuple[str, str]:
+    """Claims with the same key are one claim reported by several documents."""
+    return (incident_id or "", group.name.casefold() if group else "")
+
+
+def merged_status(statuses: Iterable[str]) -> str:
+    """What several documents' statuses for one group and one incident add up to."""
+    found = set(statuses)
+    claimed = bool(found & {"claimed", "disputed"})
+    if claimed and "denied" in found:
+        return "disputed"
+    for status in ("claimed", "disputed", "denied", "suspected"):
+        if status in found:
+            return status
+    return "claimed"
+
+
+def settle_statuses(claims: Sequence[tuple[str, Group | None, str]]) -> dict[str, str]:
+    """(id, group, reported status) of one incident's claims -> final status; two claimants -> disputed."""
+    claimants = {g.name.casefold() for _, g, status in claims if g and status in ("claimed", "disputed")}
+    result: dict[str, str] = {}
+    for claim_id, group, status in claims:
+        if len(claimants) > 1 and group is not None and status in ("claimed", "disputed"):
+            result[claim_id] = "disputed"
+        else:
+            result[claim_id] = status
+    return result
+
+
+def same_claim(a: Claim, b: Claim) -> bool:
+    return claim_key(a.incident_id, a.group) == claim_key(b.incident_id, b.group)

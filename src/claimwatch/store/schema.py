@@ -1,0 +1,165 @@
+"""The tables of the store, as SQLAlchemy Core objects that the queries are written against.
+
+The migrations in `claimwatch/migrations/versions/` create these tables; a test checks that the two
+agree (Alembic's autogenerate comparison finds no difference), so this module and the migrations cannot
+drift apart silently.
+
+Portable on purpose: plain types only, lists kept as JSON text (filtered with LIKE, which every
+dialect has). The one dialect-specific part, full-text search, lives in `search.py`.
+
+    documents          one row per distinct text (content_hash unique)
+    incidents          the canonical incident, merged across documents
+    incident_reports   one per (document, incident): the per-document Incident as JSON
+    claims             one per (incident, group): merged across documents
+    claim_reports      one per (document, claim): the per-document Claim as JSON
+    casualty_reports   every reported figure, with its document, outlet, report date and evidence
+    evidence           every sentence a fact was read from
+    quotes             quoted statements, per document
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# Short string ids: "doc-…", "inc-…", "clm-…" (see ids.py).
+_ID = sa.String(40)
+
+
+def _id_column(name: str = "id", *, primary: bool = True) -> sa.Column[str]:
+    return sa.Column(name, _ID, primary_key=primary, nullable=False)
+
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    _id_column(),
+    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("published", sa.DateTime),
+    sa.Column("language", sa.String(16)),
+    sa.Column("source", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.DateTime, nullable=False),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    _id_column(),
+    sa.Column("date", sa.String(32)),  # ISO, as precise as `date_precision`
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("date_start", sa.Date, index=True),  # the first and last day `date` may mean (for filters)
+    sa.Column("date_end", sa.Date, index=True),
+    sa.Column("place_name", sa.Text),
+    sa.Column("country_code", sa.String(2), index=True),
+    sa.Column("admin1", sa.Text),
+    sa.Column("geonameid", sa.Integer),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("attack_types", sa.Text, nullable=False),  # JSON list
+    sa.Column("weapon_types", sa.Text, nullable=False),  # JSON list
+    sa.Column("killed", sa.Text, nullable=False),  # JSON: the current figure and how it was chosen
+    sa.Column("wounded", sa.Text, nullable=False),
+    sa.Column("perpetrators", sa.Text, nullable=False),  # JSON list of Perpetrator dicts
+    sa.Column("targets", sa.Text, nullable=False),
+    sa.Column("victims", sa.Text, nullable=False),
+    sa.Column("weapons", sa.Text, nullable=False),
+    sa.Column("report_count", sa.Integer, nullable=False),
+    sa.Column("first_seen", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("extractor_version", sa.String(64), nullable=False),  # of the latest report merged in
+)
+
+incident_reports = sa.Table(
+    "incident_reports",
+    metadata,
+    _id_column(),
+    sa.Column("incident_id", _ID, sa.ForeignKey("incidents.id"), nullable=False, index=True),
+    sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("local_id", sa.String(40), nullable=False),  # the id the incident had inside its document
+    sa.Column("payload", sa.Text, nullable=False),  # Incident.to_dict() of that document
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.UniqueConstraint("document_id", "local_id", name="uq_incident_reports_document_local"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    _id_column(),
+    sa.Column("incident_id", _ID, sa.ForeignKey("incidents.id"), index=True),
+    sa.Column("group_name", sa.Text, index=True),
+    sa.Column("group_wikidata_id", sa.String(32)),
+    sa.Column("channel", sa.Text),
+    sa.Column("claimed_at", sa.String(32)),
+    sa.Column("delay_value", sa.Float),
+    sa.Column("delay_min", sa.Float),
+    sa.Column("delay_max", sa.Float),
+    sa.Column("wording", sa.Text),
+    sa.Column("link", sa.String(16), nullable=False),
+    sa.Column("link_cue", sa.Text),
+    sa.Column("reported_status", sa.String(16), nullable=False),  # as the documents said it
+    sa.Column("status", sa.String(16), nullable=False, index=True),  # after cross-claim rules (disputed)
+    sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False),  # first reported by
+    sa.Column("first_seen", sa.DateTime, nullable=False),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+)
+
+claim_reports = sa.Table(
+    "claim_reports",
+    metadata,
+    _id_column(),
+    sa.Column("claim_id", _ID, sa.ForeignKey("claims.id"), nullable=False, index=True),
+    sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("payload", sa.Text, nullable=False),  # Claim.to_dict() of that document
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+)
+
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    _id_column(),
+    sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("fact_kind", sa.String(16), nullable=False),  # incident | claim | casualty
+    sa.Column("fact_id", _ID, nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("attributed_to", sa.Text),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+)
+
+casualty_reports = sa.Table(
+    "casualty_reports",
+    metadata,
+    _id_column(),
+    sa.Column("incident_id", _ID, sa.ForeignKey("incidents.id"), nullable=False, index=True),
+    sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("value", sa.Integer),
+    sa.Column("min", sa.Integer),
+    sa.Column("max", sa.Integer),
+    sa.Column("includes_perpetrators", sa.Boolean),
+    sa.Column("reported_at", sa.DateTime),
+    sa.Column("outlet", sa.Text),
+    sa.Column("evidence_id", _ID, sa.ForeignKey("evidence.id")),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    _id_column(),
+    sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("speaker", sa.Text, nullable=False),
+    sa.Column("affiliation", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+)
