@@ -6,6 +6,7 @@ over without a word; an HTML response that cannot be read is one error, and the 
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -22,6 +23,9 @@ def iter_warc(handle: IO[bytes], source: str) -> Iterator[Document | InputError]
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not _starts_like_warc(handle):
+        yield MalformedInput(source, "not a WARC file (it does not start with a WARC/1.x record)")
+        return
     found = 0
     try:
         for number, record in enumerate(ArchiveIterator(handle), start=1):
@@ -42,6 +46,18 @@ def iter_warc(handle: IO[bytes], source: str) -> Iterator[Document | InputError]
         return
     if not found:
         yield EmptyInput(source, "the WARC file holds no HTML responses")
+
+
+def _starts_like_warc(handle: IO[bytes]) -> bool:
+    """WARC files start with "WARC/"; warcio itself skips lines it cannot read and finds nothing."""
+    head = handle.read(4096)
+    handle.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.lstrip().startswith(b"WARC/")
 
 
 def _is_html_response(record: Any) -> bool:
