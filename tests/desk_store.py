@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from claimwatch.errors import NotFound
-from claimwatch.model import Document, Extraction
+from claimwatch.model import Document, Extraction, content_hash
 
 FIXTURE = Path(__file__).parent / "fixtures" / "desk" / "incidents.json"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -61,7 +61,7 @@ class FakeStore:
         return store
 
     def _document(self, text: str, meta: dict[str, Any]) -> dict[str, Any]:
-        doc_id = _id("doc", hashlib.sha256(text.encode()).hexdigest())
+        doc_id = _id("doc", content_hash(text))
         record = {
             "id": doc_id,
             "title": meta.get("title"),
@@ -144,7 +144,8 @@ class FakeStore:
         for inc in extraction.incidents:
             inc_id = _id("inc", record["id"], inc.id)
             d = inc.to_dict()
-            d.update(id=inc_id, claims=[], sources=[{k: record[k] for k in ("id", "title", "outlet", "url", "published")}],
+            source = {k: record[k] for k in ("id", "title", "outlet", "url", "published")}
+            d.update(id=inc_id, claims=[], sources=[source],
                      evidence=[{**e, "document_id": record["id"]} for e in d["evidence"]])
             self.incs[inc_id] = d
             result.incident_ids.append(inc_id)

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Response
 
 from .. import __version__, analytics
-from ..errors import InputError, NotFound
+from ..errors import InputTooLarge, NotFound
 from ..model import Document
 from ..settings import max_bytes
 from .deps import PAGE_MAX, AppConfig, as_dict, config, require_read, require_write, scan
@@ -233,7 +233,7 @@ def search(
 )
 def add_document(body: DocumentIn, response: Response, cfg: Cfg) -> AddOut:
     if len(body.text.encode("utf-8")) > max_bytes():
-        raise InputError("request body", f"the text is larger than {max_bytes()} bytes (CLAIMWATCH_MAX_BYTES)")
+        raise InputTooLarge("request body", f"the text is larger than {max_bytes()} bytes (CLAIMWATCH_MAX_BYTES)")
     document = Document(
         text=body.text,
         url=body.url,

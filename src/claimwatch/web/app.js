@@ -181,7 +181,8 @@ function claimsTable(claims) {
     el("td", { class: "flag" }, c.anomaly
       ? el("span", { class: "badge " + c.anomaly.kind, title: c.anomaly.sentence },
         c.anomaly.kind === "late" ? "slower than usual" : "faster than usual")
-      : c.usual_range ? "within usual range" : "too little history")));
+      : !c.delay_hours || (c.delay_hours.value == null && c.delay_hours.min == null && c.delay_hours.max == null)
+        ? "delay unknown" : c.usual_range ? "within usual range" : "too little history")));
   return el("table", { class: "claims", id: "claims-table" },
     el("thead", {}, el("tr", {}, ["Group", "Incident", "Status", "Channel", "Link", "Delay",
       `Delay vs. usual range (0–${scaleMax} h)`, "Pattern"].map((h) => el("th", {}, h)))),
@@ -214,6 +215,13 @@ function filterForm(params) {
   return form;
 }
 
+function claimSummary(claims) {
+  const by = (status) => [...new Set(claims.filter((c) => c.status === status).map((c) => groupName(c.group)))];
+  const parts = [["claimed", "claimed by"], ["denied", "denied by"], ["disputed", "disputed by"], ["suspected", "suspected:"]]
+    .filter(([status]) => by(status).length).map(([status, words]) => `${words} ${by(status).join(", ")}`);
+  return parts.length ? parts.join("; ") : "unclaimed";
+}
+
 async function homePage(params) {
   const filters = Object.fromEntries(params);
   const page = await api("incidents", { ...filters, limit: 500 });
@@ -227,7 +235,7 @@ async function homePage(params) {
     el("h2", {}, "Incidents"),
     el("ul", { class: "incidents", id: "incident-list" }, page.items.map((i) => el("li", {}, incidentLink(i),
       " · ", (i.attack_types || []).join(", ") || "attack", ` · ${count(i.killed)} killed`,
-      (i.claims || []).length ? ` · claimed by ${[...new Set(i.claims.filter((c) => c.status === "claimed").map((c) => groupName(c.group)))].join(", ") || "nobody"}` : " · unclaimed"))),
+      " · ", claimSummary(i.claims || [])))),
     el("h2", {}, "Claims"), claimsTable(claims),
   );
 }
@@ -247,7 +255,7 @@ function highlighted(text, spans) {
     if (span.end <= at) continue;
     const start = Math.max(span.start, at);
     if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
-    nodes.push(el("mark", { id: span.anchor, class: span.kind, title: span.label }, text.slice(start, span.end)));
+    nodes.push(el("mark", { id: span.anchor, class: "ev-" + span.kind, title: span.label }, text.slice(start, span.end)));
     at = span.end;
   }
   nodes.push(document.createTextNode(text.slice(at)));
