@@ -46,13 +46,11 @@ def clean_document(document: Document) -> Document:
     lines = normalise(document.text).split("\n")
     published, author = document.published, document.author
     kept: list[str] = []
-    content_lines = 0
     for line in lines:
         if not line:
             kept.append(line)
             continue
-        in_header = content_lines < HEADER_LINES
-        content_lines += 1
+        in_header = sum(1 for k in kept if k) < HEADER_LINES  # lines kept so far: cleaning twice changes nothing
         if kept_text_so_far(kept) and is_footer_start(line):
             break
         if is_boilerplate(line):
@@ -64,7 +62,7 @@ def clean_document(document: Document) -> Document:
             author = author or byline
             continue
         kept.append(strip_photo_credit(line))
-    text = join_paragraphs(kept)
+    text = normalise(join_paragraphs(kept))  # a removed line may leave a broken sentence to join
     title = document.title or title_line(text)
     return dataclasses.replace(document, text=text, title=title, published=published, author=author)
 
@@ -107,7 +105,7 @@ def join_paragraphs(lines: list[str]) -> str:
 
 
 def kept_text_so_far(lines: list[str]) -> bool:
-    return sum(len(line.split()) for line in lines) >= 20
+    return sum(len(line.split()) for line in lines) >= 10
 
 
 # --------------------------------------------------------------------------- 2. header: dates and bylines
@@ -201,7 +199,7 @@ def _parse_date(match: re.Match[str]) -> datetime | None:
         return None
 
 
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|al|bin))*)"
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|al|bin))*)"
                      r"(?:\s*[,|–—-]\s*[\w .'’&-]{1,60})?$")
 
 
@@ -274,8 +272,10 @@ _PHOTO_CREDIT = re.compile(
 
 def strip_photo_credit(line: str) -> str:
     """A caption without the photographer's credit at its end ("… January 10, 2017. REUTERS/Name")."""
-    stripped = _PHOTO_CREDIT.sub("", line)
-    return stripped if stripped.strip() else line
+    stripped = line
+    while (shorter := _PHOTO_CREDIT.sub("", stripped)) != stripped and shorter.strip():
+        stripped = shorter
+    return stripped
 
 
 # --------------------------------------------------------------------------- 6. title
