@@ -43,6 +43,9 @@ _ASCII = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-",
 # Words before a contextual acronym that show it names something ("the IS", "of IS", "(IS)").
 _CONTEXT_BEFORE = {"the", "of", "by", "from", "for", "against", "to", "with", "and", "pro", "anti", "(", "rival"}
 
+# Words before "IS" that make it the verb ("what IS it", "this IS how").
+_VERB_BEFORE = {"this", "that", "it", "what", "there", "here", "who", "which", "where", "how", "he", "she"}
+
 
 @dataclass(frozen=True)
 class GroupEntry:
@@ -182,7 +185,7 @@ def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
 
 
 def _alias_pattern(alias: str) -> str:
-    parts = []
+    parts: list[str] = []
     for char in alias.translate(_ASCII):
         if char in " -":
             if not parts or parts[-1] != r"[\s-]+":
@@ -218,6 +221,8 @@ def _sensible_context(text: str, start: int, end: int) -> bool:
             return False  # upper-case text ("WHAT IS IT"), or a list of acronyms
     if prev_word.endswith("(") or text[start - 1 : start] == "(":
         return True
+    if re.sub(r"[^\w]", "", prev_word).lower() in _VERB_BEFORE:
+        return False  # "This IS a test": the verb, written for emphasis
     if re.sub(r"[^\w(]", "", prev_word).lower() in _CONTEXT_BEFORE:
         return True
     return bool(next_word) and next_word[0].islower()

@@ -1,0 +1,104 @@
+"""The group alias table and the group finder (hand-written sentences)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from claimwatch.extract.groups import all_groups, find_groups, lookup_group, parent_of
+from claimwatch.model import Document
+from claimwatch.pipeline import Work
+from claimwatch.sentences import split_sentences
+
+
+def _work(text: str) -> Work:
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    return work
+
+
+def _names(text: str) -> list[str]:
+    return [m.group.name for m in find_groups(_work(text))]
+
+
+def test_table_is_large_and_well_formed() -> None:
+    groups = all_groups()
+    assert len(groups) >= 45
+    names = {g.name for g in groups}
+    for group in groups:
+        assert group.parent is None or group.parent in names
+        assert group.wikidata_id is None or group.wikidata_id.startswith("Q")
+    raw = json.loads(resources.files("claimwatch").joinpath("data/groups.json").read_text(encoding="utf-8"))
+    assert {"name", "wikidata_id", "aliases", "parent", "channels"} <= set(raw["groups"][0])
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("ISIS", "Islamic State"),
+        ("isil", "Islamic State"),
+        ("Daesh", "Islamic State"),
+        ("ISWAP", "Islamic State West Africa Province"),
+        ("IS-K", "Islamic State Khorasan Province"),
+        ("al Qaida", "al-Qaeda"),
+        ("AQAP", "al-Qaeda in the Arabian Peninsula"),
+        ("Pakistani Taliban", "Tehrik-i-Taliban Pakistan"),
+        ("Kataib Hezbollah", "Kata'ib Hezbollah"),
+        ("nothing like this", None),
+    ],
+)
+def test_lookup_group(alias: str, name: str | None) -> None:
+    group = lookup_group(alias)
+    assert (group.name if group else None) == name
+
+
+def test_known_wikidata_ids_and_parents() -> None:
+    islamic_state = lookup_group("Islamic State")
+    assert islamic_state is not None and islamic_state.wikidata_id == "Q2429253"
+    parent = parent_of("ISWAP")
+    assert parent is not None and parent.name == "Islamic State"
+    assert parent_of("Hamas") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State militants stormed the base.", ["Islamic State"]),
+        ("The Islamic State group said its fighters attacked.", ["Islamic State"]),
+        ("Fighters of the Islamic State West Africa Province raided the town.", ["Islamic State West Africa Province"]),
+        ("The jihadist militia Islamic State (IS) has claimed the raid.", ["Islamic State", "Islamic State"]),
+        ("IS has claimed the raid on the port.", ["Islamic State"]),
+        ("Officials said the attack bore the marks of the IS.", ["Islamic State"]),
+        ("WHAT IS KNOWN ABOUT THE ATTACK", []),
+        ("It is not clear who did it. This IS a test.", []),
+        ("Pakistan's Taliban denied it; the Afghan Taliban said nothing.",
+         ["Tehrik-i-Taliban Pakistan", "Taliban"]),
+        ("Al-Shabaab and al-Shabab are spelt both ways.", ["al-Shabaab", "al-Shabaab"]),
+        ("The anti-ISIS coalition met in Paris.", []),
+        ("A Boko Haram faction and ISWAP fought near the lake.", ["Boko Haram", "Islamic State West Africa Province"]),
+        ("Hamas and Palestinian Islamic Jihad fired rockets.", ["Hamas", "Palestinian Islamic Jihad"]),
+        ("The FARC dissidents and the ELN clashed.", ["FARC dissidents", "National Liberation Army (Colombia)"]),
+        ("the fmln urban commandos attacked the post.", ["Farabundo Marti National Liberation Front"]),
+        ("Kataib Hezbollah, not Hezbollah, fired the drone.", ["Kata'ib Hezbollah", "Hezbollah"]),
+        ("Islamic State-Khorasan (IS-K) was blamed.", ["Islamic State Khorasan Province"] * 2),
+    ],
+)
+def test_find_groups(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+def test_mentions_carry_offsets_and_sentence() -> None:
+    text = "Shops were closed. Later, al-Qaeda in the Islamic Maghreb said it held the hostages."
+    work = _work(text)
+    [mention] = find_groups(work)
+    assert text[mention.start : mention.end] == mention.text == "al-Qaeda in the Islamic Maghreb"
+    assert mention.sentence == 1
+
+
+def test_curly_apostrophes_do_not_break_offsets() -> None:
+    text = "The Islamic State’s West Africa Province said so."
+    [mention] = find_groups(_work(text))
+    assert mention.group.name == "Islamic State West Africa Province"
+    assert mention.text == "Islamic State’s West Africa Province"
