@@ -145,7 +145,7 @@ def _profile(name: str, wikidata_id: str | None, claims: list[dict[str, Any]], j
                 "channel": p.channel,
                 "status": p.status,
                 "link": p.link,
-                "delay": {"point": p.delay.point, "low": p.delay.low, "high": p.delay.high} if p.delay else None,
+                "delay": dataclasses.asdict(p.delay) if p.delay else None,
                 "anomaly": flagged[p.id].kind if p.id in flagged else None,
             }
             for p in points

@@ -334,11 +334,11 @@ async function groupsPage() {
 }
 
 function distribution(profile) {
-  // Each claim's delay as a dot (a line for a range), over the group's Q1–Q3 box and median.
-  const W = 760, H = 60 + 18 * profile.delays.length, pad = 40;
+  // Each claim's delay as a dot (a line for a range, an arrow for "more than"), over the Q1–Q3 box and median.
   const known = profile.delays.filter((d) => d.delay);
-  const top = Math.ceil(Math.max(24, ...known.map((d) => d.delay.high)) * 1.1);
-  const x = (h) => pad + (h / top) * (W - 2 * pad);
+  const W = 760, H = 60 + 18 * known.length, left = 96, right = 24;
+  const top = Math.ceil(Math.max(24, ...known.map((d) => d.delay.high)) * 1.2);
+  const x = (h) => left + (h / top) * (W - left - right);
   const plot = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "distribution", id: "delay-distribution", role: "img",
     "aria-label": `Claim delays of ${profile.name}` });
   if (profile.delay) {
@@ -348,10 +348,11 @@ function distribution(profile) {
   }
   known.forEach((d, n) => {
     const y = 20 + n * 18, cls = d.anomaly ? "delay anomalous" : "delay";
-    if (d.delay.high > d.delay.low) plot.appendChild(svg("line", { x1: x(d.delay.low), x2: x(d.delay.high), y1: y, y2: y, class: cls }));
+    const high = d.delay.open_high ? top : d.delay.high;
+    if (high > d.delay.low) plot.appendChild(svg("line", { x1: x(d.delay.low), x2: x(high), y1: y, y2: y, class: cls + (d.delay.open_high ? " open" : "") }));
     plot.appendChild(svg("circle", { cx: x(d.delay.point), cy: y, r: 5, class: cls },
-      svg("title", {}, `${d.incident_date}: ${hours(d.delay.point)}`)));
-    plot.appendChild(svg("text", { x: W - pad + 4, y: y + 4, class: "tick" }, d.incident_date || ""));
+      svg("title", {}, `${d.incident_date}: ${d.delay.open_high ? "more than " : ""}${hours(d.delay.point)}${d.channel ? " via " + d.channel : ""}`)));
+    plot.appendChild(svg("text", { x: 8, y: y + 4, class: "label" }, d.incident_date || "undated"));
   });
   for (let h = 0; h <= top; h += top > 48 ? 12 : 6) {
     plot.appendChild(svg("text", { x: x(h), y: H - 8, class: "tick" }, `${h}h`));
