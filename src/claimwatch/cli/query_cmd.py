@@ -7,6 +7,7 @@ line on stderr and exit status 1.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or path (default: CLAIMWATCH_DB).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 DEMO_DB = "claimwatch-demo.db"
+PIPE_WIDTH = 160
 
 
 def register(app: typer.Typer) -> None:
@@ -60,6 +62,11 @@ def _store(url: str | None) -> Iterator[Store]:
     finally:
         if store is not None:
             store.close()
+
+
+def _console() -> Console:
+    """Tables for a terminal fit it; piped into a file or a pager they get room (rich would assume 80)."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -134,7 +141,7 @@ def incidents_command(
     if as_json:
         _print_json({"total": total, "incidents": [r.to_dict() for r in records]})
         return
-    console = Console(highlight=False)
+    console = _console()
     console.print(incidents_table(records, f"{len(records)} of {total} incidents"))
 
 
@@ -179,7 +186,7 @@ def claims_command(
     if as_json:
         _print_json([r.to_dict() for r in records])
         return
-    Console(highlight=False).print(claims_table(records, f"{len(records)} claims"))
+    _console().print(claims_table(records, f"{len(records)} claims"))
 
 
 def claims_table(records: list[ClaimRecord], title: str, *, with_incident: bool = True) -> Table:
@@ -222,7 +229,7 @@ def show_command(
     if as_json:
         _print_json(record.to_dict())
         return
-    console = Console(highlight=False)
+    console = _console()
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
@@ -297,7 +304,7 @@ def search_command(
         table.add_column(column, no_wrap=column == "Document")
     for hit in hits:
         table.add_row(hit.id, hit.title or "", hit.outlet or "", hit.snippet, ", ".join(hit.incident_ids))
-    Console(highlight=False).print(table, markup=False)
+    _console().print(table, markup=False)
 
 
 # --------------------------------------------------------------------------- demo
@@ -334,7 +341,7 @@ def demo_command(
             errors.print(f"  {failure.source}: {failure.reason}", markup=False)
         incidents = store.incidents(limit=100)
         claims = store.claims(limit=100)
-    console = Console(highlight=False)
+    console = _console()
     console.print(incidents_table(incidents, f"{len(incidents)} incidents"))
     console.print(claims_table(claims, f"{len(claims)} claims"))
     console.print(f"Explore: claimwatch show INCIDENT_ID --db {url}", markup=False)
