@@ -26,6 +26,7 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from .extract.dates import parse_publication_date
 from .model import Document
 
 if TYPE_CHECKING:
@@ -110,19 +111,12 @@ def kept_text_so_far(lines: list[str]) -> bool:
 
 # --------------------------------------------------------------------------- 2. header: dates and bylines
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month{n}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Where a date is in a line (the shared parser reads it); months longest first so "sept" beats "sep".
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december "
+    "sept jan feb mar apr jun jul aug sep oct nov dec"
+).split()
+_MONTH = r"(?P<month{n}>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
@@ -168,35 +162,11 @@ def _is_header_rest(rest: str) -> bool:
 
 
 def publication_date(text: str) -> datetime | None:
-    """The publication time in a header line; the shared date parser reads it when it is there."""
-    match = _DATE.search(text)
-    if not match:
-        return None
-    try:
-        from .extract.dates import parse_publication_date  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return _parse_date(match)
-    parsed: datetime | None = parse_publication_date(match.group(0))
-    return parsed or _parse_date(match)
+    """The publication time in a header line, read by the shared date parser (`extract/dates.py`).
 
-
-def _parse_date(match: re.Match[str]) -> datetime | None:
-    groups = match.groupdict()
-    try:
-        if groups["iso"]:
-            stamp = groups["iso"] + (f"T{groups['isotime']}" if groups["isotime"] else "")
-            return datetime.fromisoformat(stamp)
-        month = _MONTHS[(groups["month1"] or groups["month2"]).lower()]
-        day = int(groups["day1"] or groups["day2"])
-        hour, minute = int(groups["hour"] or 0), int(groups["minute"] or 0)
-        ampm = (groups["ampm"] or "").lower().replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        return datetime(int(groups["year"]), month, day, hour, minute)
-    except ValueError:  # "February 30", "25:00"
-        return None
+    `_DATE` above only finds where a header line's date is, to tell a metadata line from a sentence.
+    """
+    return parse_publication_date(text)
 
 
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|al|bin))*)"
