@@ -47,7 +47,8 @@ _QUANT = (
 # Words a noun phrase between a number and its verb may not contain (they start another clause).
 _NP_STOP = (
     r"and|or|but|were|was|is|are|had|have|has|who|which|that|after|before|when|while|in|on|at|from|"
-    r"by|of|with|for|to|since|during|the|this|these|those|than|as|if|said|says|"
+    r"by|of|with|for|to|since|during|the|this|these|those|than|as|if|said|says|may|might|could|would|"
+    r"feared|likely|not|never|"
     r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     rf"hundred|dozens?|scores|{_KIND_WORD}|killing|wounding|injuring"
 )
@@ -87,7 +88,7 @@ _VERB_FIRST = re.compile(
 _TOLL = re.compile(
     rf"\b(?:(?P<what>(?:death|casualty|final|official)\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
     rf"fatalities|people\s+killed|victims|wounded|injured|injuries))"
-    rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?:\s+[\w'’-]+){{0,5}}?\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|is|was|jumped|increased|hit|hits|"
     rf"grew|mounted|went\s+up|now\s+stands)(?:\s+(?:at|to))?|toll\s+of)\s+{_QUANT}\b",
     re.IGNORECASE,

@@ -1,0 +1,99 @@
+"""Killed and wounded figures (claimwatch.extract.casualties)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.casualties import counts_in, find_counts
+from claimwatch.model import Count, Document
+from claimwatch.pipeline import Work
+from claimwatch.sentences import split_sentences
+
+
+def _figures(text: str) -> list[tuple[str, Count]]:
+    return [(kind, count) for _s, _e, kind, count in counts_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Seven people were killed and 48 were wounded in the blast in Kabul.",
+         [("killed", Count(value=7)), ("wounded", Count(value=48))]),
+        ("The bomber killed at least 25 worshippers at the mosque in Quetta.", [("killed", Count(min=25))]),
+        ("Dozens wounded as car bomb hits market in Baghdad.", [("wounded", Count(min=24))]),
+        ("More than 20 people died when the truck exploded.", [("killed", Count(min=21))]),
+        ("Between 21 and 23 people were killed, officials said.", [("killed", Count(min=21, max=23))]),
+        ("21 to 23 people were killed in Maiduguri.", [("killed", Count(min=21, max=23))]),
+        ("The death toll rose to 33 on Sunday.", [("killed", Count(value=33))]),
+        ("The death toll from the Mogadishu bombing has climbed to 358.", [("killed", Count(value=358))]),
+        ("Four security forces were slightly injured.", [("wounded", Count(value=4))]),
+        ("The gunmen opened fire, killing three and wounding five others.",
+         [("killed", Count(value=3)), ("wounded", Count(value=5))]),
+        ("The explosion left 12 dead and 30 wounded.", [("killed", Count(value=12)), ("wounded", Count(value=30))]),
+        ("Up to 30 people may have been hurt.", []),  # "may have been" is speculation, not a figure
+        ("As many as 30 people were injured.", [("wounded", Count(max=30))]),
+        ("Nearly 100 people were wounded in Lahore.", [("wounded", Count(max=100))]),
+        ("A police officer was killed in the ambush.", [("killed", Count(value=1))]),
+        ("Scores of people were injured.", [("wounded", Count(min=40))]),
+        ("No one was hurt in the attack on the embassy.", [("wounded", Count(value=0))]),
+        ("No casualties were reported.", [("killed", Count(value=0)), ("wounded", Count(value=0))]),
+        ("Twenty-two people were killed at the Manchester Arena.", [("killed", Count(value=22))]),
+        ("The attack claimed the lives of 86 people in Nice.", [("killed", Count(value=86))]),
+        ("Two dozen people were injured.", [("wounded", Count(value=24))]),
+    ],
+)
+def test_counts(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was killed 3 years ago.",
+        "In 2015 the group grew to 3000 fighters.",
+        "The attack on June 3 was claimed by the group.",
+        "Hundreds were killed or wounded.",  # neither kind can be told apart
+        "The 30-year-old man lives in Paris.",
+        "Police said the suspect was arrested.",
+    ],
+)
+def test_no_false_counts(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+def test_day_of_month_is_not_a_count() -> None:
+    assert _figures("The attack on June 3 killed eight.") == [("killed", Count(value=8))]
+
+
+def test_year_is_not_a_count() -> None:
+    assert _figures("In 2015, 130 people were killed in Paris.") == [("killed", Count(value=130))]
+
+
+def test_list_sums_and_separates_attackers() -> None:
+    figures = _figures("Two policemen, two civilians, a security guard, and three attackers died.")
+    assert figures == [
+        ("killed", Count(value=8, includes_perpetrators=True)),
+        ("killed", Count(value=5, includes_perpetrators=False)),
+    ]
+
+
+def test_perpetrators() -> None:
+    assert _figures("Three attackers were shot dead by police.") == [
+        ("killed", Count(value=3, includes_perpetrators=True))
+    ]
+    assert _figures("The blast killed 22 people, including the bomber.") == [
+        ("killed", Count(value=22, includes_perpetrators=True))
+    ]
+    assert _figures("The blast killed 22 people, not including the bomber.") == [
+        ("killed", Count(value=22, includes_perpetrators=False))
+    ]
+
+
+def test_find_counts_uses_document_offsets() -> None:
+    text = "Police in Kano said little.\nAt least 25 people were killed in the blast."
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    [mention] = find_counts(work)
+    assert mention.sentence == 1
+    assert text[mention.start : mention.end] == mention.text == "At least 25 people were killed"
+    assert mention.kind == "killed" and mention.count == Count(min=25)
