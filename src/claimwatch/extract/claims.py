@@ -72,6 +72,12 @@ def _cue(status: ClaimStatus, pattern: str, side: Side = "subject", needs_speake
     return _CuePattern(status, re.compile(pattern, re.IGNORECASE), side, needs_speaker)
 
 
+# "our brothers carried out", "its brave fighters stormed": the group speaks of its own men.
+_OUR_FIGHTERS = (
+    r"\b(?:our|its)\s+(?:[\w-]+\s+)?(?:brothers|mujahideen|fighters|soldiers|lions)\s+(?:\w+\s+){0,2}?"
+    r"(?:carried out|conducted|executed|attacked|stormed)\b"
+)
+
 _CUES: list[_CuePattern] = [
     _cue("denied", r"\bden(?:y|ies|ied|ying)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:involvement|responsibility|role|links?|"
          r"connections?|part|participation|claims?|reports?)\b"),
@@ -97,8 +103,7 @@ _CUES: list[_CuePattern] = [
          needs_speaker=True),
     _cue("claimed", r"\b(?:carried out|conducted|executed|perpetrated)\s+by\s+(?:a|an|one of|two of|its)?\s*\"?"
          r"(?:soldiers?|fighters?|detachment|members?|mujahid|mujahideen)\b", side="after", needs_speaker=True),
-    _cue("claimed", r"\b(?:our|its)\s+(?:brothers|mujahideen|fighters|soldiers)\s+(?:\w+\s+){0,2}?(?:carried out|"
-         r"conducted|executed|attacked|stormed)\b", needs_speaker=True),
+    _cue("claimed", _OUR_FIGHTERS, needs_speaker=True),
     _cue("suspected", r"\bblam(?:ed|es|ing|e)\b", side="near"),
     _cue("suspected", r"\bsuspect(?:ed|s)?\b", side="near"),
     _cue("suspected", r"\bbears? (?:all )?the (?:hall)?marks of\b", side="after"),
@@ -172,8 +177,7 @@ _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
     ("inspired", 2, r"\b(?:lone[- ]wolf|self-radicali[sz]ed)\b"),
     ("inspired", 1, r"\binspired\b"),
     ("directed", 1, r"\bdetachment\b"),
-    ("directed", 1, r"\b(?:our|its)\s+(?:brothers|mujahideen|fighters|soldiers)\s+(?:\w+\s+){0,2}?(?:carried out|"
-                    r"conducted|executed|attacked|stormed)\b"),
+    ("directed", 1, _OUR_FIGHTERS),
     ("directed", 1, r"\bmartyrdom(?:-seeking)? (?:operation|attack)\b|\binghimasi\b"),
     ("directed", 2, r"(?<!no indication that )\b(?:directed|orchestrated|commissioned|planned|coordinated) by "
                     r"(?:the )?(?:group|its|ISIS|Islamic State|al-Qaeda|leadership)\b"),

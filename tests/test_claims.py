@@ -1,0 +1,248 @@
+"""Claims of responsibility, denials, suspicions, channels, links and delays (hand-written articles)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from claimwatch.extract.claims import find_claims, find_unclaimed_statements, resolve_day
+from claimwatch.extract.groups import find_groups
+from claimwatch.model import ClaimMention, Document
+from claimwatch.pipeline import Work
+from claimwatch.sentences import split_sentences
+
+
+def _work(text: str, published: datetime | None = None) -> Work:
+    work = Work(document=Document(text=text, published=published))
+    work.sentences = split_sentences(text)
+    return work
+
+
+def _claims(text: str, published: datetime | None = None) -> list[ClaimMention]:
+    work = _work(text, published)
+    return find_claims(work, find_groups(work))
+
+
+def _pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(c.group.name if c.group else None, c.status) for c in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban claimed responsibility for the ambush.", [("Taliban", "claimed")]),
+        ("Al-Shabaab claimed the bombing in a radio broadcast.", [("al-Shabaab", "claimed")]),
+        ("Boko Haram said it carried out the raid on the barracks.", [("Boko Haram", "claimed")]),
+        ("Responsibility for the blast was claimed by the Pakistani Taliban.",
+         [("Tehrik-i-Taliban Pakistan", "claimed")]),
+        ("ISWAP took responsibility for the ambush near the lake.",
+         [("Islamic State West Africa Province", "claimed")]),
+        ("Hamas denied any involvement in the shooting.", [("Hamas", "denied")]),
+        ("The TTP said it had nothing to do with the market blast.", [("Tehrik-i-Taliban Pakistan", "denied")]),
+        ("Hezbollah distanced itself from the rocket fire.", [("Hezbollah", "denied")]),
+        ("Police blamed the BLA for the attack on the convoy.", [("Balochistan Liberation Army", "suspected")]),
+        ("Officials said suspected ADF militants killed ten villagers.", [("Allied Democratic Forces", "suspected")]),
+        ("The attack bears the hallmarks of al-Qaeda.", [("al-Qaeda", "suspected")]),
+        ("ISIS claimed the attack, while the Taliban denied any role.",
+         [("Islamic State", "claimed"), ("Taliban", "denied")]),
+        ("Both ISIS and the Taliban claimed the attack.", [("Islamic State", "disputed"), ("Taliban", "disputed")]),
+        ("The Taliban and ISIS made competing claims of responsibility for the attack.",
+         [("Taliban", "disputed"), ("Islamic State", "disputed")]),
+        ("The bombing claimed the lives of 12 people in Kabul.", []),
+        ("The violence has claimed over 20,000 lives since 2009.", []),
+        ("Police said a gunman carried out the attack alone.", []),
+        ("No group has claimed responsibility for the attack.", []),
+        ("ISIS has not claimed the attack.", []),
+    ],
+)
+def test_status_and_group(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_competing_claim_both_groups_are_disputed() -> None:
+    pairs = _pairs("ISIS claimed the bombing, but the Taliban made a rival claim hours later.")
+    assert ("Islamic State", "disputed") in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the attack.",
+        "No group ever claimed responsibility for the blast.",
+        "No one has yet claimed the bombing.",
+        "There was no immediate claim of responsibility.",
+        "The attack has not yet been claimed.",
+        "It was not immediately clear who was behind the shooting.",
+    ],
+)
+def test_unclaimed_statements(text: str) -> None:
+    work = _work("Gunmen attacked a checkpoint. " + text)
+    assert find_unclaimed_statements(work) == [1]
+    assert all(c.status != "claimed" for c in find_claims(work, find_groups(work)))
+
+
+def test_unclaimed_with_suspect_in_same_sentence() -> None:
+    pairs = _pairs("No group ever claimed the 2009 bombing, although two men from Lashkar-e-Jhangvi were charged.")
+    assert pairs == [("Lashkar-e-Jhangvi", "suspected")]
+
+
+def test_anaphor_resolves_to_most_recent_group() -> None:
+    text = (
+        "Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. "
+        "The group, which also claimed responsibility for a hotel siege last year, said the raid was revenge."
+    )
+    claims = _claims(text)
+    assert [(c.group.name if c.group else None, c.sentence) for c in claims] == [("al-Shabaab", 1)]
+
+
+def test_relative_clause_does_not_steal_the_subject() -> None:
+    text = ("Pakistan's Taliban, which has grown stronger since the Taliban took Kabul, said it had nothing to do "
+            "with the bombing.")
+    assert _pairs(text) == [("Tehrik-i-Taliban Pakistan", "denied")]
+
+
+def test_group_statement_with_possessive_subject() -> None:
+    text = (
+        "Islamic State claimed the shooting on Sunday. "
+        "A statement on the group's news outlet said a unit of its fighters had carried out the operation."
+    )
+    claims = _claims(text)
+    assert [(c.group.name if c.group else None, c.channel) for c in claims] == [
+        ("Islamic State", None),
+        ("Islamic State", "statement"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("ISIS claimed the attack through its Amaq news agency.", "amaq"),
+        ("ISIS claimed the attack in its weekly al-Naba newsletter.", "al-naba"),
+        ("ISIS claimed the attack on Telegram.", "telegram"),
+        ("AQAP claimed the attack in its Inspire magazine.", "magazine"),
+        ("The Taliban claimed responsibility on Twitter.", "twitter"),
+        ("The BLA claimed responsibility in a video released online.", "video"),
+        ("The IRA claimed the bombing in a telephone call to a Belfast newspaper.", "phone_call"),
+        ("The PKK claimed the attack on its website.", "website"),
+        ("A Taliban spokesman claimed responsibility for the attack.", "spokesman"),
+        ("ETA claimed the bombing in a statement.", "statement"),
+        ("Hamas claimed the attack.", None),
+    ],
+)
+def test_channel(sentence: str, channel: str | None) -> None:
+    [claim] = _claims(sentence)
+    assert claim.channel == channel
+
+
+@pytest.mark.parametrize(
+    ("text", "link", "cue"),
+    [
+        ("ISIS claimed the stabbing. Its Amaq agency cited a security source.", "inspired",
+         "cited a security source"),
+        ("ISIS's Amaq agency said a soldier of the caliphate carried out the stabbing.", "inspired",
+         "soldier of the caliphate"),
+        ("ISIS claimed the attack. The attacker had answered calls to target coalition countries, it said.",
+         "inspired", "answered calls to"),
+        ("ISIS said a detachment of its fighters carried out the attack on the checkpoint.", "directed", "detachment"),
+        ("ISIS claimed the raid, calling it a martyrdom operation.", "directed", "martyrdom operation"),
+        ("ISIS claimed the attack. Analysts said there was no indication that ISIS directed the attacker.",
+         "inspired", "no indication that ISIS directed"),
+        ("The Taliban claimed the ambush.", "unclear", None),
+    ],
+)
+def test_link(text: str, link: str, cue: str | None) -> None:
+    claims = [c for c in _claims(text) if c.group is not None]
+    assert claims and all(c.link == link for c in claims)
+    assert claims[0].link_cue == cue
+
+
+def test_interpretive_cues_outweigh_one_directed_word() -> None:
+    text = (
+        "ISIS claimed the attack through Amaq. The statement said a detachment of its fighters carried it out. "
+        "Amaq's statement quoted sources, wording used for attacks it inspired rather than directed."
+    )
+    assert {c.link for c in _claims(text) if c.group} == {"inspired"}
+
+
+def test_sources_alone_is_not_inspired_outside_islamic_state_context() -> None:
+    text = "The Taliban claimed the ambush, officials said citing security sources."
+    assert _claims(text)[0].link == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "value"),
+    [
+        ("The claim came a little more than 24 hours after the attack.", 24, None, None),
+        ("Amaq published the claim two days later.", None, None, 48),
+        ("ISIS claimed the attack within hours.", None, 12, None),
+        ("ISIS claimed the attack less than six hours after the blast.", None, 6, None),
+        ("The claim came several hours after the attack.", 2, 12, None),
+        ("The group's statement came the next day.", None, None, 24),
+        ("The Taliban immediately claimed responsibility.", None, 3, None),
+    ],
+)
+def test_delay(sentence: str, low: float | None, high: float | None, value: float | None) -> None:
+    claims = _claims("ISIS fighters attacked a checkpoint. " + sentence)
+    delays = [c.delay_hours for c in claims if c.delay_hours.known]
+    assert delays, claims
+    assert (delays[0].min, delays[0].max, delays[0].value) == (low, high, value)
+
+
+def test_delay_without_group_gives_group_none_mention() -> None:
+    text = (
+        "ISIS claimed the rampage. "
+        "The claim, coming more than 30 hours after the rampage, was slower than the usual 12 to 15 hours."
+    )
+    claims = _claims(text)
+    timing = [c for c in claims if c.sentence == 1]
+    assert len(timing) == 1 and timing[0].group is None and timing[0].delay_hours.min == 30
+
+
+def test_usual_delay_is_not_read_as_the_delay() -> None:
+    text = "ISIS claimed the attack. The group typically takes around 12 to 15 hours to claim attacks."
+    assert all(not c.delay_hours.known for c in _claims(text))
+
+
+def test_no_delay_without_claim_context() -> None:
+    text = "ISIS fighters attacked the town. Police arrived two hours later."
+    assert _claims(text) == []
+
+
+def test_wording_prefers_a_quote() -> None:
+    text = (
+        '"Our brave fighters carried out the blessed attack on the crusaders," '
+        "the Islamic State said in a statement."
+    )
+    [claim] = _claims(text)
+    assert claim.group and claim.group.name == "Islamic State"
+    assert claim.wording == "Our brave fighters carried out the blessed attack on the crusaders"
+    assert claim.link == "directed"
+
+
+def test_claimed_at_from_weekday_and_publication() -> None:
+    text = "The attack was carried out by a soldier of the IS, the IS outlet Amaq wrote Saturday evening."
+    [claim] = _claims(text, published=datetime(2021, 6, 14, 9))  # a Monday
+    assert claim.claimed_at == "2021-06-12"
+    assert claim.channel == "amaq"
+
+
+def test_claimed_at_needs_publication_date() -> None:
+    [claim] = _claims("ISIS claimed responsibility on Sunday for the attack.")
+    assert claim.claimed_at is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("today", date(2021, 6, 14)), ("yesterday", date(2021, 6, 13)), ("Monday", date(2021, 6, 14)),
+     ("Sunday", date(2021, 6, 13)), ("Tuesday", date(2021, 6, 8))],
+)
+def test_resolve_day(word: str, expected: date) -> None:
+    assert resolve_day(word, date(2021, 6, 14)) == expected
+
+
+def test_offsets_point_at_the_cue() -> None:
+    text = "Markets reopened. Jaish-e-Mohammed claimed responsibility for the convoy attack."
+    [claim] = _claims(text)
+    assert text[claim.start : claim.end] == claim.text == "claimed responsibility"
+    assert claim.sentence == 1
