@@ -1,0 +1,121 @@
+"""Absolute and relative dates (claimwatch.extract.dates)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch.extract.dates import dates_in, find_dates, parse_publication_date
+from claimwatch.model import Document
+from claimwatch.pipeline import Work
+from claimwatch.sentences import split_sentences
+
+MONDAY = datetime(2017, 6, 5, 9, 30)  # published on Monday 5 June 2017
+
+
+def _dates(text: str, published: datetime | None = MONDAY) -> list[tuple[str, str, str, bool]]:
+    return [(m.text, m.date, m.precision, m.relative) for m in dates_in(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The attack on June 3, 2017 killed seven.", ("June 3, 2017", "2017-06-03", "day", False)),
+        ("On 3 June 2017 a van hit pedestrians.", ("3 June 2017", "2017-06-03", "day", False)),
+        ("On Saturday, 3rd June 2017, the attack began.", ("Saturday, 3rd June 2017", "2017-06-03", "day", False)),
+        ("Filed 2017-06-03 by the agency.", ("2017-06-03", "2017-06-03", "day", False)),
+        ("Sept. 11, 2001 changed everything.", ("Sept. 11, 2001", "2001-09-11", "day", False)),
+        ("The group was founded in April 2006.", ("April 2006", "2006-04", "month", False)),
+        ("The group was founded in 2006.", ("2006", "2006", "year", False)),
+    ],
+)
+def test_absolute(sentence: str, expected: tuple[str, str, str, bool]) -> None:
+    assert _dates(sentence) == [expected]
+    assert _dates(sentence, None) == [expected]  # absolute dates need no publication date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The attack on Saturday night killed seven.", ("Saturday night", "2017-06-03", "day")),
+        ("Friday's attack was claimed by the group.", ("Friday's", "2017-06-02", "day")),
+        ("On Tuesday the group struck.", ("Tuesday", "2017-05-30", "day")),
+        ("On Monday police raided a flat.", ("Monday", "2017-06-05", "day")),  # the day of publication
+        ("Last Monday the group struck.", ("Last Monday", "2017-05-29", "day")),
+        ("Yesterday, gunmen attacked a checkpoint.", ("Yesterday", "2017-06-04", "day")),
+        ("A blast was heard last night.", ("last night", "2017-06-04", "day")),
+        ("Police said today that two men were held.", ("today", "2017-06-05", "day")),
+        ("It happened three days ago.", ("three days ago", "2017-06-02", "day")),
+        ("It happened two weeks ago.", ("two weeks ago", "2017-05", "month")),
+        ("A similar attack happened last week.", ("last week", "2017-05", "month")),
+        ("Earlier this month a bomb went off.", ("Earlier this month", "2017-06", "month")),
+        ("Last month a bomb went off.", ("Last month", "2017-05", "month")),
+        ("Last year the group lost territory.", ("Last year", "2016", "year")),
+        ("On June 3 the bombers struck.", ("June 3", "2017-06-03", "day")),
+        ("On 28 December the bombers struck.", ("28 December", "2016-12-28", "day")),
+    ],
+)
+def test_relative(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert _dates(sentence) == [(*expected, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["On Friday police said little.", "Yesterday the group struck.", "Two weeks ago it began."]
+)
+def test_relative_needs_publication_date(sentence: str) -> None:
+    assert _dates(sentence, None) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Next Friday they will meet.", "It may rain.", "The march was peaceful.", "He is 25 years old."],
+)
+def test_not_dates(sentence: str) -> None:
+    assert _dates(sentence) == []
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)), st.integers(0, 6))
+def test_weekday_is_latest_on_or_before_publication(published: date, target: int) -> None:
+    name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][target]
+    [mention] = dates_in(f"The attack on {name} was claimed.", datetime(published.year, published.month,
+                                                                         published.day))
+    resolved = date.fromisoformat(mention.date)
+    assert resolved.weekday() == target
+    assert timedelta(0) <= published - resolved < timedelta(days=7)
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)))
+def test_written_dates_round_trip(day: date) -> None:
+    for text in (day.strftime("%B %-d, %Y"), day.strftime("%-d %B %Y"), day.isoformat()):
+        assert [m.date for m in dates_in(f"It happened on {text}.")] == [day.isoformat()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June 4, 2017 10:48 pm", datetime(2017, 6, 4, 22, 48)),
+        ("Monday, August 28th, 2017", datetime(2017, 8, 28)),
+        ("2017-06-04T22:48:00Z", datetime(2017, 6, 4, 22, 48, tzinfo=timezone.utc)),
+        ("Published: 4 June 2017 at 9 a.m.", datetime(2017, 6, 4, 9, 0)),
+        ("Updated 12:05 AM ET, Mon June 5, 2017", datetime(2017, 6, 5)),
+        ("2017-06-04", datetime(2017, 6, 4)),
+        ("no date here", None),
+    ],
+)
+def test_parse_publication_date(text: str, expected: datetime | None) -> None:
+    assert parse_publication_date(text) == expected
+
+
+def test_find_dates_offsets() -> None:
+    text = "Police gave no details.\nThe attack on Saturday night was claimed on Sunday."
+    work = Work(document=Document(text=text, published=MONDAY))
+    work.sentences = split_sentences(text)
+    found = find_dates(work)
+    assert [(m.text, m.date, m.sentence) for m in found] == [
+        ("Saturday night", "2017-06-03", 1),
+        ("Sunday", "2017-06-04", 1),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -1,0 +1,86 @@
+"""Attack and weapon cues with GTD types (claimwatch.extract.events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.events import ATTACK_TYPES, CUES, WEAPON_TYPES, events_in, find_events
+from claimwatch.model import Document
+from claimwatch.pipeline import Work
+from claimwatch.sentences import split_sentences
+
+
+def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return [(text[s:e], cue.attack_types, cue.weapon_types) for s, e, cue in events_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "attacks", "weapons"),
+    [
+        ("A suicide bomber blew himself up in Quetta.", "suicide bomber", ("Bombing/Explosion",), ("Explosives",)),
+        ("An IED struck a patrol in Helmand.", "IED", ("Bombing/Explosion",), ("Explosives",)),
+        ("A car bomb went off near the ministry in Mogadishu.", "car bomb", ("Bombing/Explosion",), ("Explosives",)),
+        ("The blast shattered windows.", "blast", ("Bombing/Explosion",), ("Explosives",)),
+        ("Gunmen stormed the hotel in Bamako.", "Gunmen", ("Armed Assault",), ("Firearms",)),
+        ("The militants opened fire on worshippers.", "opened fire", ("Armed Assault",), ("Firearms",)),
+        ("A man stabbed two officers in Brussels.", "stabbed", ("Armed Assault",), ("Melee",)),
+        ("He was armed with a machete.", "machete", (), ("Melee",)),
+        ("A man rammed a truck into the crowd in Nice.", "rammed", ("Unarmed Assault",), ("Vehicle",)),
+        ("The driver ploughed into pedestrians in Barcelona.", "ploughed into", ("Unarmed Assault",), ("Vehicle",)),
+        ("Boko Haram kidnapped 276 schoolgirls in Chibok.", "kidnapped", ("Hostage Taking (Kidnapping)",), ()),
+        ("Militants abducted two aid workers.", "abducted", ("Hostage Taking (Kidnapping)",), ()),
+        ("The attackers set fire to a church in Egypt.", "set fire", ("Facility/Infrastructure Attack",),
+         ("Incendiary",)),
+        ("Rebels torched dozens of homes.", "torched", ("Facility/Infrastructure Attack",), ("Incendiary",)),
+        ("Gunmen hijacked a bus.", "hijacked", ("Hijacking",), ()),
+        ("The governor was assassinated on Tuesday.", "assassinated", ("Assassination",), ()),
+        ("The three wore fake suicide vests.", "fake suicide vests", (), ("Fake Weapons",)),
+        ("A sarin attack on the subway.", "sarin", ("Unarmed Assault",), ("Chemical",)),
+        ("The rampage lasted ten minutes.", "rampage", (), ()),
+        ("Insurgents ambushed a convoy in Niger.", "ambushed", ("Armed Assault",), ()),
+    ],
+)
+def test_cue_types(sentence: str, word: str, attacks: tuple[str, ...], weapons: tuple[str, ...]) -> None:
+    assert (word, attacks, weapons) in _cues(sentence)
+
+
+def test_longest_cue_wins() -> None:
+    found = _cues("A suicide bomber struck.")
+    assert [w for w, _a, _w in found] == ["suicide bomber"]
+
+
+def test_generic_advice_still_yields_weapon_cues() -> None:
+    found = _cues("The magazine gave instructions on how to launch attacks using vehicles and knives.")
+    assert ("attacks", (), ()) in found
+    assert ("using vehicles", (), ("Vehicle",)) in found
+    assert ("knives", (), ("Melee",)) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He died of a heart attack.",
+        "The bomb squad arrived at noon.",
+        "The report was a bombshell.",
+        "He was charged with sexual assault.",
+        "The fire brigade was called.",
+        "The car was parked outside.",
+    ],
+)
+def test_not_attacks(sentence: str) -> None:
+    assert _cues(sentence) == []
+
+
+def test_vocabularies_cover_every_cue() -> None:
+    for cue in CUES:
+        assert set(cue.attack_types) <= set(ATTACK_TYPES)
+        assert set(cue.weapon_types) <= set(WEAPON_TYPES)
+
+
+def test_find_events_offsets() -> None:
+    text = "Officials met on Monday.\nA gunman opened fire at a concert in Las Vegas."
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    events = find_events(work)
+    assert [e.text for e in events] == ["gunman", "opened fire"]
+    assert all(text[e.start : e.end] == e.text and e.sentence == 1 for e in events)
