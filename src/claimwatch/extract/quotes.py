@@ -30,7 +30,7 @@ _WORD = rf"(?!{_STOP}\b)[A-Za-z][\w'-]*"
 _NAME = r"[A-Z][\w'.-]*(?:\s+(?:(?:al|bin|ibn|de|van|der|el|da|di|la)\s+)?[A-Z][\w'.-]*){0,4}"
 _SPEAKER = (
     rf"(?:{_NAME}'s\s+{_WORD}(?:\s+{_WORD}){{0,2}}"  # Pakistan's military
-    rf"|(?:the|a|an|its|their)\s+{_WORD}(?:\s+{_WORD}){{0,4}}"  # the interior ministry, a police official
+    rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+{_WORD}(?:\s+{_WORD}){{0,4}}"  # the interior ministry, a police official
     rf"|(?:he|she|it|they)\b"  # resolved to the last speaker, or the last group
     rf"|{_NAME})"  # Laith Alkhouri
 )
@@ -45,6 +45,9 @@ _BEFORE = re.compile(
 _APPOSITION = re.compile(
     r"^\s*,?\s*(?:(?:a|an|the)\s+)?(?P<role>[^,.;\"]*?)\s+(?:at|of|with|for|from)\s+"
     r"(?P<org>(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w&'.-]*)*)"
+)
+_OF_ORG = re.compile(
+    r"^\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&'.-]*)*)"
 )
 _GROUP_ANAPHOR = re.compile(
     r"^(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|outfit|militia|movement|militants|"
@@ -94,10 +97,12 @@ def find_quotes(work: Work) -> list[Quote]:
 def _attribution(text: str, quote_start: int, quote_end: int) -> tuple[str | None, str | None, int]:
     """Speaker, affiliation and where the attribution ends, from the words after or before the quote."""
     after = text[quote_end : quote_end + 300].split("\n", 1)[0]
+    if re.search(r"[.!?]\s*\"$", text[quote_start:quote_end]) and re.match(r"\s*[A-Z]", after):
+        after = ""  # the quote closed its sentence: a capitalised word next starts a new one
     match = _AFTER_VERB_FIRST.match(after)  # 1.
     if match:
         rest = match.group("rest")
-        apposition = _APPOSITION.match(rest) if rest.lstrip().startswith(",") else None
+        apposition = _APPOSITION.match(rest) if rest.lstrip().startswith(",") else _OF_ORG.match(rest)
         affiliation = apposition.group("org") if apposition else None
         end = quote_end + match.start("rest") + (apposition.end() if apposition else 0)
         return match.group("speaker"), _clean_org(affiliation), _sentence_end(text, end)
