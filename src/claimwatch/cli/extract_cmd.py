@@ -32,7 +32,7 @@ def extract_command(
     try:
         result = extract_document(read_document(path))
     except ClaimwatchError as error:  # the message names the file and the reason
-        Console(stderr=True).print(f"error: {error}", markup=False, highlight=False)
+        Console(stderr=True).print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

@@ -53,7 +53,9 @@ def ingest_command(
 
             def report(outcome: Outcome) -> None:
                 if outcome.status == "failed":
-                    progress.console.print(f"{outcome.source}: {outcome.reason}", markup=False, highlight=False)
+                    progress.console.print(
+                        f"{outcome.source}: {outcome.reason}", markup=False, highlight=False, soft_wrap=True
+                    )
                 failed = progress.tasks[task].fields["failed"] + (outcome.status == "failed")
                 progress.update(task, advance=1, failed=failed)
 
@@ -70,6 +72,7 @@ def ingest_command(
             f"{summary.failed} failed; {summary.incidents} incidents, {summary.claims} claims "
             f"({summary.seconds:.1f} s, {summary.docs_per_second:.2f} docs/s)",
             markup=False,
+            soft_wrap=True,
         )
     if summary.failed:
         raise typer.Exit(1)
