@@ -47,7 +47,17 @@ if TYPE_CHECKING:
     from .pipeline import Work
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
-_GENERIC_EVENT = re.compile(r"^(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
+_GENERIC_EVENT = re.compile(r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
+# When a report names only the weapons, the GTD attack type they imply (events.py explains the choices).
+_ATTACK_FROM_WEAPON = {
+    "Explosives": "Bombing/Explosion",
+    "Firearms": "Armed Assault",
+    "Melee": "Armed Assault",
+    "Incendiary": "Facility/Infrastructure Attack",
+    "Vehicle": "Unarmed Assault",
+    "Chemical": "Unarmed Assault",
+    "Biological": "Unarmed Assault",
+}
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
 
@@ -85,7 +95,7 @@ class _Resolver:
         self.work = work
         self.drafts: list[_Draft] = []
         self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (first one)
-        self.last_reference: tuple[int, _Draft] | None = None
+        self.last_anchor: tuple[int, _Draft] | None = None
         m = work.mentions
         self.events = _by_sentence(m.events)
         self.places = _by_sentence(m.places)
@@ -99,29 +109,41 @@ class _Resolver:
     # -- reading -------------------------------------------------------------------------------------
 
     def read_sentence(self, index: int) -> None:
-        events = [e for e in self.events.get(index, []) if not _GENERIC_EVENT.match(e.text.strip())]
+        cues = self.events.get(index, [])
+        generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]
+        weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
+        events = [e for e in cues if e not in generic and e not in weapons]
         places = self.places.get(index, [])
         dates = self.dates.get(index, [])
         referred: list[tuple[_Draft, EventMention | None]] = []
         for event in events:
-            own_places = _near(event, places) if len(events) > 1 else places
-            own_dates = _near(event, dates) if len(events) > 1 else dates
+            own_places = _nearest_to(event, events, places) if len(events) > 1 else places
+            own_dates = _nearest_to(event, events, dates) if len(events) > 1 else dates
             draft = self._incident_for(index, event, own_places, own_dates)
             referred.append((draft, event))
+            if own_places or own_dates:
+                self.last_anchor = (index, draft)
         counts = self.counts.get(index, [])
-        if not referred and (counts or self._has_weapon_cue(index)):
-            draft = self._referent(index)
-            if draft is not None:
-                referred.append((draft, None))
+        if not referred and (counts or weapons):
+            # Weapons named in a general remark ("attacks using vehicles and knives") describe the
+            # incident the article is about; otherwise a sentence refers back.
+            referent = self.main if generic and not counts else self._referent(index)
+            if referent is not None:
+                referred.append((referent, None))
         for draft, event in referred:
             draft.sentences.add(index)
             if event is not None:
                 _merge_types(draft.incident, event.attack_types, event.weapon_types)
+        for weapon in weapons:
+            target = self._closest(weapon, referred)
+            if target is not None:
+                _merge_types(target.incident, [], weapon.weapon_types)
         if referred:
             self.by_sentence[index] = referred[0][0]
-            self.last_reference = (index, referred[-1][0])
-        self._attach_counts(index, counts, referred)
-        self._attach_generic_weapons(index, referred)
+        for count in counts:
+            target = self._closest(count, referred)
+            if target is not None:
+                target.counts.append(count)
 
     def _incident_for(
         self, index: int, event: EventMention, places: list[PlaceMention], dates: list[DateMention]
@@ -142,40 +164,19 @@ class _Resolver:
         return draft
 
     def _referent(self, index: int) -> _Draft | None:
-        """The incident a sentence without its own place or date talks about."""
-        if self.last_reference is not None:
-            last_index, last = self.last_reference
+        """The incident a sentence without its own place or date talks about: the one named with a place
+        or date in the sentence just before, else the main incident."""
+        if self.last_anchor is not None:
+            last_index, last = self.last_anchor
             if last_index >= index - 1:
                 return last
         return self.main
 
-    def _has_weapon_cue(self, index: int) -> bool:
-        return any(e.weapon_types for e in self.events.get(index, []))
-
-    def _attach_counts(
-        self, index: int, counts: list[CountMention], referred: list[tuple[_Draft, EventMention | None]]
-    ) -> None:
-        for count in counts:
-            candidates = [(d, e) for d, e in referred if e is not None]
-            if len(candidates) > 1:
-                draft = min(candidates, key=lambda pair: _distance(pair[1], count))[0]  # type: ignore[arg-type]
-            elif referred:
-                draft = referred[0][0]
-            else:
-                continue
-            draft.counts.append(count)
-
-    def _attach_generic_weapons(self, index: int, referred: list[tuple[_Draft, EventMention | None]]) -> None:
-        """Weapons named in a general remark ("attacks using vehicles and knives") describe the incident
-        the article is about when nothing else in the sentence points elsewhere."""
-        generic = [e for e in self.events.get(index, []) if _GENERIC_EVENT.match(e.text.strip())]
-        if not generic or referred:
-            return
-        target = self.main
-        if target is None:
-            return
-        for event in generic:
-            _merge_types(target.incident, [], event.weapon_types)
+    @staticmethod
+    def _closest(mention: Mention, referred: list[tuple[_Draft, EventMention | None]]) -> _Draft | None:
+        if not referred:
+            return None
+        return min(referred, key=lambda pair: _distance(pair[1], mention) if pair[1] else 10**6)[0]
 
     # -- finishing -----------------------------------------------------------------------------------
 
@@ -188,6 +189,9 @@ class _Resolver:
             if draft.date is not None:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
             self._casualties(draft)
+            if not incident.attack_types:
+                implied = (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types)
+                _merge_types(incident, [a for a in implied if a], [])
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
@@ -249,8 +253,28 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    main_id = resolver.main.incident.id if resolver.main else None
+    for claim in claims:
+        _place_link_cue(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _place_link_cue(claim: Claim, work: Work, resolver: _Resolver, main_id: str | None) -> None:
+    """A cue read anywhere in the article ("quoted 'sources'") speaks for the claim the article is about;
+    a claim mentioned in passing keeps it only when the cue sits in its own sentences."""
+    if claim.link == "unclear" or not claim.link_cue:
+        return
+    cue_sentence = next((s for s in work.sentences if claim.link_cue in s.text), None)
+    own = {e.start for e in claim.evidence}
+    if cue_sentence is not None and cue_sentence.start in own:
+        return
+    if claim.incident_id != main_id:
+        claim.link, claim.link_cue = "unclear", None
+        return
+    if cue_sentence is not None:
+        claim.evidence.append(resolver.evidence(cue_sentence.index))
+        claim.evidence.sort(key=lambda e: e.start)
 
 
 def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
@@ -353,9 +377,14 @@ def _distance(a: Mention, b: Mention) -> int:
     return 0
 
 
-def _near(event: EventMention, mentions: list) -> list:
-    close = [m for m in mentions if _distance(event, m) <= _NEAR]
-    return sorted(close, key=lambda m: _distance(event, m))[:1]
+def _nearest_to(event: EventMention, events: list[EventMention], mentions: list) -> list:
+    """The mentions that qualify `event`: close to it, and closer to it than to any other attack word."""
+    mine = []
+    for mention in mentions:
+        closest = min(events, key=lambda e: _distance(e, mention))
+        if closest is event and _distance(event, mention) <= _NEAR:
+            mine.append(mention)
+    return sorted(mine, key=lambda m: _distance(event, m))[:1]
 
 
 def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
