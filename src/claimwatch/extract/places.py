@@ -86,6 +86,7 @@ _PREFIX_OK = {
 }
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_FOLD = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
 _MAX_WORDS = 5  # longer gazetteer names are never written out in news text
 
 
@@ -120,7 +121,7 @@ class Gazetteer:
 def name_key(name: str) -> str:
     """The form names are compared in: no accents, lower case, hyphens and spaces alike."""
     if not name.isascii():  # the slow path only for names with accents or curly quotes
-        folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
         name = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(name.replace("-", " ").split()).lower()
 
@@ -345,7 +346,9 @@ def _stands_alone(
     """False when the match is part of a longer capitalised name that is not a place."""
     for ent_start, ent_end, label in ents:
         if ent_start < end and ent_end > start:
-            if label == "PERSON":
+            # spaCy's small model calls many lone city names persons ("the Manchester bombing"); only a
+            # longer name ("Philippe Close") vetoes the place.
+            if label == "PERSON" and not (ent_start == start and ent_end == end):
                 return False
             if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
                 return True

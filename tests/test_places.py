@@ -1,0 +1,178 @@
+"""Places from the gazetteer (claimwatch.extract.places). Unit tests use a hand-made gazetteer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from claimwatch.extract.places import (
+    Gazetteer,
+    build_gazetteer,
+    document_countries,
+    find_places,
+    load_admin1_rows,
+    name_key,
+    places_in,
+)
+from claimwatch.model import Document
+from claimwatch.pipeline import Work
+from claimwatch.sentences import split_sentences
+
+
+def _city(gid: int, name: str, cc: str, pop: int, lat: float, lon: float, alt: list[str] | None = None,
+          admin1: str = "01") -> dict[str, Any]:
+    return {"geonameid": gid, "name": name, "countrycode": cc, "population": pop, "latitude": lat,
+            "longitude": lon, "admin1code": admin1, "alternatenames": alt or []}
+
+
+CITIES = [
+    _city(1, "London", "GB", 8_900_000, 51.5, -0.13, ["Londres"], "ENG"),
+    _city(2, "London", "CA", 350_000, 42.98, -81.25, [], "08"),
+    _city(3, "Kabul", "AF", 3_000_000, 34.5, 69.2, ["Kabol"], "13"),
+    _city(4, "Quetta", "PK", 1_000_000, 30.2, 67.0, [], "02"),
+    _city(5, "Hyderabad", "IN", 6_800_000, 17.4, 78.5, [], "40"),
+    _city(6, "Hyderabad", "PK", 1_400_000, 25.4, 68.4, [], "05"),
+    _city(7, "Maiduguri", "NG", 800_000, 11.8, 13.2, [], "27"),
+    _city(8, "Close", "XX", 20_000, 0.0, 0.0),  # a town that is also an English word and a surname
+    _city(9, "Police", "PL", 30_000, 53.5, 14.6),
+    _city(10, "Brussels", "BE", 1_000_000, 50.85, 4.35, ["Bruxelles"], "BRU"),
+    _city(11, "Islamabad", "PK", 1_000_000, 33.7, 73.0, [], "08"),
+    _city(12, "Abuja", "NG", 600_000, 9.06, 7.5, [], "11"),
+    _city(13, "Ottawa", "CA", 800_000, 45.4, -75.7, [], "08"),
+    _city(14, "New Delhi", "IN", 300_000, 28.6, 77.2, [], "07"),
+    _city(15, "Mosul", "IQ", 1_700_000, 36.3, 43.1, ["Al Mawsil"], "15"),
+]
+COUNTRIES = [
+    {"iso": "GB", "name": "United Kingdom", "capital": "London", "population": 66_000_000},
+    {"iso": "CA", "name": "Canada", "capital": "Ottawa", "population": 37_000_000},
+    {"iso": "AF", "name": "Afghanistan", "capital": "Kabul", "population": 37_000_000},
+    {"iso": "PK", "name": "Pakistan", "capital": "Islamabad", "population": 212_000_000},
+    {"iso": "IN", "name": "India", "capital": "New Delhi", "population": 1_350_000_000},
+    {"iso": "NG", "name": "Nigeria", "capital": "Abuja", "population": 195_000_000},
+    {"iso": "US", "name": "United States", "capital": "Washington", "population": 327_000_000},
+]
+ADMIN1 = [
+    ("Balochistan", "PK", 28.5, 65.5, ["Baluchistan"]),
+    ("Borno", "NG", 11.5, 13.0, ["Borno State"]),
+    ("Kabul Province", "AF", 34.5, 69.2, []),
+    ("Punjab", "PK", 31.0, 72.5, []),
+    ("Punjab", "IN", 31.0, 75.3, []),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return build_gazetteer(
+        CITIES, COUNTRIES, ADMIN1,
+        demonyms={"Nigerian": "NG", "Pakistani": "PK", "Indian": "IN", "Afghan": "AF"},
+        stopwords={"police", "close"},
+    )
+
+
+def _places(text: str, gaz: Gazetteer) -> list[tuple[str, str, str | None]]:
+    context = document_countries(text, gaz)
+    return [(text[s:e], p.name, p.country_code) for s, e, p in places_in(text, gaz, context)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A bomb exploded in London on Saturday.", [("London", "London", "GB")]),
+        ("The blast in Londres was condemned.", [("Londres", "London", "GB")]),
+        ("Police in London, Canada said two were hurt.",
+         [("London", "London", "CA"), ("Canada", "Canada", "CA")]),
+        ("A suicide bomber struck Quetta, the capital of Pakistan's Balochistan province.",
+         [("Quetta", "Quetta", "PK"), ("Pakistan", "Pakistan", "PK"),
+          ("Balochistan province", "Balochistan", "PK")]),
+        ("The Nigerian city of Maiduguri in Borno State was hit again.",
+         [("Maiduguri", "Maiduguri", "NG"), ("Borno State", "Borno", "NG")]),
+        ("Gunmen attacked a hotel in Kabul province.", [("Kabul province", "Kabul Province", "AF")]),
+        ("Gunmen attacked a hotel in Kabul.", [("Kabul", "Kabul", "AF")]),
+        ("Hyderabad saw protests.", [("Hyderabad", "Hyderabad", "IN")]),  # larger city wins
+        ("Hyderabad, Pakistan saw protests.", [("Hyderabad", "Hyderabad", "PK"), ("Pakistan", "Pakistan", "PK")]),
+        ("The Pakistani city of Hyderabad saw protests.", [("Hyderabad", "Hyderabad", "PK")]),
+        ("The U.S. condemned the attack.", [("U.S.", "United States", "US")]),
+        ("The attack on London Bridge killed eight.", [("London", "London", "GB")]),
+        ("Fighters retook Mosul.", [("Mosul", "Mosul", "IQ")]),
+        ("Of the victims, most were from Al Mawsil.", [("Al Mawsil", "Mosul", "IQ")]),
+    ],
+)
+def test_places(sentence: str, expected: list[tuple[str, str, str | None]], gaz: Gazetteer) -> None:
+    assert _places(sentence, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brussels mayor Philippe Close said it was horrific.",  # "Close" is a surname here
+        "Police said the suspect fled.",  # a Polish town that is an English word
+        "London Breed spoke to reporters.",  # a person whose first name is a city
+        "Mr Kabul was not available.",
+        "the kabul river flooded.",  # lower case is never a place
+    ],
+)
+def test_not_places(sentence: str, gaz: Gazetteer) -> None:
+    assert [p for p in _places(sentence, gaz) if p[1] != "Brussels"] == []
+
+
+def test_document_context_picks_country(gaz: Gazetteer) -> None:
+    text = "Militants attacked a rally in Punjab. Pakistan's army responded."
+    assert _places(text, gaz)[0] == ("Punjab", "Punjab", "PK")
+    text = "Militants attacked a rally in Punjab. Indian police responded."
+    assert _places(text, gaz)[0] == ("Punjab", "Punjab", "IN")
+
+
+def test_country_place_uses_capital_coordinates(gaz: Gazetteer) -> None:
+    [(_s, _e, place)] = places_in("Officials in Afghanistan said little.", gaz, Counter())
+    assert (place.name, place.country_code, place.lat, place.lon) == ("Afghanistan", "AF", 34.5, 69.2)
+    assert place.admin1 is None and place.geonameid is None
+
+
+def test_city_and_region_fields(gaz: Gazetteer) -> None:
+    [(_s, _e, city)] = places_in("It happened in Quetta.", gaz, Counter())
+    assert city.geonameid == 4 and city.admin1 == "PK.02"
+    [(_s, _e, region)] = places_in("It happened in Balochistan.", gaz, Counter())
+    assert region.admin1 == "Balochistan" and region.geonameid is None
+
+
+def test_find_places_offsets(gaz: Gazetteer) -> None:
+    text = "Officials met.\nA blast hit Kabul on Monday."
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    [mention] = find_places(work, gaz)
+    assert (mention.text, mention.sentence, text[mention.start : mention.end]) == ("Kabul", 1, "Kabul")
+
+
+def test_name_key() -> None:
+    assert name_key("Şırnak") == "sirnak"
+    assert name_key("Deir ez-Zor") == name_key("Deir Ez Zor") == "deir ez zor"
+
+
+def test_admin1_table_is_well_formed() -> None:
+    rows = load_admin1_rows()
+    assert len(rows) > 100
+    for name, code, lat, lon, _aliases in rows:
+        assert name and len(code) == 2 and code.isupper()
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+@pytest.mark.slow
+def test_full_gazetteer() -> None:
+    from claimwatch.extract.places import default_gazetteer
+
+    full = default_gazetteer()
+    assert _places("A van hit pedestrians in London.", full) == [("London", "London", "GB")]
+    assert _places("A blast in Balochistan province.", full) == [("Balochistan province", "Balochistan", "PK")]
+    assert ("Borno State", "Borno", "NG") in _places("Boko Haram struck in Borno State.", full)
+    assert _places("Of the dead, most were from Mosul.", full) == [("Mosul", "Mosul", "IQ")]
+
+
+@pytest.mark.slow
+def test_spacy_person_entity_blocks_place() -> None:
+    from claimwatch import annotate
+
+    text = "Jackson said the attack in Manchester killed 22."  # Jackson, Mississippi is in the gazetteer
+    work = annotate.stage(Work(document=Document(text=text)))
+    assert [m.text for m in find_places(work)] == ["Manchester"]
