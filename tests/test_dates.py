@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -98,7 +98,7 @@ def test_written_dates_round_trip(day: date) -> None:
     [
         ("June 4, 2017 10:48 pm", datetime(2017, 6, 4, 22, 48)),
         ("Monday, August 28th, 2017", datetime(2017, 8, 28)),
-        ("2017-06-04T22:48:00Z", datetime(2017, 6, 4, 22, 48, tzinfo=timezone.utc)),
+        ("2017-06-04T22:48:00Z", datetime(2017, 6, 4, 22, 48, tzinfo=UTC)),
         ("Published: 4 June 2017 at 9 a.m.", datetime(2017, 6, 4, 9, 0)),
         ("Updated 12:05 AM ET, Mon June 5, 2017", datetime(2017, 6, 5)),
         ("2017-06-04", datetime(2017, 6, 4)),
