@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -227,3 +227,58 @@ class FakeStore:
 
     def close(self) -> None:
         pass
+
+
+# ---------------------------------------------------------------------------- the same fixture, for the real store
+
+
+def fixture_extractions(path: Path = FIXTURE) -> list[tuple[Document, Extraction]]:
+    """Each fixture article as the (Document, Extraction) pair the pipeline would hand to `Store.add`."""
+    from claimwatch.model import CasualtyReport, Claim, Count, Evidence, Group, Incident, Perpetrator, Place, Range
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    pairs = []
+    for a in data["articles"]:
+        meta = a["document"]
+        published = datetime.fromisoformat(meta["published"])
+        document = Document(text=meta["text"], title=meta["title"], outlet=meta["outlet"], published=published,
+                            source=f"fixture:{a['key']}")
+        spans = sentences(document.text)
+
+        def evidence(index: int, attributed_to: str | None = None, text: str = document.text,
+                     spans: list[tuple[int, int]] = spans) -> Evidence:
+            start, end = spans[index]
+            return Evidence(text=text[start:end], start=start, end=end, attributed_to=attributed_to)
+
+        name, cc, lat, lon = a["place"]
+        claims = []
+        for c in a["claims"]:
+            value, low, high = c["delay"]
+            ev = [evidence(c["evidence"], None if "report" in c else c.get("attributed_to"))]
+            if "report" in c:
+                ev.append(evidence(c["report"], c.get("attributed_to")))
+            claims.append(Claim(incident_id="e1", group=Group(c["group"], data["groups"].get(c["group"])),
+                                channel=c.get("channel"), delay_hours=Range(value, low, high), wording=ev[0].text,
+                                link=c.get("link", "unclear"), link_cue=c.get("link_cue"),
+                                status=c.get("status", "claimed"), evidence=ev))
+        killed_ev = evidence(a["casualties"])
+        incident = Incident(
+            id="e1", date=a["date"], date_precision="day", place=Place(name=name, country_code=cc, lat=lat, lon=lon),
+            attack_types=a["attack_types"], killed=Count(value=a["killed"]), wounded=Count(value=a["wounded"]),
+            perpetrators=[Perpetrator(c.group.name, "group") for c in claims if c.group and c.status == "claimed"],
+            casualty_reports=[CasualtyReport("killed", Count(value=a["killed"]), killed_ev, published)],
+            evidence=[evidence(a["event"]), killed_ev],
+        )
+        pairs.append((document, Extraction(document=document, incidents=[incident], claims=claims,
+                                           extractor_version="desk-fixture")))
+    return pairs
+
+
+def real_store(url: str) -> Any:
+    """A `claimwatch.store.Store` at `url`, filled with the fixture articles."""
+    from claimwatch.store import Store
+
+    store = Store(url)
+    for document, extraction in fixture_extractions():
+        store.add(document, extraction)
+    return store

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 
 from claimwatch.api import create_app
 from claimwatch.model import Claim, Document, Evidence, Extraction, Group, Incident, Place, Range
-from desk_store import FakeStore
+from desk_store import FakeStore, real_store
 
 TOKEN = "s3cret"
 
@@ -27,9 +29,15 @@ def fake_extractor(document: Document) -> Extraction:
     return Extraction(document=document, incidents=[incident], claims=[claim])
 
 
-@pytest.fixture()
-def store() -> FakeStore:
-    return FakeStore.from_fixture()
+@pytest.fixture(params=["fake", "sqlite"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """The same fixture articles in the in-memory fake and in the real SQLite store."""
+    if request.param == "fake":
+        yield FakeStore.from_fixture()
+        return
+    store = real_store(f"sqlite:///{tmp_path / 'desk.db'}")
+    yield store
+    store.close()
 
 
 @pytest.fixture()
@@ -95,7 +103,8 @@ def test_one_incident_has_claims_with_anomaly_sources_and_evidence(client: TestC
 def test_missing_incident_is_a_json_404(client: TestClient) -> None:
     response = client.get("/api/incidents/inc-nope")
     assert response.status_code == 404
-    assert response.json() == {"error": {"status": 404, "message": "no incident with ID 'inc-nope'"}}
+    error = response.json()["error"]
+    assert error["status"] == 404 and "inc-nope" in error["message"]
 
 
 def test_bad_parameter_is_a_json_422(client: TestClient) -> None:

@@ -19,7 +19,8 @@ How a claim is flagged as unusual (the anomaly rule):
     with a known delay. With at least `MIN_HISTORY` (5) of them, compute Q1 and Q3 of their points and
     the Tukey fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR]. The claim is `late` when even its low bound lies
     above the upper fence, `early` when even its high bound lies below the lower fence. A claim whose
-    interval straddles a fence is not flagged: the data cannot tell. Only `claimed` claims are judged.
+    interval straddles a fence is not flagged: the data cannot tell. Only claims a group made itself
+    (`claimed`, or `disputed` when another group claims the same attack) count and are judged.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 MIN_HISTORY = 5
+# Statuses in which a group says it did it. The store marks competing claims `disputed`: each is still
+# that group's claim, with its own delay. Denials and "suspected" attributions by others are not claims.
+CLAIMING = frozenset({"claimed", "disputed"})
 FENCE_FACTOR = 1.5
 LINKS = ("directed", "inspired", "unclear")
 
@@ -173,10 +177,10 @@ def delay_stats(delays: Iterable[Delay]) -> DelayStats | None:
 
 
 def delay_stats_by(points: Iterable[ClaimPoint], key: Literal["group", "channel"]) -> dict[str, DelayStats]:
-    """Delay statistics per group or per channel, over `claimed` claims with a known delay."""
+    """Delay statistics per group or per channel, over claims (CLAIMING) with a known delay."""
     buckets: dict[str, list[Delay]] = defaultdict(list)
     for p in points:
-        if p.status == "claimed" and p.delay is not None:
+        if p.status in CLAIMING and p.delay is not None:
             buckets[(p.group if key == "group" else p.channel) or "unknown"].append(p.delay)
     result = {name: delay_stats(delays) for name, delays in sorted(buckets.items())}
     return {name: s for name, s in result.items() if s is not None}
@@ -229,7 +233,7 @@ def judge(point: ClaimPoint, history: list[Delay], *, min_history: int = MIN_HIS
         return Usual(point.id, None, None, None)
     fence = (max(0.0, stats.q1.value - FENCE_FACTOR * stats.iqr), stats.q3.value + FENCE_FACTOR * stats.iqr)
     kind: AnomalyKind | None = None
-    if point.delay is not None and point.status == "claimed":
+    if point.delay is not None and point.status in CLAIMING:
         if point.delay.low > fence[1]:
             kind = "late"
         elif point.delay.high < fence[0] and not point.delay.open_high:
@@ -263,7 +267,7 @@ def usual_ranges(points: Iterable[ClaimPoint], *, min_history: int = MIN_HISTORY
                     q.delay
                     for q in members
                     if q.delay is not None
-                    and q.status == "claimed"
+                    and q.status in CLAIMING
                     and q.incident_date is not None
                     and q.incident_date < p.incident_date
                 ]
@@ -282,7 +286,7 @@ def link_shares(points: Iterable[ClaimPoint], *, period: Period = "year") -> dic
     """group -> period ("2017" or "2017-06") -> counts of directed / inspired / unclear claims."""
     table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for p in points:
-        if p.status != "claimed" or p.group is None:
+        if p.status not in CLAIMING or p.group is None:
             continue
         when = "unknown"
         if p.incident_date is not None:
@@ -317,7 +321,7 @@ def conflicts(points: Iterable[ClaimPoint]) -> list[Conflict]:
     for p in points:
         if p.incident_id is None or p.group is None:
             continue
-        if p.status == "claimed":
+        if p.status in CLAIMING:
             claimed[p.incident_id].add(p.group)
         elif p.status == "denied":
             denied[p.incident_id].add(p.group)
@@ -338,7 +342,7 @@ class Unclaimed:
 
 
 def unclaimed(incidents: Iterable[Any], *, days: int = 7, today: date | None = None) -> list[Unclaimed]:
-    """Incidents at least `days` old with no `claimed` claim: the attacks nobody has owned."""
+    """Incidents at least `days` old that no group has claimed (CLAIMING): the attacks nobody has owned."""
     today = today or date.today()
     result = []
     for record in incidents:
@@ -346,7 +350,7 @@ def unclaimed(incidents: Iterable[Any], *, days: int = 7, today: date | None = N
         when = parse_date(raw.get("date"))
         if when is None or today - when < timedelta(days=days):
             continue
-        if any((c.get("status") or "claimed") == "claimed" for c in raw.get("claims") or []):
+        if any((c.get("status") or "claimed") in CLAIMING for c in raw.get("claims") or []):
             continue
         place = raw.get("place") or {}
         result.append(Unclaimed(str(raw.get("id")), when, (today - when).days, place.get("name")))

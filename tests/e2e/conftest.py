@@ -34,14 +34,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard over a real SQLite store filled with the desk fixture articles."""
     import uvicorn
 
     from claimwatch.api import create_app
-    from desk_store import FakeStore
+    from desk_store import real_store
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(FakeStore.from_fixture(), token="e2e"), host="127.0.0.1",
+    store = real_store(f"sqlite:///{tmp_path_factory.mktemp('desk') / 'desk.db'}")
+    server = uvicorn.Server(uvicorn.Config(create_app(store, token="e2e"), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -53,6 +55,7 @@ def base_url() -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    store.close()
 
 
 @pytest.fixture(scope="session")

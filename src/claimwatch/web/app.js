@@ -102,7 +102,7 @@ async function worldMap(incidents) {
   for (const inc of incidents) {
     if (!inc.place || inc.place.lat == null || inc.place.lon == null) continue;
     const [x, y] = project(inc.place.lon, inc.place.lat);
-    const claimed = (inc.claims || []).some((c) => c.status === "claimed");
+    const claimed = (inc.claims || []).some((c) => c.status === "claimed" || c.status === "disputed");
     const killed = (inc.killed && (inc.killed.value ?? inc.killed.min)) || 0;
     map.appendChild(svg("circle", {
       cx: x.toFixed(1), cy: y.toFixed(1), r: (4 + Math.sqrt(killed)).toFixed(1),
@@ -132,7 +132,7 @@ function timeline(incidents) {
     box.appendChild(svg("text", { x: x(t), y: 72, class: "tick" }, String(year)));
   }
   for (const { inc, t } of dated) {
-    const claimed = (inc.claims || []).some((c) => c.status === "claimed");
+    const claimed = (inc.claims || []).some((c) => c.status === "claimed" || c.status === "disputed");
     box.appendChild(svg("circle", { cx: x(t), cy: 50, r: 6, class: "marker " + (claimed ? "claimed" : "unclaimed"),
       onclick: () => { location.hash = `#/incident/${encodeURIComponent(inc.id)}`; } },
     svg("title", {}, `${inc.date} ${placeName(inc.place)}`)));
