@@ -346,9 +346,9 @@ def _stands_alone(
     """False when the match is part of a longer capitalised name that is not a place."""
     for ent_start, ent_end, label in ents:
         if ent_start < end and ent_end > start:
-            # spaCy's small model calls many lone city names persons ("the Manchester bombing"); only a
-            # longer name ("Philippe Close") vetoes the place.
-            if label == "PERSON" and not (ent_start == start and ent_end == end):
+            # spaCy's small model calls many lone city names persons ("the Manchester bombing"): a lone
+            # name still counts as a place where the words around it say so.
+            if label == "PERSON" and not (ent_start == start and ent_end == end and _placed(text, start, end)):
                 return False
             if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
                 return True
@@ -365,6 +365,19 @@ def _stands_alone(
         if glued and word[0].isupper() and name_key(word) not in _SUFFIX_OK:
             return False
     return True
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_EVENT_AFTER = re.compile(
+    r"^['’]?s?\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
+    r"rampage|siege|assault|ambush)\b",
+    re.IGNORECASE,
+)
+
+
+def _placed(text: str, start: int, end: int) -> bool:
+    """True when the words around a name use it as a place: "in X", "the X bombing"."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
 
 
 def _region_suffix(
