@@ -167,8 +167,8 @@ CHANNELS: list[tuple[str, re.Pattern[str]]] = [
 # 5. -------------------------------------------------------------------------- operational link
 _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
     ("inspired", 2, r"\b(?:quot(?:ed|ing)|cit(?:ed|ing)|according to)\s+(?:an?\s+)?['\"]?(?:security\s+|"
-                    r"informed\s+)?sources?\b|\ba security source\b"),
-    ("inspired", 2, r"\bsoldiers?\"?'?\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State|IS|ISIS)\b"
+                    r"informed\s+)?sources?\b['\"]?|\ba security source\b"),
+    ("inspired", 2, r"(?:[\"']|\b)soldiers?\"?'?\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State|IS|ISIS)\b"
                     r"|\b[\"']soldiers?[\"']"),
     ("inspired", 2, r"\b(?:in response to|responding to|answer(?:ed|ing)?|heed(?:ed|ing)?|follow(?:ed|ing)?)\s+"
                     r"(?:the\s+|a\s+|its\s+)?(?:calls?|appeals?)\s+(?:to|for)\b"),
@@ -272,6 +272,8 @@ def _read_sentence(work: Work, sentence: Sentence, groups: list[GroupMention]) -
     delay = _delay(text) if (found or _CLAIM_CONTEXT.search(text)) else Range()  # 6.
     if not found and delay.known and not unclaimed:
         found.append(_Found("claimed", sentence.start, sentence.end, None))
+    if not found:
+        return []
     competing = bool(_COMPETING.search(text))
     channel = _channel(text)  # 4.
     wording = _quoted(text) or sentence.text
