@@ -61,6 +61,11 @@ def test_no_false_counts(sentence: str) -> None:
     assert _figures(sentence) == []
 
 
+def test_subject_of_an_active_verb_is_not_a_count() -> None:
+    assert _figures("Two gunmen killed three people.") == [("killed", Count(value=3))]
+    assert _figures("A suicide bomber killed at least 50 people.") == [("killed", Count(min=50))]
+
+
 def test_day_of_month_is_not_a_count() -> None:
     assert _figures("The attack on June 3 killed eight.") == [("killed", Count(value=8))]
 

@@ -55,8 +55,8 @@ _NP_STOP = (
 _NP_WORD = rf"(?!(?:{_NP_STOP})\b)[A-Za-z][\w'’.-]*"
 _NP = rf"(?P<np>(?:\s+{_NP_WORD}){{0,4}}?)"
 _AUX = (
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|"
-    r"slightly|seriously|critically|severely|badly|gravely|fatally|mortally|lightly|either|were\s+either)\s+){0,3}"
+    r"(?P<aux>(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|"
+    r"slightly|seriously|critically|severely|badly|gravely|fatally|mortally|lightly|either|were\s+either)\s+){0,3})"
 )
 # After a number, these words say it is not a head count ("20 years", "3 km").
 _NOT_PEOPLE = re.compile(
@@ -102,6 +102,12 @@ _PERSON = (
 _SINGLE = re.compile(
     rf"\b(?:an?|one)\s+(?P<np>(?:{_NP_WORD}\s+){{0,2}}?(?:{_PERSON}))\s+{_AUX}(?P<kind>{_KIND_WORD})\b"
     rf"(?!\s+or\s+(?:{_KIND_WORD}))",
+    re.IGNORECASE,
+)
+# After an active verb ("two gunmen killed three people") the number counts the killers, not the dead.
+_OBJECT_AFTER = re.compile(
+    rf"^\s+(?:(?:{_QUALIFIER})\s+)?(?:{NUMBER}|an?|the|his|her|their|him|them|people|civilians|"
+    rf"policemen|police|soldiers|worshippers|children)\b",
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
@@ -188,8 +194,12 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
     for match in _NUMBER_FIRST.finditer(text):
         if _NOT_PEOPLE.match(text[_quant_end(match):]) or _is_year(match) or _after_month(text, match.start()):
             continue
+        if _active_verb(text, match):
+            continue
         add(match.start(), match.end(), _number_span(match), _kind(match.group("kind")), _count(match, text))
     for match in _SINGLE.finditer(text):
+        if _active_verb(text, match):
+            continue
         single = Count(value=1, includes_perpetrators=True if _PERPETRATOR.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), _kind(match.group("kind")), single)
     results.sort(key=lambda r: r[0])
@@ -198,6 +208,11 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
 
 def _kind(word: str) -> CasualtyKind:
     return "wounded" if re.match(rf"(?:{_WOUNDED})$", word.strip(), re.IGNORECASE) else "killed"
+
+
+def _active_verb(text: str, match: re.Match[str]) -> bool:
+    """"Two gunmen killed three people": no auxiliary and an object follows, so the subject did the killing."""
+    return not match.group("aux") and bool(_OBJECT_AFTER.match(text[match.end() :]))
 
 
 def _after_month(text: str, start: int) -> bool:
