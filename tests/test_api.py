@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from claimwatch.api import create_app
 from claimwatch.model import Claim, Document, Evidence, Extraction, Group, Incident, Place, Range
+from claimwatch.store import Store
 from desk_store import FakeStore, real_store
 
 TOKEN = "s3cret"
@@ -29,13 +31,23 @@ def fake_extractor(document: Document) -> Extraction:
     return Extraction(document=document, incidents=[incident], claims=[claim])
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real store, filled once; each test gets a copy of the file (filling it costs seconds)."""
+    path = tmp_path_factory.mktemp("desk") / "template.db"
+    real_store(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture(params=["fake", "sqlite"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+def store(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Any]:
     """The same fixture articles in the in-memory fake and in the real SQLite store."""
     if request.param == "fake":
         yield FakeStore.from_fixture()
         return
-    store = real_store(f"sqlite:///{tmp_path / 'desk.db'}")
+    copy = tmp_path / "desk.db"
+    shutil.copyfile(sqlite_template, copy)
+    store = Store(f"sqlite:///{copy}")
     yield store
     store.close()
 
