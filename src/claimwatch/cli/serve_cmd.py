@@ -99,15 +99,15 @@ def _print(summary: Any, quiet: list[Any], days: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(soft_wrap=True)
 
     def delays(title: str, rows: dict[str, Any]) -> None:
         table = Table(title=title, title_justify="left")
         for column in ("", "n", "median h", "Q1–Q3 h", "median if ranges at low/high", "ranges"):
             table.add_column(column, justify="left" if not column else "right")
         for name, s in rows.items():
-            table.add_row(name, str(s.n), f"{s.median.value:g}", f"{s.q1.value:g}–{s.q3.value:g}",
-                          f"{s.median.low:g}–{s.median.high:g}", str(s.uncertain))
+            table.add_row(name, str(s.n), _h(s.median.value), f"{_h(s.q1.value)}–{_h(s.q3.value)}",
+                          f"{_h(s.median.low)}–{_h(s.median.high)}", str(s.uncertain))
         console.print(table)
 
     console.print(f"{summary.claims} claims")
@@ -130,6 +130,10 @@ def _print(summary: Any, quiet: list[Any], days: int) -> None:
     console.print(f"[bold]Unclaimed after {days} days[/bold]")
     for u in quiet:
         console.print(f"  {u.date} {u.place or ''} ({u.days} days) [{u.incident_id}]", markup=False)
+
+
+def _h(hours: float) -> str:
+    return f"{round(hours, 1):g}"
 
 
 def register(app: typer.Typer) -> None:
