@@ -19,7 +19,6 @@ The rules, in the order they run:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -58,6 +57,13 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(]?[^\n]{0,40}?[-–—]{1,2}\s")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
+    r"wrote|posted|published|issued)\s+(?:\w+\s+){0,3}?(?:on|late|early|last|this)?\s*$",
+    re.IGNORECASE,
+)
+_DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
 
@@ -94,12 +100,20 @@ class _Resolver:
     def __init__(self, work: Work) -> None:
         self.work = work
         self.drafts: list[_Draft] = []
-        self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (first one)
+        self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (the first one)
         self.last_anchor: tuple[int, _Draft] | None = None
         m = work.mentions
+        text = work.document.text
+        dateline = _DATELINE.match(text)
+        skip = dateline.end() if dateline else 0
         self.events = _by_sentence(m.events)
-        self.places = _by_sentence(m.places)
-        self.dates = _by_sentence(m.dates)
+        # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right
+        # after a verb of speech ("claimed on Friday") says when something was said: neither dates or
+        # places the attack.
+        self.places = _by_sentence(p for p in m.places if p.start >= skip)
+        self.dates = _by_sentence(d for d in m.dates if d.start >= skip and not _SPEECH_BEFORE.search(
+            text[max(0, d.start - 45) : d.start]
+        ))
         self.counts = _by_sentence(m.counts)
 
     @property
@@ -140,6 +154,10 @@ class _Resolver:
                 _merge_types(target.incident, [], weapon.weapon_types)
         if referred:
             self.by_sentence[index] = referred[0][0]
+        else:
+            referent = self._referent(index)
+            if referent is not None:
+                self.by_sentence[index] = referent
         for count in counts:
             target = self._closest(count, referred)
             if target is not None:
@@ -150,11 +168,15 @@ class _Resolver:
     ) -> _Draft:
         place = _most_specific(places)
         when = dates[0] if dates else None
-        if place is None and when is None:
+        text = self.work.document.text
+        distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start]))
+        if place is None and when is None and not distinct:
             referent = self._referent(index)
             if referent is not None:
                 return referent
         for draft in self.drafts:
+            if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
+                continue
             if _compatible(draft, place, when):
                 _refine(draft, place, when)
                 return draft
@@ -227,7 +249,7 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
     claims: list[Claim] = []
     index: dict[tuple[str | None, str], Claim] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        draft = resolver.by_sentence.get(mention.sentence) or resolver._referent(mention.sentence)
+        draft = resolver.by_sentence.get(mention.sentence)
         incident_id = draft.incident.id if draft else None
         evidence = resolver.evidence(mention.sentence)
         if mention.group is None:
@@ -395,46 +417,38 @@ def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
 
 
 def _place_rank(mention: PlaceMention) -> int:
+    """0 for a populated place, 1 for a region, 2 for a country (as the gazetteer marks them)."""
     place = mention.place
-    if place.geonameid is not None and place.admin1 is not None:
-        return 0  # a populated place
-    if place.admin1 is not None or place.geonameid is not None:
-        return 1
-    return 2 if _is_country(place) else 1
-
-
-def _is_country(place: Place) -> bool:
-    return bool(place.country_code) and place.name.lower() in _country_names(place.country_code or "")
-
-
-@functools.lru_cache(maxsize=512)
-def _country_names(code: str) -> frozenset[str]:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return frozenset()
-    names = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
-    return frozenset(n.lower() for n in names if n)
+    if place.geonameid is not None:
+        return 0
+    return 1 if place.admin1 is not None else 2
 
 
 def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
-    if place is not None and draft.place is not None and not _places_compatible(draft.place.place, place.place):
-        return False
-    if when is not None and draft.date is not None and not dates_compatible(
-        draft.date.date, draft.date.precision, when.date, when.precision
-    ):
-        return False
-    return True
-
-
-def _places_compatible(a: Place, b: Place) -> bool:
-    if a.name.lower() == b.name.lower():
+    """Could this report be about the incident drafted so far? Places must agree (the same place, or one
+    of them the country); a region and a place in the same country agree only when the dates do too."""
+    dates_agree: bool | None = None
+    if when is not None and draft.date is not None:
+        dates_agree = dates_compatible(draft.date.date, draft.date.precision, when.date, when.precision)
+        if not dates_agree:
+            return False
+    if place is None or draft.place is None:
         return True
+    fit = _places_fit(draft.place.place, place.place)
+    return fit == "same" or (fit == "near" and dates_agree is True)
+
+
+def _places_fit(a: Place, b: Place) -> str:
+    """"same": one place (or one is the country of the other); "near": same country, one a region;
+    "apart": anything else."""
+    if a.name.lower() == b.name.lower():
+        return "same"
     if a.country_code and b.country_code and a.country_code != b.country_code:
-        return False
-    # Same country: compatible when one of them is the country itself or a region of it.
-    return _place_rank_of(a) > 0 or _place_rank_of(b) > 0
+        return "apart"
+    ranks = {_place_rank_of(a), _place_rank_of(b)}
+    if 2 in ranks:
+        return "same"
+    return "near" if 1 in ranks else "apart"
 
 
 def _place_rank_of(place: Place) -> int:
