@@ -131,10 +131,33 @@ def test_photo_credits(caption: str, expected: str) -> None:
         "Advertisement",
         "© 2017 Example Media. All rights reserved.",
         "Click to share on Twitter (Opens in new window)",
+        "Home | World | Asia",
+        "News » Africa » Nigeria",
+        "Reporting by Jane Roe; Editing by John Doe",
+        "Additional reporting by Jane Roe in Town",
+        "Image copyright Getty Images",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said 3 / 4 of the victims were children / teenagers / adults.",
+        "Reporters Without Borders said it was alarmed.",
+        "Photo evidence was shown in court, the prosecutor said.",
+    ],
+)
+def test_lines_like_boilerplate_that_are_article_text(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_published_and_updated_line() -> None:
+    document = clean("Published: 12:30 GMT, 4 June 2017 | Updated: 13:00 GMT, 4 June 2017\n\nA blast killed 10.")
+    assert document.text == "A blast killed 10."
+    assert document.published is not None and document.published.date().isoformat() == "2017-06-04"
 
 
 def test_footer_is_cut_after_article_text() -> None:

@@ -133,6 +133,7 @@ _HEADER_WORDS = re.compile(
     r"on|at|[A-Z]{2,4}|\(?(?:GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST)\)?[+-]?\d*)?$",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _POSTED = re.compile(r"^(?:posted|published|updated|last updated|first published)\b", re.IGNORECASE)
 
 
@@ -145,8 +146,8 @@ def is_date_line(line: str, *, in_header: bool) -> bool:
     match = _DATE.search(line)
     if not match or not (in_header or _POSTED.match(line) or match.group(0).strip() == line):
         return False
-    rest = (line[: match.start()] + " " + line[match.end() :]).strip(" ,;:-–—")
-    return _is_header_rest(rest)
+    rest = _CLOCK.sub(" ", _DATE.sub(" ", line))  # every date and time: "12:30 GMT, 4 June 2017 | Updated: …"
+    return _is_header_rest(re.sub(r"\s+", " ", rest).strip(" ,;:-–—"))
 
 
 def _is_header_rest(rest: str) -> bool:
@@ -200,6 +201,7 @@ _FURNITURE = {
     "notify me of new posts by email", "notify me of follow-up comments by email",
     "click to share on twitter", "click to share on facebook", "click to email this to a friend",
     "click to print", "opens in new window", "be the first to like this", "continue reading",
+    "our standards: the thomson reuters trust principles", "our standards", "the thomson reuters trust principles",
 }
 _FOOTER_START = re.compile(
     r"^(?:leave a (?:reply|comment)|related (?:posts|articles|stories)|you (?:may|might) also like|"
@@ -210,14 +212,39 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b).{0,120}$|^all rights reserve
 _PIECES = re.compile(r"(?<=[.!?:])\s+|\s*[|•·,]\s*")
 
 
+# "Reporting by Jane Roe; Editing by John Doe" closes wire copy; "Image copyright Getty Images" heads a picture
+_WIRE_CREDIT = re.compile(
+    r"^(?:\(?\s*)?(?:additional )?(?:reporting|writing|editing|compiled|compiling|edited|written) by\b", re.IGNORECASE
+)
+_IMAGE_CREDIT = re.compile(
+    r"^(?:image|picture|photo|media) (?:copyright|credit|source)\b|^getty images$", re.IGNORECASE
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video) caption:?\s+", re.IGNORECASE)
+_NAV_SEPARATOR = re.compile(r"\s+(?:\||>|»|›|/)\s+")
+
+
+def is_navigation(line: str) -> bool:
+    """A breadcrumb or menu: 'Home | World | Asia', 'News » Africa » Nigeria' (three short labels or more)."""
+    labels = _NAV_SEPARATOR.split(line)
+    return len(labels) >= 3 and all(
+        0 < len(label.split()) <= 3 and not re.search(r"[.!?,;]$", label) for label in labels
+    )
+
+
 def is_footer_start(line: str) -> bool:
     """A line after which a page holds no more article text (comments, related posts)."""
     return bool(_FOOTER_START.match(line))
 
 
 def is_boilerplate(line: str) -> bool:
-    """A whole line of site furniture: tags, categories, comment form, share buttons, copyright."""
+    """A whole line of site furniture: tags, categories, comment form, share buttons, copyright, credits."""
     if _LABEL.match(line) or _COPYRIGHT.match(line) or _furniture_key(line) in _FURNITURE:
+        return True
+    if _WIRE_CREDIT.match(line) and len(line.split()) <= 30:
+        return True
+    if _IMAGE_CREDIT.match(line) and len(line.split()) <= 8:
+        return True
+    if is_navigation(line):
         return True
     pieces = [p for p in _PIECES.split(line) if p.strip()]
     return bool(pieces) and all(_furniture_key(piece) in _FURNITURE for piece in pieces)
@@ -241,8 +268,8 @@ _PHOTO_CREDIT = re.compile(
 
 
 def strip_photo_credit(line: str) -> str:
-    """A caption without the photographer's credit at its end ("… January 10, 2017. REUTERS/Name")."""
-    stripped = line
+    """A caption without its label and the photographer's credit ("… January 10, 2017. REUTERS/Name")."""
+    stripped = _CAPTION_LABEL.sub("", line) or line
     while (shorter := _PHOTO_CREDIT.sub("", stripped)) != stripped and shorter.strip():
         stripped = shorter
     return stripped
