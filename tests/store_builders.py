@@ -69,7 +69,7 @@ def incident(
     return Incident(
         id=local_id,
         date=date,
-        date_precision=precision,  # type: ignore[arg-type]
+        date_precision=precision,
         place=place,
         attack_types=["bombing"] if attack_types is None else attack_types,
         weapon_types=["explosives"] if weapon_types is None else weapon_types,
@@ -95,7 +95,7 @@ def claim(
         incident_id=local_id,
         group=group,
         channel=channel,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         delay_hours=delay or Range(),
         evidence=[evidence(sentence, doc)],
     )

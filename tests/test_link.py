@@ -20,7 +20,7 @@ def make(id: str = "x", date: str | None = "2017-06-03", precision: str | None =
     return Incident(
         id=id,
         date=date,
-        date_precision=precision,  # type: ignore[arg-type]
+        date_precision=precision,
         place=place,
         attack_types=["bombing"] if types is None else types,
         weapon_types=weapons or [],

@@ -11,6 +11,11 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from claimwatch.errors import NotFound, StoreError
+from claimwatch.model import Count, Group, Place, Range
+from claimwatch.store import Store, write
+from claimwatch.store.schema import metadata
 from store_builders import (
     AQ,
     IS,
@@ -24,11 +29,6 @@ from store_builders import (
     mosul_update,
     nice_attack,
 )
-
-from claimwatch.errors import NotFound, StoreError
-from claimwatch.model import Count, Place, Range
-from claimwatch.store import Store, write
-from claimwatch.store.schema import metadata
 
 
 @pytest.fixture
@@ -72,7 +72,6 @@ def test_migrations_and_schema_module_agree(store: Store) -> None:
 
 
 def test_a_postgresql_url_without_its_driver_says_what_to_install() -> None:
-    pytest.importorskip("sqlalchemy")
     try:
         import psycopg2  # noqa: F401
 
@@ -231,9 +230,9 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ],
 )
 def test_incident_filters(filled: Store, filters: dict[str, object], places: list[str]) -> None:
-    found = filled.incidents(**filters)  # type: ignore[arg-type]
+    found = filled.incidents(**filters)
     assert [r.place.name for r in found if r.place] == places
-    assert filled.count_incidents(**filters) == len(places)  # type: ignore[arg-type]
+    assert filled.count_incidents(**filters) == len(places)
 
 
 def test_limit_offset_and_newest_first(filled: Store) -> None:
@@ -295,17 +294,17 @@ _counts = st.builds(Count, value=st.none() | st.integers(0, 5000))
                     lat=st.none() | st.floats(-90, 90), lon=st.none() | st.floats(-180, 180)),
     types=st.lists(st.sampled_from(["bombing", "shooting", "kidnapping", "arson"]), unique=True),
     killed=_counts,
-    group=st.none() | st.builds(lambda name: __import__("claimwatch.model").model.Group(name), _names),
+    group=st.none() | st.builds(Group, name=_names),
     published=st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2030, 1, 1)),
 )
 def test_round_trip(day: date, precision: str, place: Place, types: list[str], killed: Count,
-                    group: object, published: datetime) -> None:
+                    group: Group | None, published: datetime) -> None:
     value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
     doc = article(f"An attack was reported on {value} in {place.name}. Someone claimed it.", published=published)
     first = f"An attack was reported on {value} in {place.name}."
     item = incident(doc, first, date=value, precision=precision, place=place, attack_types=types,
                     weapon_types=[], killed=killed)
-    claims = [claim(doc, "Someone claimed it.", group)] if group is not None else []  # type: ignore[arg-type]
+    claims = [claim(doc, "Someone claimed it.", group)] if group is not None else []
     with Store("sqlite://") as store:
         added = store.add(doc, extraction(doc, [item], claims))
         record = store.incident(added.incident_ids[0])
