@@ -129,10 +129,14 @@ class _Resolver:
         events = [e for e in cues if e not in generic and e not in weapons]
         places = self.places.get(index, [])
         dates = self.dates.get(index, [])
+        named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
+        dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
+        # Several attack words with at most one place and one date ("a car bomb exploded") are one report.
+        one_report = len({p.place.name for p in places}) <= 1 and len({d.date for d in dates}) <= 1
         for event in events:
-            own_places = _nearest_to(event, events, places) if len(events) > 1 else places
-            own_dates = _nearest_to(event, events, dates) if len(events) > 1 else dates
+            own_places = places if one_report else _nearest_to(event, events, places)
+            own_dates = dates if one_report else _nearest_to(event, events, dates)
             draft = self._incident_for(index, event, own_places, own_dates)
             referred.append((draft, event))
             if own_places or own_dates:
@@ -167,7 +171,7 @@ class _Resolver:
         self, index: int, event: EventMention, places: list[PlaceMention], dates: list[DateMention]
     ) -> _Draft:
         place = _most_specific(places)
-        when = dates[0] if dates else None
+        when = _best_date(event, dates)
         text = self.work.document.text
         distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start]))
         if place is None and when is None and not distinct:
@@ -304,8 +308,14 @@ def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
     return matching[0] if matching else None
 
 
+# When one group is both suspected and said to claim (or deny), what the group itself said wins.
+_STATUS_WEIGHT = {"suspected": 0, "denied": 1, "claimed": 2, "disputed": 3}
+
+
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
+        claim.status = mention.status
     claim.channel = claim.channel or mention.channel
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
@@ -407,6 +417,18 @@ def _nearest_to(event: EventMention, events: list[EventMention], mentions: list)
         if closest is event and _distance(event, mention) <= _NEAR:
             mine.append(mention)
     return sorted(mine, key=lambda m: _distance(event, m))[:1]
+
+
+_VAGUE_DATE = re.compile(
+    r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
+)
+
+
+def _best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
+    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (bool(_VAGUE_DATE.match(d.text.strip())), _distance(event, d)))
 
 
 def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
