@@ -207,3 +207,25 @@ def test_two_claimants_make_both_claims_disputed() -> None:
 def test_claim_key_ignores_case() -> None:
     assert link.claim_key("inc", Group("Islamic State")) == link.claim_key("inc", Group("islamic state"))
     assert link.claim_key(None, None) == ("", "")
+
+
+def test_a_candidate_without_place_may_match_a_place_its_document_names() -> None:
+    stored = make("stored", place=Place("Nineveh Province", "IQ"))
+    candidate = make(place=None, date="2017-06-04")
+    assert link.match(candidate, [stored]) is None
+    assert link.match(candidate, [stored], text="MOSUL, Nineveh (Wire) - A bomb went off on Saturday.") == "stored"
+    assert link.match(candidate, [stored], text="Ninevehs are not a word boundary.") is None
+    undated = make(place=None, date=None, precision=None)
+    assert link.match(undated, [stored], text="NINEVEH (Wire) - A bomb.") is None  # still needs a date
+
+
+def test_named_in_strips_region_words_and_respects_word_boundaries() -> None:
+    assert link.named_in(Place("Kaduna State", "NG"), "gunmen in southern Kaduna killed")
+    assert not link.named_in(Place("Syria", "SY"), "the Syrian Democratic Forces")
+
+
+def test_a_stored_incident_without_place_may_match_a_place_its_documents_name() -> None:
+    stored = make("stored", place=None)
+    candidate = make(date="2017-06-04")
+    assert link.match(candidate, [stored]) is None
+    assert link.match(candidate, [stored], stored_texts={"stored": "MOSUL (Wire) - A bomb exploded."}) == "stored"

@@ -8,6 +8,8 @@ Pure functions over model dataclasses, so every rule is testable without a datab
    place agree, plus shared weapons, perpetrators and death tolls. When the date or the place is
    unknown on either side, the rest must be strong (exact day or same place, and a shared perpetrator
    or a shared type and the same death toll); two coarse sides (month + country) need two extras.
+   A candidate without a place may use its document's text: the stored place named there is a coarse
+   place match ("KIRKUK (Reuters) - …" for an incident stored as "Kirkuk Province").
 2. `combine(reports)` -> the canonical incident fields: the finest date, the most specific place, the
    union of types, perpetrators, targets, victims and weapons (every source is kept elsewhere).
 3. `current_count(figures)` -> the figure the incident shows, and how it was chosen: each document's
@@ -22,8 +24,9 @@ from __future__ import annotations
 import calendar
 import functools
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -137,7 +140,15 @@ def place_agreement(a: Place | None, b: Place | None) -> str | None:
 # --------------------------------------------------------------------------- matching
 
 _DATE_SCORE = {"same": 3, "adjacent": 2, "coarse": 1, "unknown": 0}
-_PLACE_SCORE = {"same": 3, "near": 2, "within": 1, "unknown": 0}
+_PLACE_SCORE = {"same": 3, "near": 2, "within": 1, "mentioned": 1, "unknown": 0}
+# Words that make a region's name longer than the way a dateline or a sentence writes it.
+_PLACE_SUFFIX = re.compile(r"\s+(province|state|governorate|region|district|county|city)$", re.IGNORECASE)
+
+
+def named_in(place: Place, text: str) -> bool:
+    """The place (or its name without "Province", "State"…) is written as a word in `text`."""
+    names = {place.name, _PLACE_SUFFIX.sub("", place.name)}
+    return any(len(n) > 2 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names)
 
 
 @dataclass
@@ -158,11 +169,18 @@ def _same_toll(a: Incident, b: Incident) -> bool:
     return a.killed.value is not None and a.killed.value == b.killed.value
 
 
-def score(candidate: Incident, stored: Incident) -> MatchScore:
+def score(candidate: Incident, stored: Incident, text: str | None = None, stored_text: str | None = None) -> MatchScore:
+    """How well `candidate` agrees with `stored`. When one side has no place, the other side's place
+    named in its documents (`text` for the candidate, `stored_text` for the stored incident) counts as a
+    coarse place match."""
     when = _date_agreement(candidate, stored)
     if when is None:
         return MatchScore(None)
     where = place_agreement(candidate.place, stored.place)
+    if where == "unknown" and candidate.place is None and stored.place is not None and text:
+        where = "mentioned" if named_in(stored.place, text) else "unknown"
+    elif where == "unknown" and stored.place is None and candidate.place is not None and stored_text:
+        where = "mentioned" if named_in(candidate.place, stored_text) else "unknown"
     if where is None:
         return MatchScore(None, date=when)
     if candidate.attack_types and stored.attack_types and not _overlap(candidate.attack_types, stored.attack_types):
@@ -183,18 +201,26 @@ def score(candidate: Incident, stored: Incident) -> MatchScore:
         strong = shared_group or (shared_type and same_toll)
         if not (anchor_exact and strong):
             result.score = None
-    elif when == "coarse" and where == "within" and extras < 2:
+    elif when == "coarse" and where in ("within", "mentioned") and extras < 2:
         result.score = None  # "an attack in Iraq in June" is not enough to tie two reports
     elif total < MIN_SCORE:
         result.score = None
     return result
 
 
-def match(candidate: Incident, existing: Sequence[Incident]) -> str | None:
-    """The id of the stored incident `candidate` reports, or None: the best-scoring compatible one."""
+def match(
+    candidate: Incident,
+    existing: Sequence[Incident],
+    text: str | None = None,
+    stored_texts: Mapping[str, str] | None = None,
+) -> str | None:
+    """The id of the stored incident `candidate` reports, or None: the best-scoring compatible one.
+
+    `text` (the candidate's document) and `stored_texts` (stored incident id -> its documents' text, for
+    those without a place) let a side without a place match a place the other side's text names."""
     best: tuple[int, str] | None = None
     for stored in existing:
-        result = score(candidate, stored)
+        result = score(candidate, stored, text, (stored_texts or {}).get(stored.id))
         if result.score is not None and (best is None or result.score > best[0]):
             best = (result.score, stored.id)
     return best[1] if best else None

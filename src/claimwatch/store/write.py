@@ -71,7 +71,9 @@ def add_document(conn: sa.Connection, document: Document, extraction: Extraction
 
     canonical: dict[str, str] = {}  # the document's incident id -> the stored incident id
     for incident in extraction.incidents:
-        stored_id = link.match(incident, _candidates(conn, incident, exclude=set(canonical.values())))
+        candidates = _candidates(conn, incident, exclude=set(canonical.values()))
+        placeless = _texts(conn, [c.id for c in candidates if c.place is None]) if incident.place else {}
+        stored_id = link.match(incident, candidates, text=cleaned.text, stored_texts=placeless)
         if stored_id is None:
             stored_id = ids.incident_id(content_hash, incident.id)
             _insert_incident_row(ctx, stored_id)
@@ -155,6 +157,21 @@ def _candidates(conn: sa.Connection, incident: Incident, exclude: set[str]) -> l
     elif incident.place is None:
         return []  # neither date nor place: nothing to link on
     return [incident_from_row(row._mapping) for row in conn.execute(query) if row.id not in exclude]
+
+
+def _texts(conn: sa.Connection, incident_ids: list[str]) -> dict[str, str]:
+    """The text of every document that reports each incident (for incidents stored without a place)."""
+    if not incident_ids:
+        return {}
+    texts: dict[str, list[str]] = {}
+    query = (
+        sa.select(incident_reports.c.incident_id, documents.c.title, documents.c.text)
+        .join(documents, documents.c.id == incident_reports.c.document_id)
+        .where(incident_reports.c.incident_id.in_(incident_ids))
+    )
+    for row in conn.execute(query):
+        texts.setdefault(row.incident_id, []).extend([row.title or "", row.text])
+    return {key: "\n".join(parts) for key, parts in texts.items()}
 
 
 def _insert_incident_row(ctx: _Context, incident_id: str) -> None:
