@@ -63,6 +63,11 @@ _SPEECH_BEFORE = re.compile(
     r"wrote|posted|published|issued)\s+(?:\w+\s+){0,3}?(?:on|late|early|last|this)?\s*$",
     re.IGNORECASE,
 )
+# "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
@@ -124,7 +129,8 @@ class _Resolver:
 
     def read_sentence(self, index: int) -> None:
         cues = self.events.get(index, [])
-        generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]
+        text = self.work.document.text
+        generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip()) and not _COUNTED.search(text[: e.start])]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
         places = self.places.get(index, [])
@@ -133,7 +139,9 @@ class _Resolver:
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
         # Several attack words with at most one place and one date ("a car bomb exploded") are one report.
-        one_report = len({p.place.name for p in places}) <= 1 and len({d.date for d in dates}) <= 1
+        one_report = len(events) == 1 or (
+            len({p.place.name for p in places}) <= 1 and len({d.date for d in dates}) <= 1
+        )
         for event in events:
             own_places = places if one_report else _nearest_to(event, events, places)
             own_dates = dates if one_report else _nearest_to(event, events, dates)
@@ -173,6 +181,9 @@ class _Resolver:
         place = _most_specific(places)
         when = _best_date(event, dates)
         text = self.work.document.text
+        sentence = self.work.sentences[index].text
+        if place is None and _SAME_PLACE.search(sentence):
+            place = self.last_place
         distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start]))
         if place is None and when is None and not distinct:
             referent = self._referent(index)
@@ -188,6 +199,15 @@ class _Resolver:
         _refine(draft, place, when)
         self.drafts.append(draft)
         return draft
+
+    @property
+    def last_place(self) -> PlaceMention | None:
+        """The place of the incident most recently named with one ("... in the same city")."""
+        anchored = self.last_anchor[1] if self.last_anchor else None
+        for draft in ([anchored] if anchored else []) + self.drafts[::-1]:
+            if draft.place is not None:
+                return draft.place
+        return None
 
     def _referent(self, index: int) -> _Draft | None:
         """The incident a sentence without its own place or date talks about: the one named with a place
