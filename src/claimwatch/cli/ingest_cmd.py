@@ -44,9 +44,6 @@ def ingest_command(
     except ClaimwatchError as error:
         errors.print(f"error: cannot open the store: {error}", markup=False)
         raise typer.Exit(1) from error
-    except NotImplementedError as error:
-        errors.print(f"error: the store is not available yet ({error})", markup=False)
-        raise typer.Exit(1) from error
     try:
         with _progress(errors) as progress:
             task = progress.add_task("ingest", total=None, failed=0)
