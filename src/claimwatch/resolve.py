@@ -133,15 +133,17 @@ class _Resolver:
         generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip()) and not _COUNTED.search(text[: e.start])]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
+        if not events and weapons and self.counts.get(index):
+            # "fired rockets into a market, killing six": weapons that kill report an attack.
+            events, weapons = weapons[:1], weapons[1:]
         places = self.places.get(index, [])
         dates = self.dates.get(index, [])
         named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
-        # Several attack words with at most one place and one date ("a car bomb exploded") are one report.
-        one_report = len(events) == 1 or (
-            len({p.place.name for p in places}) <= 1 and len({d.date for d in dates}) <= 1
-        )
+        # Several attack words with at most one town and one date ("a car bomb exploded") are one report.
+        towns = {p.place.name for p in places if _place_rank(p) == 0}
+        one_report = len(events) == 1 or (len(towns) <= 1 and len({d.date for d in dates}) <= 1)
         for event in events:
             own_places = places if one_report else _nearest_to(event, events, places)
             own_dates = dates if one_report else _nearest_to(event, events, dates)
