@@ -141,12 +141,10 @@ class _Resolver:
         named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
-        # Several attack words with at most one town and one date ("a car bomb exploded") are one report.
-        towns = {p.place.name for p in places if _place_rank(p) == 0}
-        one_report = len(events) == 1 or (len(towns) <= 1 and len({d.date for d in dates}) <= 1)
+        events = _clusters(events)
         for event in events:
-            own_places = places if one_report else _nearest_to(event, events, places)
-            own_dates = dates if one_report else _nearest_to(event, events, dates)
+            own_places = places if len(events) == 1 else _nearest_to(event, events, places)
+            own_dates = dates if len(events) == 1 else _nearest_to(event, events, dates)
             draft = self._incident_for(index, event, own_places, own_dates)
             referred.append((draft, event))
             if own_places or own_dates:
@@ -158,10 +156,10 @@ class _Resolver:
             referent = self.main if generic and not counts else self._referent(index)
             if referent is not None:
                 referred.append((referent, None))
-        for draft, event in referred:
+        for draft, reported in referred:
             draft.sentences.add(index)
-            if event is not None:
-                _merge_types(draft.incident, event.attack_types, event.weapon_types)
+            if reported is not None:
+                _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
@@ -429,6 +427,29 @@ def _distance(a: Mention, b: Mention) -> int:
     if b.end <= a.start:
         return a.start - b.end
     return 0
+
+
+_CLUSTER_GAP = 25
+
+
+def _clusters(events: list[EventMention]) -> list[EventMention]:
+    """Attack words close together are one report ("a car bomb exploded", "gunmen kidnapped"): merge them
+    into one mention spanning them all, with every type they carry."""
+    merged: list[EventMention] = []
+    for event in sorted(events, key=lambda e: e.start):
+        last = merged[-1] if merged else None
+        if last is not None and event.start - last.end <= _CLUSTER_GAP:
+            merged[-1] = EventMention(
+                start=last.start,
+                end=max(last.end, event.end),
+                text=f"{last.text} … {event.text}",
+                sentence=last.sentence,
+                attack_types=last.attack_types + [t for t in event.attack_types if t not in last.attack_types],
+                weapon_types=last.weapon_types + [t for t in event.weapon_types if t not in last.weapon_types],
+            )
+        else:
+            merged.append(event)
+    return merged
 
 
 def _nearest_to(event: EventMention, events: list[EventMention], mentions: list) -> list:
