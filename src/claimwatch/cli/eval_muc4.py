@@ -99,7 +99,8 @@ def _meets_floors(console: object, scores: dict) -> bool:
     if not FLOORS_PATH.exists():
         console.print(f"[yellow]no floors at {FLOORS_PATH}; nothing to check[/yellow]")
         return True
-    floors: dict[str, float] = json.loads(FLOORS_PATH.read_text(encoding="utf-8")).get("f1", {})
+    raw = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
+    floors = {slot: float(value) for slot, value in raw.items() if not slot.startswith("_")}  # F1, 0-100
     failed = [(slot, scores[slot].f1, floor) for slot, floor in floors.items() if slot in scores
               and scores[slot].f1 < floor]
     for slot, f1, floor in failed:

@@ -33,7 +33,7 @@ INCIDENT_TYPES = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced
 # An incident whose relevance score (set by role_assignment from the MUC-trained document model) is
 # below this is not reported as a MUC template: it is most likely fighting between armies, a political
 # statement or an old event, which MUC-4 does not count.
-RELEVANCE_THRESHOLD = 0.5
+RELEVANCE_THRESHOLD = 0.35
 
 # Above this many candidate mappings in one document the exhaustive search gives way to an optimal
 # assignment on pair scores (only documents with very many predicted and gold templates get there).

@@ -147,10 +147,13 @@ def _word_features(word: str, prefix: str) -> dict[str, Any]:
     }
 
 
-def sentence_features(tokens: list[Token]) -> list[dict[str, Any]]:
+def sentence_features(tokens: list[Token], index: int = 0) -> list[dict[str, Any]]:
+    """CRF features of one sentence; `index` is its position in the document (leads report the incident)."""
     words = [t.text.lower() for t in tokens]
     triggers = [i for i, w in enumerate(words) if _TRIGGERS.match(w)]
     gazetteer = _gazetteer_words()
+    in_group = _group_name_tokens(words)
+    position = _bucket(index)
     features = []
     for i, word in enumerate(words):
         f: dict[str, Any] = {"bias": 1.0, **_word_features(word, "")}
@@ -160,6 +163,10 @@ def sentence_features(tokens: list[Token]) -> list[dict[str, Any]]:
         f["digit"] = any(c.isdigit() for c in word)
         f["punct"] = not any(c.isalnum() for c in word)
         f["gaz"] = word in gazetteer
+        f["gazname"] = in_group[i]
+        f["doc_pos"] = position
+        f["-3:w"] = words[i - 3] if i >= 3 else "<s>"
+        f["+3:w"] = words[i + 3] if i + 3 < len(words) else "</s>"
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(words):
@@ -179,6 +186,28 @@ def sentence_features(tokens: list[Token]) -> list[dict[str, Any]]:
         f["sent_pos"] = _bucket(i)
         features.append(f)
     return features
+
+
+def _group_name_tokens(words: list[str]) -> list[str]:
+    """"B"/"I" for tokens inside a whole group name or alias from the alias table, else "O"."""
+    names = _group_name_tuples()
+    marks = ["O"] * len(words)
+    i = 0
+    while i < len(words):
+        for length in range(min(8, len(words) - i), 0, -1):
+            if tuple(words[i : i + length]) in names:
+                marks[i] = "B"
+                for j in range(i + 1, i + length):
+                    marks[j] = "I"
+                i += length - 1
+                break
+        i += 1
+    return marks
+
+
+@functools.lru_cache(maxsize=1)
+def _group_name_tuples() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_TOKEN.findall(name)) for name in _group_names())
 
 
 def _bucket(n: int) -> str:
@@ -208,29 +237,31 @@ def _tagger() -> Any:
     return tagger
 
 
-# A token is part of a role mention when the CRF gives "O" less than this marginal probability. Above
-# 0.5 it finds more fillers than the single best labelling does (tuned on MUC-4 dev: recall matters more).
-O_THRESHOLD = 0.5
+# A token is part of a role mention when the CRF gives "O" less than this marginal probability (per role;
+# tuned on MUC-4 dev). Above 0.5 the tagger finds more fillers than its single best labelling does, which
+# pays for perpetrators and weapons; for targets and victims the extra ones are mostly wrong.
+O_THRESHOLDS: dict[str, float] = {"PerpInd": 0.7, "PerpOrg": 0.7, "Target": 0.5, "Victim": 0.5, "Weapon": 0.7}
+O_THRESHOLD = 0.5  # for roles not in the table
 
 
 def tag_text(text: str, o_threshold: float | None = None) -> list[tuple[str, int, int]]:
-    """(CRF role label, start, end) spans of one text."""
+    """(CRF role label, start, end) spans of one text; `o_threshold` overrides the per-role thresholds."""
     tagger = _tagger()
     if tagger is None:
         return []
-    threshold = O_THRESHOLD if o_threshold is None else o_threshold
     labels_known = tagger.labels()
     spans: list[tuple[str, int, int]] = []
-    for tokens in tokenize(text):
-        tagger.set(sentence_features(tokens))
-        labels = [_marginal_label(tagger, labels_known, i, threshold) for i in range(len(tokens))]
+    for index, tokens in enumerate(tokenize(text)):
+        tagger.set(sentence_features(tokens, index))
+        labels = [_marginal_label(tagger, labels_known, i, o_threshold) for i in range(len(tokens))]
         spans.extend(decode(tokens, labels))
     return spans
 
 
-def _marginal_label(tagger: Any, labels: list[str], position: int, threshold: float) -> str:
-    """The most likely non-O label of a token whose probability of "O" is below the threshold."""
-    if "O" in labels and tagger.marginal("O", position) >= threshold:
+def _marginal_label(tagger: Any, labels: list[str], position: int, threshold: float | None) -> str:
+    """The most likely non-O label of a token, when its probability of "O" is below the role's threshold."""
+    p_outside = tagger.marginal("O", position) if "O" in labels else 0.0
+    if p_outside >= max(O_THRESHOLDS.values()) if threshold is None else p_outside >= threshold:
         return "O"
     by_role: dict[str, float] = {}
     for label in labels:
@@ -238,6 +269,8 @@ def _marginal_label(tagger: Any, labels: list[str], position: int, threshold: fl
             role = label.split("-", 1)[1]
             by_role[role] = by_role.get(role, 0.0) + tagger.marginal(label, position)
     role = max(by_role, key=lambda r: by_role[r])
+    if threshold is None and p_outside >= O_THRESHOLDS.get(role, O_THRESHOLD):
+        return "O"
     begin = tagger.marginal(f"B-{role}", position) if f"B-{role}" in labels else 0.0
     inside = tagger.marginal(f"I-{role}", position) if f"I-{role}" in labels else 0.0
     return f"{'B' if begin >= inside else 'I'}-{role}"

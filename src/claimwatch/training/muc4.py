@@ -75,8 +75,8 @@ def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iteratio
     count = 0
     for document in documents:
         spans = gold_spans(document)
-        for tokens in tokenize(document["doctext"]):
-            trainer.append(sentence_features(tokens), bio_labels(tokens, spans))
+        for index, tokens in enumerate(tokenize(document["doctext"])):
+            trainer.append(sentence_features(tokens, index), bio_labels(tokens, spans))
             count += 1
     trainer.set_params({
         "c1": c1,
