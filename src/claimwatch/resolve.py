@@ -67,6 +67,7 @@ _SPEECH_BEFORE = re.compile(
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same|the latter|the earlier)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
@@ -186,11 +187,15 @@ class _Resolver:
             place = self.last_place
         distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start]))
         if place is None and when is None and not distinct:
-            referent = self._referent(index)
+            # "that attack" points back to the incident just named; "the attack" to the article's own.
+            pointing = _DEMONSTRATIVE.search(text[max(0, event.start - 20) : event.start])
+            referent = self._referent(index) if pointing else self.main
             if referent is not None:
                 return referent
         for draft in self.drafts:
             if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
+                continue
+            if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
             if _compatible(draft, place, when):
                 _refine(draft, place, when)
@@ -199,6 +204,14 @@ class _Resolver:
         _refine(draft, place, when)
         self.drafts.append(draft)
         return draft
+
+    def _long_before(self, when: DateMention) -> bool:
+        """True when a date ends more than a week before publication: news of the day reports recent
+        attacks, so an undated main incident is not one that long ago."""
+        published = self.work.document.published
+        if published is None:
+            return False
+        return (published.date() - _last_day(when.date, when.precision)).days > _RECENT_DAYS
 
     @property
     def last_place(self) -> PlaceMention | None:
@@ -430,6 +443,17 @@ def _distance(a: Mention, b: Mention) -> int:
 
 
 _CLUSTER_GAP = 25
+_RECENT_DAYS = 7
+
+
+def _last_day(value: str, precision: str) -> date:
+    """The last day a date of the given precision may stand for ("2017-05" -> 31 May 2017)."""
+    if precision == "year":
+        return date(int(value[:4]), 12, 31)
+    if precision == "month":
+        year, month = int(value[:4]), int(value[5:7])
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return date.fromisoformat(value[:10])
 
 
 def _clusters(events: list[EventMention]) -> list[EventMention]:

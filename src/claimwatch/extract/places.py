@@ -369,7 +369,7 @@ def _stands_alone(
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
-    r"^['’]?s?\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
+    r"^['’]?s?\s+(?:[a-z]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
     r"rampage|siege|assault|ambush)\b",
     re.IGNORECASE,
 )
