@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export CLAIMWATCH_DB=${CLAIMWATCH_DB:-demo.db}
+export CLAIMWATCH_DB=${CLAIMWATCH_DB:-claimwatch-demo.db}
 .venv/bin/claimwatch demo "$@"

@@ -319,7 +319,10 @@ def demo_command(
     path: Annotated[
         Path | None, typer.Argument(help="Articles to ingest (default: the demo articles shipped with Claimwatch).")
     ] = None,
-    db: Annotated[str | None, typer.Option("--db", help=f"Store URL or path (default: {DEMO_DB}).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="CLAIMWATCH_DB", help=f"Store URL or path (default: {DEMO_DB})."),
+    ] = None,
 ) -> None:
     """Ingest the demo articles (or PATH), then print the incidents and claims they produced."""
     from ..ingest.batch import ingest_batch
