@@ -135,3 +135,43 @@ def test_reader_names_a_malformed_line(tmp_path: Path) -> None:
     path.write_text('{"docid": "D1"}\n', encoding="utf-8")
     with pytest.raises(EvaluationError, match="bad.jsonl:1"):
         list(muc4.read_documents(path))
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def test_cli_skips_when_the_default_data_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from claimwatch.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["eval", "muc4"])
+    assert result.exit_code == 0 and "skipping" in result.output
+
+
+def test_cli_fails_on_an_explicit_missing_path(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimwatch.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "muc4", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 1 and "not found" in result.output
+
+
+@pytest.mark.slow
+def test_cli_scores_a_small_file_through_the_pipeline(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimwatch.cli import app
+
+    path = tmp_path / "mini.jsonl"
+    line = {"docid": "D1", "doctext": "urban guerrillas bombed the water tower in san lucas with dynamite.",
+            "templates": [{"incident_type": "bombing", "PerpInd": [[["urban guerrillas", 0]]], "PerpOrg": [],
+                           "Target": [[["water tower", 28]]], "Victim": [], "Weapon": [[["dynamite", 57]]]}]}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.json"
+    result = CliRunner().invoke(app, ["eval", "muc4", str(path), "--predictions-out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "micro" in result.output and "docs/second" in result.output
+    assert "D1" in json.loads(out.read_text())
