@@ -43,7 +43,21 @@ def stage(work: Work) -> Work:
 
 
 def clean_document(document: Document) -> Document:
-    """A copy of `document` with article text only and the metadata its boilerplate carried."""
+    """A copy of `document` with article text only and the metadata its boilerplate carried.
+
+    Joining the lines a removal broke can bring a metadata line into the header zone, so the pass runs
+    until the text stops changing (twice in practice): cleaning a clean document changes nothing.
+    """
+    cleaned = _clean_once(document)
+    for _ in range(3):
+        again = _clean_once(cleaned)
+        if again.text == cleaned.text:
+            return again
+        cleaned = again
+    return cleaned
+
+
+def _clean_once(document: Document) -> Document:
     lines = normalise(document.text).split("\n")
     published, author = document.published, document.author
     kept: list[str] = []
@@ -65,7 +79,19 @@ def clean_document(document: Document) -> Document:
         kept.append(strip_photo_credit(line))
     text = normalise(join_paragraphs(kept))  # a removed line may leave a broken sentence to join
     title = document.title or title_line(text)
-    return dataclasses.replace(document, text=text, title=title, published=published, author=author)
+    outlet = document.outlet or dateline_outlet(text)
+    return dataclasses.replace(
+        document, text=text, title=title, published=published, author=author, outlet=outlet
+    )
+
+
+# A wire dateline near the top: "KABUL, Jan 10 (Reuters) - ..." names the outlet that filed the report.
+_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'’-]{1,40},[^\n(]{0,60}\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)\s*[-–—]", re.M)
+
+
+def dateline_outlet(text: str) -> str | None:
+    match = _DATELINE_OUTLET.search(text[:600])
+    return match.group("outlet").strip() if match else None
 
 
 # --------------------------------------------------------------------------- 1. normalise

@@ -57,7 +57,7 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(]?[^\n]{0,40}?[-–—]{1,2}\s")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(][^\n]{0,40}?[-–—]{1,2}\s", re.M)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
     r"wrote|posted|published|issued)\s+(?:\w+\s+){0,3}?(?:on|late|early|last|this)?\s*$",
@@ -110,7 +110,7 @@ class _Resolver:
         self.last_anchor: tuple[int, _Draft] | None = None
         m = work.mentions
         text = work.document.text
-        dateline = _DATELINE.match(text)
+        dateline = _DATELINE.search(text[:600])
         skip = dateline.end() if dateline else 0
         self.events = _by_sentence(m.events)
         # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right

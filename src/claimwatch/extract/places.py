@@ -348,8 +348,12 @@ def _stands_alone(
         if ent_start < end and ent_end > start:
             # spaCy's small model calls many lone city names persons ("the Manchester bombing"): a lone
             # name still counts as a place where the words around it say so.
-            if label == "PERSON" and not (ent_start == start and ent_end == end and _placed(text, start, end)):
-                return False
+            if label == "PERSON":
+                inside = ent_start >= start and ent_end <= end
+                exact = ent_start == start and ent_end == end
+                # A person inside a longer place name ("Dera Ismail Khan") does not veto it.
+                if not inside or (exact and not _placed(text, start, end)):
+                    return False
             if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
                 return True
     if i > 0:
@@ -369,7 +373,7 @@ def _stands_alone(
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
-    r"^['’]?s?\s+(?:[a-z]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
+    r"^['’]?s?\s+(?:(?!(?:said|says|told|was|is|has|had|and|the|a|an|of|to|in|on)\b)[a-z]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
     r"rampage|siege|assault|ambush)\b",
     re.IGNORECASE,
 )
