@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 @train_app.command("muc4")
 def train_muc4_command(
     path: Annotated[Path, typer.Argument(help="MUC-4 training JSON lines.")] = DEFAULT_TRAIN,
-    iterations: Annotated[int, typer.Option("--iterations", help="CRF L-BFGS iterations.")] = 150,
+    iterations: Annotated[int, typer.Option("--iterations", help="CRF L-BFGS iterations.")] = 100,
     limit: Annotated[int | None, typer.Option("--limit", help="Train on the first N documents only.")] = None,
 ) -> None:
     """Train the CRF role tagger and the document relevance/type model on MUC-4 (a few minutes, CPU)."""

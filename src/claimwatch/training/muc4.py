@@ -67,7 +67,7 @@ def bio_labels(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[s
     return labels
 
 
-def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iterations: int = 80,
+def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iterations: int = 100,
                 c1: float = 0.05, c2: float = 0.05) -> int:
     import pycrfsuite
 
@@ -128,7 +128,7 @@ def train_relevance(documents: list[dict[str, Any]], path: Path = RELEVANCE_PATH
     path.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
 
 
-def train(train_path: Path, *, iterations: int = 80, limit: int | None = None,
+def train(train_path: Path, *, iterations: int = 100, limit: int | None = None,
           roles: bool = True, relevance: bool = True) -> TrainingReport:
     started = time.perf_counter()
     documents = load_jsonl(train_path)[:limit]
