@@ -60,7 +60,7 @@ _ATTACK_FROM_WEAPON = {
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(][^\n]{0,40}?[-–—]{1,2}\s", re.M)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
-    r"wrote|posted|published|issued)\s+(?:\w+\s+){0,3}?(?:on|late|early|last|this)?\s*$",
+    r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
     re.IGNORECASE,
 )
 # "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
@@ -69,6 +69,16 @@ _COUNTED = re.compile(
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same|the latter|the earlier)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
+_ATTACK_WORD = re.compile(r"attack|bomb|blast|explo|shoot|ambush|raid|kill|stab|kidnap|massacre|assault", re.I)
+
+
+def _speech_date(text: str, mention: DateMention) -> bool:
+    """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
+    word sits between the verb and the date ("claimed the Nice attack three weeks ago")."""
+    match = _SPEECH_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
+    return match is not None and not _ATTACK_WORD.search(match.group(0))
+
+
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
@@ -116,10 +126,12 @@ class _Resolver:
         # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right
         # after a verb of speech ("claimed on Friday") says when something was said: neither dates or
         # places the attack.
-        self.places = _by_sentence(p for p in m.places if p.start >= skip)
-        self.dates = _by_sentence(d for d in m.dates if d.start >= skip and not _SPEECH_BEFORE.search(
-            text[max(0, d.start - 45) : d.start]
-        ))
+        # "Islamic State's Sinai Province" names a group, not a place.
+        in_group_names = [(g.start, g.end) for g in m.groups]
+        self.places = _by_sentence(
+            p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
+        )
+        self.dates = _by_sentence(d for d in m.dates if d.start >= skip and not _speech_date(text, d))
         self.counts = _by_sentence(m.counts)
 
     @property
