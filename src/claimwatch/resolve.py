@@ -411,7 +411,7 @@ def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
 
 
 def _assign_roles(incidents: list[Incident], work: Work) -> None:
-    if not incidents or not work.mentions.roles:
+    if not incidents:
         return
     from .role_assignment import assign_roles
 
