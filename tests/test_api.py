@@ -1,8 +1,8 @@
-"""The REST API over the in-memory desk store: every endpoint, auth, errors, paging, the OpenAPI document."""
+"""The REST API over the desk store (fixture articles run through the real pipeline into SQLite): every endpoint,
+auth, errors, paging, the OpenAPI document."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from claimwatch.api import create_app
 from claimwatch.model import Claim, Document, Evidence, Extraction, Group, Incident, Place, Range
 from claimwatch.store import Store
-from desk_store import FakeStore, real_store
+from desk_store import desk_store_copy
 
 TOKEN = "s3cret"
 
@@ -31,29 +31,16 @@ def fake_extractor(document: Document) -> Extraction:
     return Extraction(document=document, incidents=[incident], claims=[claim])
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real store, filled once; each test gets a copy of the file (filling it costs seconds)."""
-    path = tmp_path_factory.mktemp("desk") / "template.db"
-    real_store(f"sqlite:///{path}").close()
-    return path
-
-
-@pytest.fixture(params=["fake", "sqlite"])
-def store(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Any]:
-    """The same fixture articles in the in-memory fake and in the real SQLite store."""
-    if request.param == "fake":
-        yield FakeStore.from_fixture()
-        return
-    copy = tmp_path / "desk.db"
-    shutil.copyfile(sqlite_template, copy)
-    store = Store(f"sqlite:///{copy}")
+@pytest.fixture()
+def store(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Store]:
+    """The desk store (built once per session by the real pipeline), a private copy per test."""
+    store = desk_store_copy(tmp_path_factory, tmp_path)
     yield store
     store.close()
 
 
 @pytest.fixture()
-def client(store: FakeStore) -> TestClient:
+def client(store: Store) -> TestClient:
     return TestClient(create_app(store, token=TOKEN, extractor=fake_extractor))
 
 
@@ -78,9 +65,9 @@ def test_health(client: TestClient) -> None:
 
 def test_list_incidents_pages_with_stable_ids(client: TestClient) -> None:
     first = client.get("/api/incidents", params={"limit": 4}).json()
-    assert first["total"] == 10 and len(first["items"]) == 4 and first["next_offset"] == 4
+    assert first["total"] == 11 and len(first["items"]) == 4 and first["next_offset"] == 4
     last = client.get("/api/incidents", params={"limit": 4, "offset": 8}).json()
-    assert len(last["items"]) == 2 and last["next_offset"] is None
+    assert len(last["items"]) == 3 and last["next_offset"] is None
     again = client.get("/api/incidents", params={"limit": 4}).json()
     assert [i["id"] for i in first["items"]] == [i["id"] for i in again["items"]]
 
@@ -91,7 +78,7 @@ def test_list_incidents_pages_with_stable_ids(client: TestClient) -> None:
         ({"country": "GB"}, {"Manchester", "London"}),
         ({"since": "2017-05-01", "until": "2017-12-31"}, {"Manchester", "London"}),
         ({"group": "Taliban"}, {"Kabul"}),
-        ({"attack_type": "hostage_taking"}, {"Dhaka"}),
+        ({"attack_type": "Hostage Taking (Barricade Incident)"}, {"Dhaka"}),
         ({"claimed": "false"}, {"Damboa", "Mastung"}),
         ({"q": "Christmas market"}, {"Berlin"}),
     ],
@@ -106,7 +93,7 @@ def test_one_incident_has_claims_with_anomaly_sources_and_evidence(client: TestC
     (claim,) = incident["claims"]
     assert claim["anomaly"]["kind"] == "late"
     assert claim["anomaly"]["sentence"].startswith("claimed more than 24 h after the attack; Islamic State's median")
-    assert claim["usual_range"][1] < 24
+    assert claim["usual_range"][1] < 24 and claim["delay_hours"]["min"] == 24
     assert any(e["attributed_to"] == "The Independent" for e in claim["evidence"])
     assert incident["sources"][0]["outlet"] == "Riverside Blog"
     assert incident["casualty_reports"][0]["value"] == 7
@@ -131,24 +118,25 @@ def test_unknown_api_path_is_a_json_404(client: TestClient) -> None:
 
 def test_claims_with_delay_and_anomaly(client: TestClient) -> None:
     everything = client.get("/api/claims").json()
-    assert everything["total"] == 10
+    assert everything["total"] == 11
     flagged = client.get("/api/claims", params={"anomalous": "true"}).json()["items"]
     assert [c["incident_place"]["name"] for c in flagged] == ["London"]
     denied = client.get("/api/claims", params={"status": "denied"}).json()["items"]
     assert [c["group"]["name"] for c in denied] == ["Tehrik-i-Taliban Pakistan"]
-    paged = client.get("/api/claims", params={"group": "Islamic State", "limit": 3, "offset": 6}).json()
-    assert paged["total"] == 8 and len(paged["items"]) == 2 and paged["next_offset"] is None
+    paged = client.get("/api/claims", params={"group": "Islamic State", "limit": 3, "offset": 7}).json()
+    assert paged["total"] == 9 and len(paged["items"]) == 2 and paged["next_offset"] is None
 
 
 def test_groups_and_one_group_profile(client: TestClient) -> None:
     groups = {g["name"]: g for g in client.get("/api/groups").json()["items"]}
-    assert groups["Islamic State"]["delay"]["n"] == 7
-    assert len(groups["Islamic State"]["anomalies"]) == 1
+    assert groups["Islamic State"]["delay"]["n"] == 8  # seven earlier claims and London's
+    (anomaly,) = groups["Islamic State"]["anomalies"]
+    assert anomaly["history"]["n"] == 7 and anomaly["history"]["max"] == 15
     profile = client.get("/api/groups/islamic state").json()
     assert profile["name"] == "Islamic State"
-    assert len(profile["delays"]) == 8
+    assert len(profile["delays"]) == 9  # every claim, the competing Kabul one without a delay too
     assert profile["link_shares"]["2017"]["inspired"] == 1
-    assert set(profile["by_channel"]) == {"Amaq", "Telegram", "statement"}
+    assert set(profile["by_channel"]) == {"amaq", "statement"}
     assert client.get("/api/groups/Nobody").status_code == 404
 
 
@@ -175,7 +163,7 @@ def test_documents_search_and_one_document(client: TestClient) -> None:
 def test_untrusted_text_is_returned_as_data(client: TestClient) -> None:
     (hit,) = client.get("/api/search", params={"q": "<script>"}).json()["items"]
     text = client.get(f"/api/documents/{hit['id']}").json()["text"]
-    assert "<script>window.__pwned = 1</script>" in text  # kept verbatim; the dashboard shows it as text
+    assert "<script>alert(1)</script>" in text  # kept verbatim; the dashboard shows it as text
     page = client.get("/")
     assert page.headers["content-type"].startswith("text/html")
     assert "script-src 'self'" in page.headers["content-security-policy"]
@@ -204,7 +192,7 @@ def test_write_with_token_ingests_once(client: TestClient) -> None:
     assert client.post("/api/documents", json={"text": ""}, headers=auth).status_code == 422
 
 
-def test_writes_are_refused_when_no_token_is_configured(store: FakeStore) -> None:
+def test_writes_are_refused_when_no_token_is_configured(store: Store) -> None:
     client = TestClient(create_app(store, extractor=fake_extractor))
     response = client.post("/api/documents", json={"text": "x"}, headers={"Authorization": "Bearer anything"})
     assert response.status_code == 403 and "--token" in response.json()["error"]["message"]
@@ -216,14 +204,14 @@ def test_too_large_document_is_413(client: TestClient, monkeypatch: pytest.Monke
     assert response.status_code == 413
 
 
-def test_protected_reads_need_the_token(store: FakeStore) -> None:
+def test_protected_reads_need_the_token(store: Store) -> None:
     client = TestClient(create_app(store, token=TOKEN, protect_reads=True, extractor=fake_extractor))
     assert client.get("/api/incidents").status_code == 401
     assert client.get("/api/incidents", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
     assert client.get("/api/health").status_code == 200
 
 
-def test_stats_command(store: FakeStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stats_command(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from claimwatch.cli import app, serve_cmd
 
     monkeypatch.setattr(serve_cmd, "_open_store", lambda db: store)

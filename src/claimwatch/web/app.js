@@ -248,14 +248,26 @@ async function claimsPage(params) {
 
 function highlighted(text, spans) {
   // The document text as text nodes, with each evidence span wrapped in <mark>; overlapping spans merge.
-  const sorted = spans.filter((s) => s.start != null && s.end > s.start).sort((a, b) => a.start - b.start);
+  // One sentence is often evidence of several facts (the attack and its claim): it gets one mark that
+  // carries every kind, so the claim sentence is shown as a claim even when it also tells of the attack.
+  const byRange = new Map();
+  for (const s of spans.filter((s) => s.start != null && s.end > s.start)) {
+    const same = byRange.get(s.anchor);
+    if (!same) byRange.set(s.anchor, { ...s, kinds: [s.kind], labels: [s.label] });
+    else {
+      if (!same.kinds.includes(s.kind)) same.kinds.push(s.kind);
+      if (!same.labels.includes(s.label)) same.labels.push(s.label);
+    }
+  }
+  const sorted = [...byRange.values()].sort((a, b) => a.start - b.start);
   const nodes = [];
   let at = 0;
   for (const span of sorted) {
     if (span.end <= at) continue;
     const start = Math.max(span.start, at);
     if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
-    nodes.push(el("mark", { id: span.anchor, class: "ev-" + span.kind, title: span.label }, text.slice(start, span.end)));
+    nodes.push(el("mark", { id: span.anchor, class: span.kinds.map((k) => "ev-" + k).join(" "), title: span.labels.join("; ") },
+      text.slice(start, span.end)));
     at = span.end;
   }
   nodes.push(document.createTextNode(text.slice(at)));
