@@ -40,6 +40,11 @@ def _figures(text: str) -> list[tuple[str, Count]]:
         ("Twenty-two people were killed at the Manchester Arena.", [("killed", Count(value=22))]),
         ("The attack claimed the lives of 86 people in Nice.", [("killed", Count(value=86))]),
         ("Two dozen people were injured.", [("wounded", Count(value=24))]),
+        ("Militants beheaded three farmers near the river.", [("killed", Count(value=3))]),
+        ("Four hostages were executed by the kidnappers.", [("killed", Count(value=4))]),
+        ("Nine members of the local militia were killed overnight.", [("killed", Count(value=9))]),
+        ("The death toll from Friday's bombing of a crowded bus station outside the capital rose to 61.",
+         [("killed", Count(value=61))]),
     ],
 )
 def test_counts(sentence: str, expected: list[tuple[str, Count]]) -> None:

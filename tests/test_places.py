@@ -43,6 +43,13 @@ CITIES = [
     _city(13, "Ottawa", "CA", 800_000, 45.4, -75.7, [], "08"),
     _city(14, "New Delhi", "IN", 300_000, 28.6, 77.2, [], "07"),
     _city(15, "Mosul", "IQ", 1_700_000, 36.3, 43.1, ["Al Mawsil"], "15"),
+    _city(16, "Tell al ‘Ayn", "IQ", 20_000, 36.0, 42.0, [], "15"),  # a made-up town with an ayn mark
+]
+# Small towns for the second-tier gazetteer (made up).
+TOWNS = [
+    _city(101, "Wadanko", "NG", 4_000, 12.0, 13.5, [], "27"),
+    _city(102, "Wadanko", "GH", 6_000, 7.0, -1.0, [], "02"),
+    _city(103, "Said", "EG", 2_000, 30.0, 31.0, [], "11"),  # a town that is also a verb and a name
 ]
 COUNTRIES = [
     {"iso": "GB", "name": "United Kingdom", "capital": "London", "population": 66_000_000},
@@ -71,9 +78,33 @@ def gaz() -> Gazetteer:
     )
 
 
-def _places(text: str, gaz: Gazetteer) -> list[tuple[str, str, str | None]]:
+@pytest.fixture(scope="module")
+def towns() -> Gazetteer:
+    return build_gazetteer(TOWNS, countries=())
+
+
+def _places(text: str, gaz: Gazetteer, towns: Gazetteer | None = None) -> list[tuple[str, str, str | None]]:
     context = document_countries(text, gaz)
-    return [(text[s:e], p.name, p.country_code) for s, e, p in places_in(text, gaz, context)]
+    return [(text[s:e], p.name, p.country_code) for s, e, p in places_in(text, gaz, context, towns=towns)]
+
+
+def test_transliteration_marks_are_optional(gaz: Gazetteer) -> None:
+    assert _places("A mortar hit Tell al-Ayn at dawn.", gaz) == [("Tell al-Ayn", "Tell al ‘Ayn", "IQ")]
+
+
+def test_small_town_needs_a_locative_and_a_named_country(gaz: Gazetteer, towns: Gazetteer) -> None:
+    assert _places("Gunmen struck a market near Wadanko in Nigeria.", gaz, towns) == [
+        ("Wadanko", "Wadanko", "NG"), ("Nigeria", "Nigeria", "NG")]
+    assert _places("Gunmen struck a market near Wadanko.", gaz, towns) == []  # no country named: not believed
+    assert _places("Wadanko elders met in Nigeria.", gaz, towns) == [("Nigeria", "Nigeria", "NG")]
+
+
+def test_unlisted_area_named_with_its_area_word(gaz: Gazetteer) -> None:
+    [(start, end, place)] = places_in("Rebels burned homes in Kutara district of Borno.", gaz, Counter())[:1]
+    assert (place.name, place.country_code, place.admin1) == ("Kutara", "NG", "Borno")
+    text = "Rebels burned homes in Kutara district, officials in Nigeria said."
+    assert _places(text, gaz)[0] == ("Kutara", "Kutara", "NG")  # the country the document names
+    assert _places("Kutara district officials met.", gaz) == []  # neither a locative nor an enclosing place
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch.model import Count, EventMention
-from claimwatch.resolve import _clusters, _last_day, best_count, dates_compatible
+from claimwatch.model import Count, DateMention, EventMention
+from claimwatch.resolve import _clusters, _last_day, _not_attack_dates, best_count, dates_compatible
 
 FIXTURES = Path(__file__).parent / "fixtures" / "resolve"
 SHARED_SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
@@ -53,6 +53,19 @@ def test_attack_words_close_together_are_one_report() -> None:
     merged = _clusters([fire, exploded, car])
     assert [(m.start, m.end) for m in merged] == [(2, 19), (52, 63)]
     assert merged[0].attack_types == ["Bombing/Explosion"]
+
+
+def _dates_in(text: str, *words: str) -> list[DateMention]:
+    return [DateMention(start=text.index(w), end=text.index(w) + len(w), text=w, sentence=0) for w in words]
+
+
+def test_dates_of_a_toll_or_a_statement_do_not_date_the_attack() -> None:
+    text = "The toll rose to 19 on Friday, up from 12 on Wednesday, after the raid on Tuesday."
+    dropped = _not_attack_dates(text, _dates_in(text, "Friday", "Wednesday", "Tuesday"))
+    assert dropped == {text.index("Friday"), text.index("Wednesday")}
+    text = "The group said in a statement today, Monday, that its men raided the post on Sunday."
+    dropped = _not_attack_dates(text, _dates_in(text, "today", "Monday", "Sunday"))
+    assert dropped == {text.index("today"), text.index("Monday")}
 
 
 @pytest.mark.slow

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .extract.numbers import NUMBER
 from .model import (
     CasualtyReport,
     Claim,
@@ -79,6 +80,33 @@ def _speech_date(text: str, mention: DateMention) -> bool:
     return match is not None and not _ATTACK_WORD.search(match.group(0))
 
 
+# "the toll rose to 42 on Monday, up from 41 on Saturday": a date right after a toll figure says when the
+# count was given, not when the attack happened.
+_TOLL_FIGURE_BEFORE = re.compile(
+    rf"\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|mounted|hit|up|down)"
+    rf"\s+(?:to|at|from)\s+(?:[a-z]+\s+){{0,2}}?{NUMBER}\s+(?:on|by|as\s+of)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
+    """Starts of the dates that say when something was said or counted, not when the attack happened.
+    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
+    dropped: set[int] = set()
+    previous: DateMention | None = None
+    for mention in sorted(dates, key=lambda d: d.start):
+        toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+        appositive = (
+            previous is not None
+            and previous.start in dropped
+            and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
+        )
+        if toll or appositive or _speech_date(text, mention):
+            dropped.add(mention.start)
+        previous = mention
+    return dropped
+
+
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
@@ -131,7 +159,8 @@ class _Resolver:
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
         )
-        self.dates = _by_sentence(d for d in m.dates if d.start >= skip and not _speech_date(text, d))
+        not_attack = _not_attack_dates(text, m.dates)
+        self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
 
     @property
@@ -518,9 +547,10 @@ def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
 
 
 def _place_rank(mention: PlaceMention) -> int:
-    """0 for a populated place, 1 for a region, 2 for a country (as the gazetteer marks them)."""
+    """0 for a populated place or an area inside a region, 1 for a region (its admin1 is itself), 2 for a
+    country (as the gazetteer marks them)."""
     place = mention.place
-    if place.geonameid is not None:
+    if place.geonameid is not None or (place.admin1 is not None and place.admin1 != place.name):
         return 0
     return 1 if place.admin1 is not None else 2
 

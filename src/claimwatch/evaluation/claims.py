@@ -440,6 +440,8 @@ def date_matches(gold: str | None, predicted: str | None, slack_days: int = 0) -
 def normalise_place(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # Apostrophes and ayn/hamza marks sit inside a word ("Bi’r al ‘Abd" is "Bir al-Abd"), they do not split it.
+    plain = re.sub(r"[‘’'`ʿʾ]", "", plain)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 

