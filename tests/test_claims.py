@@ -246,3 +246,65 @@ def test_offsets_point_at_the_cue() -> None:
     [claim] = _claims(text)
     assert text[claim.start : claim.end] == claim.text == "claimed responsibility"
     assert claim.sentence == 1
+
+
+# Reported claims whose verb phrase carries its medium before "that", and the group's men as the actors.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ELN commander said in an audio message on Friday that the group was holding two engineers.",
+         [("National Liberation Army (Colombia)", "claimed")]),
+        ("A Hamas official told a television channel on Monday that its fighters had ambushed the patrol.",
+         [("Hamas", "claimed")]),
+        ("Hezbollah announced on its television station on Sunday its responsibility for the rocket fire.",
+         [("Hezbollah", "claimed")]),
+        ("Police said the group was holding the captives in a forest camp.", []),
+    ],
+)
+def test_claim_reported_with_medium_before_that(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ELN said on its website that it had no connection with the kidnapping.",
+        "Hamas, in whose name the leaflet was printed, stated in a communique that it had no role in the shooting.",
+    ],
+)
+def test_denial_reported_with_medium_before_that(text: str) -> None:
+    assert [status for _, status in _pairs(text)] == ["denied"]
+
+
+def test_relative_clause_led_by_a_preposition_does_not_steal_the_subject() -> None:
+    text = "The IRA, from which the Real IRA broke away, said in a statement that it had no involvement in the blast."
+    assert _pairs(text) == [("Provisional IRA", "denied")]
+
+
+def test_soldier_of_the_caliphate_said_by_amaq_is_a_claim() -> None:
+    text = 'The man who stabbed two guards was "a soldier of the caliphate", the Islamic State outlet Amaq reported.'
+    claims = _claims(text)
+    assert [(c.group.name if c.group else None, c.status, c.channel) for c in claims] == [
+        ("Islamic State", "claimed", "amaq")
+    ]
+
+
+def test_soldier_of_the_caliphate_without_an_outlet_is_no_claim() -> None:
+    assert _claims('Prosecutors said the man saw himself as "a soldier of the caliphate".') == []
+
+
+def test_the_claim_as_a_noun_is_not_a_claim_verb() -> None:
+    text = "ISIS militants opened fire on the convoy. The claim came hours after the shooting."
+    assert [(c.group, c.sentence) for c in _claims(text)] == [(None, 1)]  # a timing mention, no claim by ISIS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The statement said fighters of the group had raided the outpost.",
+        "It said the organisation's soldiers had shelled the base.",
+    ],
+)
+def test_the_group_speaking_of_its_men_is_directed(sentence: str) -> None:
+    claims = [c for c in _claims("ISWAP claimed the attack. " + sentence) if c.group]
+    assert claims and {c.link for c in claims} == {"directed"}

@@ -102,3 +102,20 @@ def test_curly_apostrophes_do_not_break_offsets() -> None:
     [mention] = find_groups(_work(text))
     assert mention.group.name == "Islamic State West Africa Province"
     assert mention.text == "Islamic State’s West Africa Province"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters of Islamic State's Somalia Province raided the camp.", ["Islamic State Somalia Province"]),
+        ("The Islamic State’s Mozambique Province said so.", ["Islamic State Mozambique Province"]),
+        ("The Islamic State's fighters withdrew.", ["Islamic State"]),
+    ],
+)
+def test_possessive_between_alias_words(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+def test_lookup_accepts_a_possessive_between_words() -> None:
+    group = lookup_group("Islamic State's Pakistan Province")
+    assert group is not None and group.name == "Islamic State Pakistan Province"

@@ -4,19 +4,22 @@ How a sentence is read (the numbers repeat in the code):
 1. Statements that nobody claimed ("No group has claimed responsibility") are found first; a claim cue
    inside one does not count (`find_unclaimed_statements` returns their sentence indexes).
 2. Cues decide the status: "claimed" ("claimed responsibility", "said it carried out", "Amaq said a
-   soldier of the caliphate carried out"), "denied" ("denied involvement", "had nothing to do with",
-   "asserts no connection"), "suspected" ("police blamed", "suspected X militants", "bears the hallmarks
-   of", "were indicted"). A sentence that speaks of competing claims makes every claim in it "disputed"
-   (the resolver also marks two groups claiming one incident as disputed).
+   soldier of the caliphate carried out", "announced ... its responsibility", "told a radio station by
+   telephone that its fighters had carried out", an attacker called "a soldier of the caliphate" by a
+   group's own outlet), "denied" ("denied involvement", "had nothing to do with", "asserts no
+   connection", "said in a statement that it had no involvement"), "suspected" ("police blamed",
+   "suspected X militants", "bears the hallmarks of", "were indicted"). A sentence that speaks of
+   competing claims makes every claim in it "disputed" (the resolver also marks two groups claiming one
+   incident as disputed).
 3. The group: for a claim or a denial, the group that is the subject (the nearest group mentioned before
-   the cue, skipping relative clauses such as ", which ... ,"), else an anaphor ("the group", "the
-   militants", "It said") resolved to the most recently mentioned group, else a group named after a
-   passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
+   the cue, skipping relative clauses such as ", which ... ," or ", from which ... ,"), else an anaphor
+   ("the group", "the militants", "It said") resolved to the most recently mentioned group, else a group
+   named after a passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
 4. The channel, from the claim sentence, normalised to the vocabulary in `CHANNELS`.
 5. The operational link, from cues anywhere in the document (`find_link`): "sources" quoted by Amaq,
    "soldier of the caliphate", "followed a call", "no indication that ... directed" -> inspired;
-   "detachment", "our brothers carried out", "martyrdom operation" -> directed. Interpretive cues weigh
-   more than one word of the claim; a tie is "unclear".
+   "detachment", "our brothers carried out", "fighters of the group attacked", "martyrdom operation" ->
+   directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
 6. The delay between the attack and the claim ("a little more than 24 hours after" -> min 24); a timing
    sentence without a group gives a claim mention with group None, which the resolver merges by recency.
 7. `claimed_at`: a weekday, "yesterday" or "today" next to the claim verb, resolved against the
@@ -66,25 +69,42 @@ class _CuePattern:
     pattern: re.Pattern[str]
     side: Side
     needs_speaker: bool = False  # "said a ... carried out": a claim only when a group or its channel says it
+    needs_outlet: bool = False  # a formula that claims only when a group's own outlet (Amaq ...) speaks in the sentence
 
 
-def _cue(status: ClaimStatus, pattern: str, side: Side = "subject", needs_speaker: bool = False) -> _CuePattern:
-    return _CuePattern(status, re.compile(pattern, re.IGNORECASE), side, needs_speaker)
+def _cue(
+    status: ClaimStatus, pattern: str, side: Side = "subject", needs_speaker: bool = False, needs_outlet: bool = False
+) -> _CuePattern:
+    return _CuePattern(status, re.compile(pattern, re.IGNORECASE), side, needs_speaker, needs_outlet)
 
 
-# "our brothers carried out", "its brave fighters stormed": the group speaks of its own men.
-_OUR_FIGHTERS = (
-    r"\b(?:our|its)\s+(?:[\w-]+\s+)?(?:brothers|mujahideen|fighters|soldiers|lions)\s+(?:\w+\s+){0,2}?"
-    r"(?:carried out|conducted|executed|attacked|stormed)\b"
+# What a group says its men did to the target.
+_OPERATION_VERBS = (
+    r"(?:carried out|conducted|executed|perpetrated|launched|staged|attacked|stormed|targeted|shelled|detonated|"
+    r"ambushed|raided|bombed|struck)"
 )
+# "our brothers carried out", "its brave fighters stormed", "the group's fighters had shelled", "fighters of
+# the group attacked": the group speaks of its own men.
+_OUR_FIGHTERS = (
+    r"(?:\b(?:our|its|their|the group's|the organi[sz]ation's)\s+(?:[\w-]+\s+)?"
+    r"(?:brothers|mujahideen|fighters|soldiers|lions)"
+    r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of the (?:group|organi[sz]ation))"
+    r"\s+(?:\w+\s+){0,2}?" + _OPERATION_VERBS + r"\b"
+)
+# A reporting verb with what may stand before its "that": "said", "said in a video released on Monday that",
+# "told a local radio station by telephone that".
+_SAID = r"\b(?:said|says|stated|states|announced|declared|wrote|told|insisted|added)\b(?:[^.;\"]{0,60}?\bthat\b)?\s+"
+# The group itself as the subject of what it says.
+_ITSELF = r"(?:it|they|the group|the organi[sz]ation|the movement)"
 
 _CUES: list[_CuePattern] = [
     _cue("denied", r"\bden(?:y|ies|ied|ying)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:involvement|responsibility|role|links?|"
          r"connections?|part|participation|claims?|reports?)\b"),
     _cue("denied", r"\bdenial of (?:any )?(?:involvement|responsibility|role)\b"),
     _cue("denied", r"\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b"),
-    _cue("denied", r"\b(?:asserts?|asserted|said|says|stated)\s+(?:it\s+had\s+|it\s+has\s+)?no\s+(?:connection|"
-         r"involvement|links?|role|hand)\b"),
+    _cue("denied", r"\b(?:asserts?|asserted)\s+no\s+(?:connection|involvement|links?|role|hand)\b"),
+    _cue("denied", _SAID + r"(?:" + _ITSELF + r"\s+(?:had|has|have|bore|bears)\s+)?no\s+(?:connection|"
+         r"involvement|links?|role|hand|part)\b"),
     _cue("denied", r"\bdistanc(?:ed|es|ing) (?:itself|themselves) from\b"),
     _cue("denied", r"\b(?:rejected|rejects|dismissed|dismisses)\s+(?:any\s+)?(?:involvement|responsibility|"
          r"allegations?|accusations?|claims? (?:of|that it))\b"),
@@ -93,14 +113,22 @@ _CUES: list[_CuePattern] = [
     _cue("claimed", r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"),
     _cue("claimed", r"\b(?:took|takes|taken|take|taking|accepted|accepts|accepting|assumed|admitted)\s+"
          r"(?:full\s+|sole\s+)?responsibility\b"),
-    _cue("claimed", r"\bclaim(?:ed|s|ing)?\s+(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
+    # "claimed the bombing", but not the noun in "the claim came two days after the attack"
+    _cue("claimed", r"(?<!\bthe )(?<!\bits )(?<!\bthis )(?<!\btheir )\bclaim(?:ed|s|ing)?\s+"
+         r"(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
     _cue("claimed", r"\bclaim(?:ed|s)\b[^.;]{0,80}?\bfor itself\b"),
     _cue("claimed", r"\bclaimed\s+by\b", side="after"),
-    _cue("claimed", r"\bsaid\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried out|conducted|launched|staged|was "
-         r"behind|were behind|executed|perpetrated|attacked|targeted)\b"),
-    _cue("claimed", r"\b(?:said|says|stated|announced|wrote|reported)\s+(?:that\s+)?(?:a|an|one of its|two of its|"
-         r"its|their|our)\b[^.;]{0,60}?\b(?:carried out|conducted|executed|perpetrated|launched)\b",
-         needs_speaker=True),
+    # "announced through its agency ... its responsibility for"
+    _cue("claimed", r"\b(?:announced|declared|proclaimed|acknowledged)\b[^.;]{0,60}?\b(?:its|their)\s+(?:full\s+)?"
+         r"responsibility\b"),
+    # "said it carried out", "said in a video that the group was holding the hostages"
+    _cue("claimed", _SAID + _ITSELF + r"\s+(?:had\s+)?(?:" + _OPERATION_VERBS + r"|was behind|were behind|"
+         r"(?:was|were|is|are) (?:holding|keeping|detaining)|kidnapped|abducted|seized)\b", needs_speaker=True),
+    _cue("claimed", _SAID + r"(?:a|an|one of its|two of its|its|their|our|the group's)\b[^.;]{0,60}?\b"
+         + _OPERATION_VERBS + r"\b", needs_speaker=True),
+    # Amaq's formula without a verb: the attacker "was a soldier of the Islamic State"
+    _cue("claimed", r"\bsoldiers?\W{0,2}\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State)\b", side="near",
+         needs_outlet=True),
     _cue("claimed", r"\b(?:carried out|conducted|executed|perpetrated)\s+by\s+(?:a|an|one of|two of|its)?\s*\"?"
          r"(?:soldiers?|fighters?|detachment|members?|mujahid|mujahideen)\b", side="after", needs_speaker=True),
     _cue("claimed", _OUR_FIGHTERS, needs_speaker=True),
@@ -120,7 +148,10 @@ _COMPETING = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+# ", which ... ," and ", from which ... ," (a preposition may lead the relative clause)
+_RELATIVE = re.compile(
+    r",\s*(?:(?:from|of|in|with|by|to|for|against|within)\s+)?(?:which|who|whom|whose)\b[^,;]*,", re.IGNORECASE
+)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|outfit|militia|movement|militants|"
     r"insurgents|jihadists|faction|rebels|guerrillas)(?:'s)?\b|^(?:It|They)\b|\bit said\b",
@@ -163,6 +194,8 @@ CHANNELS: list[tuple[str, re.Pattern[str]]] = [
         ("statement", r"\b(?:statement|communiqu[eé]|declaration|message|press release|announcement|notice)\b"),
     ]
 ]
+
+_GROUP_OUTLETS = 9  # the first entries of CHANNELS are the groups' own outlets (amaq ... al-manar)
 
 # 5. -------------------------------------------------------------------------- operational link
 _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
@@ -265,6 +298,8 @@ def _read_sentence(work: Work, sentence: Sentence, groups: list[GroupMention]) -
             if cue.status != "suspected" and _NEGATED.search(text[: match.start()]):
                 continue
             if cue.needs_speaker and not _has_speaker(text, match.start(), in_sentence, base):
+                continue
+            if cue.needs_outlet and not any(p.search(text) for _, p in CHANNELS[:_GROUP_OUTLETS]):
                 continue
             for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, groups):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
@@ -380,7 +415,7 @@ def _most_recent(groups: list[GroupMention], offset: int) -> GroupMention | None
 def _has_speaker(text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
     """A group, an anaphor for one or a group's channel speaks in the sentence, and no official does."""
     subject_text = text[max(0, cue_start - 40) : cue_start]
-    if _AUTHORITY.search(subject_text) and not any(p.search(subject_text) for _, p in CHANNELS[:9]):
+    if _AUTHORITY.search(subject_text) and not any(p.search(subject_text) for _, p in CHANNELS[:_GROUP_OUTLETS]):
         return False
     return bool(in_sentence) or bool(_ANAPHOR.search(text)) or _channel(text) is not None
 

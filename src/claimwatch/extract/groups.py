@@ -13,6 +13,8 @@ one-line diff):
 Matching rules:
 1. An alias matches case-insensitively with word boundaries; a space, a hyphen or a run of them in an
    alias matches any such run ("al-Qaeda" = "al Qaeda"), and an apostrophe is optional ("Kataib").
+   Between the words of an alias a possessive "'s" may stand, so every "Islamic State X Province" also
+   matches "Islamic State's X Province" without an alias of its own.
 2. An acronym-like alias (one token, at least half of its letters upper case: "ISIS", "LeT", "FARC-EP")
    matches only in its written case, except in documents without any upper-case letter (MUC-4).
 3. A contextual alias ("IS", "ADF", "TRF") matches in its written case and only in a sensible context:
@@ -75,7 +77,15 @@ def lookup_group(name: str) -> Group | None:
 
 
 def lookup_entry(name: str) -> GroupEntry | None:
-    return _table().by_key.get(_key(name))
+    return _entry_for(_table(), name)
+
+
+def _entry_for(table: _Table, text: str) -> GroupEntry | None:
+    """The row an alias or a matched span stands for; a possessive between words counts as absent."""
+    entry = table.by_key.get(_key(text))
+    if entry is None:
+        entry = table.by_key.get(_key(re.sub(r"['’]s(?=[\s-])", "", text)))
+    return entry
 
 
 def parent_of(name: str) -> Group | None:
@@ -96,12 +106,12 @@ def find_groups(work: Work) -> list[GroupMention]:
         if pattern is None:
             continue
         for match in pattern.finditer(text):
-            entry = table.by_key.get(_key(match.group(0)))
+            entry = _entry_for(table, match.group(0))
             if entry is not None:
                 found.append((match.start(), match.end(), entry))
     if table.contextual is not None and not lower_only:
         for match in table.contextual.finditer(text):
-            entry = table.by_key.get(_key(match.group(0)))
+            entry = _entry_for(table, match.group(0))
             if entry is not None and _sensible_context(text, match.start(), match.end()):
                 found.append((match.start(), match.end(), entry))
     mentions: list[GroupMention] = []
@@ -184,12 +194,19 @@ def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w]|-\w)", flags)
 
 
+_GAP = r"[\s-]+"
+_POSSESSIVE_GAP = r"(?:'s)?[\s-]+"  # "Islamic State's Sahel Province" for "Islamic State Sahel Province"
+
+
 def _alias_pattern(alias: str) -> str:
     parts: list[str] = []
     for char in alias.translate(_ASCII):
-        if char in " -":
-            if not parts or parts[-1] != r"[\s-]+":
-                parts.append(r"[\s-]+")
+        if char == " ":
+            if not parts or parts[-1] not in (_GAP, _POSSESSIVE_GAP):
+                parts.append(_POSSESSIVE_GAP)
+        elif char == "-":
+            if not parts or parts[-1] not in (_GAP, _POSSESSIVE_GAP):
+                parts.append(_GAP)
         elif char == "'":
             parts.append("'?")
         else:
