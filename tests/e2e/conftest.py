@@ -61,7 +61,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store.close()
 
 
-def _missing(reason: str) -> NoReturn:
+def browser_missing(reason: str) -> NoReturn:
     """Skip for lack of a browser, except where the environment demands the browser tests run."""
     if os.environ.get("CLAIMWATCH_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{reason}; CLAIMWATCH_REQUIRE_BROWSER=1 requires the browser tests to run", pytrace=False)
@@ -71,11 +71,11 @@ def _missing(reason: str) -> NoReturn:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        _missing(f"Debian's chromium is not installed at {CHROMIUM} (bash .ci/e2e-setup.sh)")
+        browser_missing(f"Debian's chromium is not installed at {CHROMIUM} (bash .ci/e2e-setup.sh)")
     try:
         from playwright import sync_api
     except ImportError as error:
-        _missing(f"Playwright is not installed ({error}; pip install -e '.[dev]')")
+        browser_missing(f"Playwright is not installed ({error}; pip install -e '.[dev]')")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield launched
