@@ -276,6 +276,10 @@ def test_denial_reported_with_medium_before_that(text: str) -> None:
     assert [status for _, status in _pairs(text)] == ["denied"]
 
 
+def test_an_official_finding_no_link_is_no_denial() -> None:
+    assert _pairs("Police said in a briefing that no link to ISIS had been found.") == []
+
+
 def test_relative_clause_led_by_a_preposition_does_not_steal_the_subject() -> None:
     text = "The IRA, from which the Real IRA broke away, said in a statement that it had no involvement in the blast."
     assert _pairs(text) == [("Provisional IRA", "denied")]
@@ -308,3 +312,9 @@ def test_the_claim_as_a_noun_is_not_a_claim_verb() -> None:
 def test_the_group_speaking_of_its_men_is_directed(sentence: str) -> None:
     claims = [c for c in _claims("ISWAP claimed the attack. " + sentence) if c.group]
     assert claims and {c.link for c in claims} == {"directed"}
+
+
+def test_a_group_named_army_is_a_speaker_not_an_official() -> None:
+    assert _pairs("The Baloch Liberation Army said in a message that it had carried out the raid.") == [
+        ("Balochistan Liberation Army", "claimed")
+    ]

@@ -102,9 +102,12 @@ _CUES: list[_CuePattern] = [
          r"connections?|part|participation|claims?|reports?)\b"),
     _cue("denied", r"\bdenial of (?:any )?(?:involvement|responsibility|role)\b"),
     _cue("denied", r"\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b"),
-    _cue("denied", r"\b(?:asserts?|asserted)\s+no\s+(?:connection|involvement|links?|role|hand)\b"),
-    _cue("denied", _SAID + r"(?:" + _ITSELF + r"\s+(?:had|has|have|bore|bears)\s+)?no\s+(?:connection|"
-         r"involvement|links?|role|hand|part)\b"),
+    _cue("denied", r"\b(?:asserts?|asserted|said|says|stated)\s+(?:it\s+had\s+|it\s+has\s+)?no\s+(?:connection|"
+         r"involvement|links?|role|hand)\b"),
+    # "said in a statement that it had no connection": after a "that" the group must be the subject, so an
+    # official's "said that no link ... was found" is no denial
+    _cue("denied", _SAID + _ITSELF + r"\s+(?:had|has|have|bore|bears)\s+no\s+(?:connection|involvement|links?|"
+         r"role|hand|part)\b", needs_speaker=True),
     _cue("denied", r"\bdistanc(?:ed|es|ing) (?:itself|themselves) from\b"),
     _cue("denied", r"\b(?:rejected|rejects|dismissed|dismisses)\s+(?:any\s+)?(?:involvement|responsibility|"
          r"allegations?|accusations?|claims? (?:of|that it))\b"),
@@ -414,7 +417,11 @@ def _most_recent(groups: list[GroupMention], offset: int) -> GroupMention | None
 
 def _has_speaker(text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
     """A group, an anaphor for one or a group's channel speaks in the sentence, and no official does."""
-    subject_text = text[max(0, cue_start - 40) : cue_start]
+    # Blank out group names first: the "Army" of "Balochistan Liberation Army" is no official speaker.
+    blanked = list(text)
+    for group in in_sentence:
+        blanked[group.start - base : group.end - base] = " " * (group.end - group.start)
+    subject_text = "".join(blanked)[max(0, cue_start - 40) : cue_start]
     if _AUTHORITY.search(subject_text) and not any(p.search(subject_text) for _, p in CHANNELS[:_GROUP_OUTLETS]):
         return False
     return bool(in_sentence) or bool(_ANAPHOR.search(text)) or _channel(text) is not None
