@@ -318,3 +318,42 @@ def test_a_group_named_army_is_a_speaker_not_an_official() -> None:
     assert _pairs("The Baloch Liberation Army said in a message that it had carried out the raid.") == [
         ("Balochistan Liberation Army", "claimed")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas said it ambushed the convoy near the crossing.",
+        "The PKK said in an email that the organisation's Amed battalion had blown up the pipeline.",
+        "ISWAP said three of its members had stormed the barracks.",
+        'ISIS claimed the raid. The statement said "brothers of the Islamic State" had raided the depot.',
+        "Al-Shabaab said a cell of its fighters had bombed the checkpoint.",
+        "The Taliban told a news agency by phone that its men had overrun the district centre.",
+    ],
+)
+def test_the_group_doing_the_attack_itself_is_directed(text: str) -> None:
+    claims = [c for c in _claims(text) if c.group]
+    assert claims and {(c.status, c.link) for c in claims} == {("claimed", "directed")}
+
+
+def test_claim_with_its_medium_between_verb_and_object() -> None:
+    text = "The Houthis claimed on their television channel, late on Friday, the drone strike on the tanker."
+    assert _pairs(text) == [("Houthis", "claimed")]
+
+
+def test_soldier_of_the_caliphate_in_an_anaphoric_outlet_sentence() -> None:
+    text = (
+        "Islamic State claimed the stabbing in Nice. "
+        'The group\'s Amaq agency called the attacker "a soldier of the caliphate".'
+    )
+    claims = _claims(text)
+    assert [(c.group.name if c.group else None, c.sentence, c.channel) for c in claims] == [
+        ("Islamic State", 0, None),
+        ("Islamic State", 1, "amaq"),
+    ]
+    assert {c.link for c in claims} == {"inspired"}
+
+
+def test_a_passive_killing_in_a_group_report_is_no_claim() -> None:
+    text = "The FMLN communique added that an army officer was killed in the clash."
+    assert all(c.status != "claimed" for c in _claims(text))

@@ -79,21 +79,29 @@ def _cue(
 
 
 # What a group says its men did to the target.
+# Active voice only: in "an officer was killed" the men are the victims, not the attackers.
 _OPERATION_VERBS = (
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgot )"
     r"(?:carried out|conducted|executed|perpetrated|launched|staged|attacked|stormed|targeted|shelled|detonated|"
-    r"ambushed|raided|bombed|struck)"
+    r"ambushed|raided|bombed|struck|killed|seized|captured|burned|blew up|blown up|overran|overrun)"
 )
 # "our brothers carried out", "its brave fighters stormed", "the group's fighters had shelled", "fighters of
 # the group attacked": the group speaks of its own men.
+# A named unit counts too ("the group's Majeed Brigade had carried out"), and so do "two of its members".
+# "soldiers of the Islamic State" is left out: that is the inspired-attack formula of Amaq.
 _OUR_FIGHTERS = (
-    r"(?:\b(?:our|its|their|the group's|the organi[sz]ation's)\s+(?:[\w-]+\s+)?"
-    r"(?:brothers|mujahideen|fighters|soldiers|lions)"
-    r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of the (?:group|organi[sz]ation))"
-    r"\s+(?:\w+\s+){0,2}?" + _OPERATION_VERBS + r"\b"
+    r"(?:\b(?:our|its|their|the group's|the organi[sz]ation's|(?:one|two|three|four|five|six|several|some|\d+) of "
+    r"(?:its|our|their))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:brothers|mujahideen|fighters|soldiers|lions|members|men|brigade|unit|battalion|cell|commandos)"
+    r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of the (?:group|organi[sz]ation|movement)"
+    r"|\b(?:brothers|mujahideen|fighters|members) of the Islamic State)"
+    r"\"?\s+(?:\w+\s+){0,2}?" + _OPERATION_VERBS + r"\b"
 )
 # A reporting verb with what may stand before its "that": "said", "said in a video released on Monday that",
 # "told a local radio station by telephone that".
-_SAID = r"\b(?:said|says|stated|states|announced|declared|wrote|told|insisted|added)\b(?:[^.;\"]{0,60}?\bthat\b)?\s+"
+_SAID = (
+    r"\b(?:said|says|stated|states|announced|declared|wrote|told|insisted|added)\b(?:[^.;\"]{0,80}?\bthat\b)?\s+\"?"
+)
 # The group itself as the subject of what it says.
 _ITSELF = r"(?:it|they|the group|the organi[sz]ation|the movement)"
 
@@ -116,9 +124,10 @@ _CUES: list[_CuePattern] = [
     _cue("claimed", r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"),
     _cue("claimed", r"\b(?:took|takes|taken|take|taking|accepted|accepts|accepting|assumed|admitted)\s+"
          r"(?:full\s+|sole\s+)?responsibility\b"),
-    # "claimed the bombing", but not the noun in "the claim came two days after the attack"
+    # "claimed the bombing", "claimed in its weekly newspaper, issued on Thursday, the attack", but not the noun
+    # in "the claim came two days after the attack"
     _cue("claimed", r"(?<!\bthe )(?<!\bits )(?<!\bthis )(?<!\btheir )\bclaim(?:ed|s|ing)?\s+"
-         r"(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
+         r"(?:(?:in|on|through|via)\s[^.;]{0,80}?,\s+)?(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
     _cue("claimed", r"\bclaim(?:ed|s)\b[^.;]{0,80}?\bfor itself\b"),
     _cue("claimed", r"\bclaimed\s+by\b", side="after"),
     # "announced through its agency ... its responsibility for"
@@ -129,8 +138,9 @@ _CUES: list[_CuePattern] = [
          r"(?:was|were|is|are) (?:holding|keeping|detaining)|kidnapped|abducted|seized)\b", needs_speaker=True),
     _cue("claimed", _SAID + r"(?:a|an|one of its|two of its|its|their|our|the group's)\b[^.;]{0,60}?\b"
          + _OPERATION_VERBS + r"\b", needs_speaker=True),
-    # Amaq's formula without a verb: the attacker "was a soldier of the Islamic State"
-    _cue("claimed", r"\bsoldiers?\W{0,2}\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State)\b", side="near",
+    # Amaq's formula without a verb: the attacker "was a soldier of the Islamic State" (the cue stops before the
+    # group's name, so that the name counts as the group named after it)
+    _cue("claimed", r"\bsoldiers?\W{0,2}\s+of\s+the\s+(?=(?:caliphate|khilafah?|Islamic State)\b)",
          needs_outlet=True),
     _cue("claimed", r"\b(?:carried out|conducted|executed|perpetrated)\s+by\s+(?:a|an|one of|two of|its)?\s*\"?"
          r"(?:soldiers?|fighters?|detachment|members?|mujahid|mujahideen)\b", side="after", needs_speaker=True),
@@ -212,8 +222,12 @@ _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
                     r"coordinated|planned)\b"),
     ("inspired", 2, r"\b(?:lone[- ]wolf|self-radicali[sz]ed)\b"),
     ("inspired", 1, r"\binspired\b"),
-    ("directed", 1, r"\bdetachment\b"),
+    ("directed", 1, r"\bdetachment\b|\b(?:unit|squad|brigade|battalion|cell) of (?:its |our )?(?:mujahideen|"
+                    r"fighters|soldiers)\b"),
     ("directed", 1, _OUR_FIGHTERS),
+    # The group says it did the attack itself ("JNIM said it attacked the post").
+    ("directed", 1, r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?"
+                    r"(?:carried out|conducted|executed|attacked|stormed|ambushed|raided|staged)\b"),
     ("directed", 1, r"\bmartyrdom(?:-seeking)? (?:operation|attack)\b|\binghimasi\b"),
     ("directed", 2, r"(?<!no indication that )\b(?:directed|orchestrated|commissioned|planned|coordinated) by "
                     r"(?:the )?(?:group|its|ISIS|Islamic State|al-Qaeda|leadership)\b"),
