@@ -357,3 +357,30 @@ def test_soldier_of_the_caliphate_in_an_anaphoric_outlet_sentence() -> None:
 def test_a_passive_killing_in_a_group_report_is_no_claim() -> None:
     text = "The FMLN communique added that an army officer was killed in the clash."
     assert all(c.status != "claimed" for c in _claims(text))
+
+
+def test_two_groups_in_one_sentence_keep_their_own_channels() -> None:
+    text = (
+        "Hamas claimed the shooting on its website, while Islamic Jihad said in a Telegram message that "
+        "its fighters had attacked the settlement too."
+    )
+    assert [(c.group.name if c.group else None, c.channel) for c in _claims(text)] == [
+        ("Hamas", "website"),
+        ("Palestinian Islamic Jihad", "telegram"),
+    ]
+
+
+def test_anaphor_skips_a_group_named_inside_a_relative_clause() -> None:
+    text = (
+        "The Resistance Front, which analysts link to the banned Lashkar-e-Taiba, claimed the ambush. "
+        "Later the group denied any role."
+    )
+    assert _pairs(text) == [("The Resistance Front", "claimed"), ("The Resistance Front", "denied")]
+
+
+def test_a_security_source_quoted_by_the_reporter_is_no_link_cue() -> None:
+    text = (
+        "A security source said gunmen attacked the village. "
+        "ISIS claimed the attack through Amaq and said its fighters had targeted a militia post."
+    )
+    assert {c.link for c in _claims(text) if c.group} == {"directed"}

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence
@@ -213,7 +214,9 @@ _GROUP_OUTLETS = 9  # the first entries of CHANNELS are the groups' own outlets 
 # 5. -------------------------------------------------------------------------- operational link
 _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
     ("inspired", 2, r"\b(?:quot(?:ed|ing)|cit(?:ed|ing)|according to)\s+(?:an?\s+)?['\"]?(?:security\s+|"
-                    r"informed\s+)?sources?\b['\"]?|\ba security source\b"),
+                    r"informed\s+)?sources?\b['\"]?"),
+    # Amaq's own "a security source told Amaq"; a reporter's "a security source said" is no link cue
+    ("inspired", 2, r"\ba security source\b"),
     ("inspired", 2, r"(?:[\"']|\b)soldiers?\"?'?\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State|IS|ISIS)\b"
                     r"|\b[\"']soldiers?[\"']"),
     ("inspired", 2, r"\b(?:in response to|responding to|answer(?:ed|ing)?|heed(?:ed|ing)?|follow(?:ed|ing)?)\s+"
@@ -234,6 +237,7 @@ _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
 ]
 _LINK_CUES = [(link, weight, re.compile(pattern, re.IGNORECASE)) for link, weight, pattern in _LINK_RAW]
 _IS_FAMILY_ONLY = {0}  # index of the "sources" cue: counts only where Amaq or an Islamic State claim is in view
+_AMAQ_SENTENCE_ONLY = {1}  # index of the "a security source" cue: counts only in a sentence that names Amaq
 
 # 6. -------------------------------------------------------------------------- delays
 _NUMBER_WORDS = {
@@ -290,9 +294,12 @@ def find_unclaimed_statements(work: Work) -> list[int]:
 def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
     """Claims, denials and suspicions, one mention per group and status in a sentence."""
     groups = sorted(groups, key=lambda g: g.start)
+    # An anaphor ("the group") points back to a group the text is about, never to one named in passing inside
+    # a relative clause ("X, which officials call a proxy of Y, ...").
+    antecedents = [g for g in groups if not _in_relative_clause(work, g)]
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
-        mentions += _read_sentence(work, sentence, groups)
+        mentions += _read_sentence(work, sentence, groups, antecedents)
     link, cue = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
@@ -300,7 +307,9 @@ def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
     return mentions
 
 
-def _read_sentence(work: Work, sentence: Sentence, groups: list[GroupMention]) -> list[ClaimMention]:
+def _read_sentence(
+    work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention]
+) -> list[ClaimMention]:
     text = sentence.text.translate(_ASCII)
     base = sentence.start
     in_sentence = [g for g in groups if g.sentence == sentence.index]
@@ -318,7 +327,7 @@ def _read_sentence(work: Work, sentence: Sentence, groups: list[GroupMention]) -
                 continue
             if cue.needs_outlet and not any(p.search(text) for _, p in CHANNELS[:_GROUP_OUTLETS]):
                 continue
-            for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, groups):  # 3.
+            for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
             taken.append(span)
     delay = _delay(text) if (found or _CLAIM_CONTEXT.search(text)) else Range()  # 6.
@@ -327,12 +336,12 @@ def _read_sentence(work: Work, sentence: Sentence, groups: list[GroupMention]) -
     if not found:
         return []
     competing = bool(_COMPETING.search(text))
-    channel = _channel(text)  # 4.
+    channels = _channels(text, base, sorted(found, key=lambda f: f.start))  # 4.
     wording = _quoted(text) or sentence.text
     claimed_at = _claimed_at(text, work.document.published)  # 7.
     results: list[ClaimMention] = []
     seen: set[tuple[str | None, str]] = set()
-    for item in sorted(found, key=lambda f: f.start):
+    for item, channel in zip(sorted(found, key=lambda f: f.start), channels, strict=True):
         group = item.group_mention.group if item.group_mention else None
         status: ClaimStatus = "disputed" if competing and item.status == "claimed" and group else item.status
         key = (group.name if group else None, status)
@@ -448,6 +457,29 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 # 4.-7. ----------------------------------------------------------------------- details
 
 
+def _channels(text: str, base: int, items: list[_Found]) -> list[str | None]:
+    """The channel of each claim in a sentence. Where two groups speak in one sentence ("X claimed it through
+    Amaq, while Y said in a Telegram post ..."), each claim takes the channel named in its own part: from its
+    group's name (or its cue) up to the next group's name."""
+    sentence_channel = _channel(text)
+    names = {i.group_mention.group.name for i in items if i.group_mention and i.status != "suspected"}
+    if len(names) < 2:
+        return [sentence_channel] * len(items)
+    bounds = [0]
+    for before, after in pairwise(items):
+        subject = after.group_mention
+        cut = subject.start if subject and before.end <= subject.start < after.start else after.start
+        bounds.append(cut - base)
+    bounds.append(len(text))
+    return [_channel(text[start:end]) or sentence_channel for start, end in pairwise(bounds)]
+
+
+def _in_relative_clause(work: Work, group: GroupMention) -> bool:
+    sentence = work.sentences[group.sentence]
+    start, end = group.start - sentence.start, group.end - sentence.start
+    return any(m.start() <= start and end <= m.end() for m in _RELATIVE.finditer(sentence.text.translate(_ASCII)))
+
+
 def _channel(text: str) -> str | None:
     for name, pattern in CHANNELS:
         if pattern.search(text):
@@ -464,7 +496,10 @@ def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, 
         text = sentence.text.translate(_ASCII)
         for position, (link, weight, pattern) in enumerate(_LINK_CUES):
             for match in pattern.finditer(text):
-                if position in _IS_FAMILY_ONLY and not (re.search(r"\bA'?a?maq\b", text, re.I) or islamic_state):
+                amaq = re.search(r"\bA'?a?maq\b", text, re.I) is not None
+                if position in _IS_FAMILY_ONLY and not (amaq or islamic_state):
+                    continue
+                if position in _AMAQ_SENTENCE_ONLY and not amaq:
                     continue
                 score[link] += weight
                 if link not in best or weight > best[link][0]:
