@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,8 +18,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import ClaimwatchError, InputError, InputTooLarge, NotFound, StoreError
-from .deps import AppConfig, Extractor, StoreLike
+from .deps import AppConfig, Extractor
 from .routes import reads, router
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 STATUS: list[tuple[type[ClaimwatchError], int]] = [
     (NotFound, 404),
@@ -53,7 +56,7 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 
 def create_app(
-    store: StoreLike,
+    store: Store,
     token: str | None = None,
     protect_reads: bool = False,
     *,

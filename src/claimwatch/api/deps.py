@@ -1,75 +1,22 @@
-"""What the REST API needs from the store and from the request: the store protocol, auth, paging.
-
-The API codes against `StoreLike`, the subset of `claimwatch.store.Store` it calls, so tests can serve
-an in-memory fake and the real store can change its internals freely.
-"""
+"""What the REST API needs from the store and from the request: the app's configuration, auth, paging."""
 
 from __future__ import annotations
 
 import hmac
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
-from typing import Annotated, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..model import Document, Extraction
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 PAGE_MAX = 500
 SCAN_PAGE = 1000  # how many records to ask the store for at a time when a view needs all of them
-
-
-class StoreLike(Protocol):
-    def add(self, document: Document, extraction: Extraction) -> Any: ...
-
-    def incidents(
-        self,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        country: str | None = None,
-        group: str | None = None,
-        attack_type: str | None = None,
-        claimed: bool | None = None,
-        query: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Any]: ...
-
-    def count_incidents(
-        self,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        country: str | None = None,
-        group: str | None = None,
-        attack_type: str | None = None,
-        claimed: bool | None = None,
-        query: str | None = None,
-    ) -> int: ...
-
-    def incident(self, incident_id: str) -> Any: ...
-
-    def claims(
-        self,
-        *,
-        group: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        status: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Any]: ...
-
-    def documents(self, *, limit: int = 100, offset: int = 0) -> list[Any]: ...
-
-    def document(self, document_id: str) -> Any: ...
-
-    def search(self, query: str, *, limit: int = 20) -> list[Any]: ...
-
-    def groups(self) -> list[Any]: ...
 
 
 Extractor = Callable[[Document], Extraction]
@@ -77,7 +24,7 @@ Extractor = Callable[[Document], Extraction]
 
 @dataclass
 class AppConfig:
-    store: StoreLike
+    store: Store
     token: str | None
     protect_reads: bool
     extractor: Extractor
