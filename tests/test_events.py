@@ -38,6 +38,9 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         ("A sarin attack on the subway.", "sarin", ("Unarmed Assault",), ("Chemical",)),
         ("The rampage lasted ten minutes.", "rampage", (), ()),
         ("Insurgents ambushed a convoy in Niger.", "ambushed", ("Armed Assault",), ()),
+        ("the mayor was murdered yesterday in his office.", "murdered", (), ()),
+        ("unknown men machinegunned the bus.", "machinegunned", ("Armed Assault",), ("Firearms",)),
+        ("terrorists dynamited two power pylons.", "dynamited", ("Bombing/Explosion",), ("Explosives",)),
     ],
 )
 def test_cue_types(sentence: str, word: str, attacks: tuple[str, ...], weapons: tuple[str, ...]) -> None:

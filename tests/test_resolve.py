@@ -118,3 +118,19 @@ def test_the_london_sample_meets_the_acceptance_criteria() -> None:
     credited = {e.attributed_to for c in result.claims for e in c.evidence}
     assert {"The Independent", "The New York Times"} <= credited
     assert any(q.speaker == "Laith Alkhouri" and q.affiliation == "Flashpoint" for q in result.quotes)
+
+
+def test_killing_next_to_an_attack_word_is_its_outcome_not_a_second_incident() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract("A car bomb exploded near a checkpoint in Kabul on Thursday, killing 12 people, an officer said.")
+    assert len(result.incidents) == 1
+
+
+def test_a_lower_cased_report_of_a_murder_is_an_incident_and_is_split_into_sentences() -> None:
+    from claimwatch.pipeline import extract
+    from claimwatch.sentences import split_sentences
+
+    text = "the mayor of the town was murdered yesterday.  col perez said that the police are investigating."
+    assert len(split_sentences(text)) == 2
+    assert len(extract(text).incidents) == 1

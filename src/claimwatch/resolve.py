@@ -70,6 +70,9 @@ _COUNTED = re.compile(
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same|the latter|the earlier)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
+# Words that say someone was killed without saying how (events.py): alone they report an attack; next to
+# an attack word they report its outcome.
+_KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
 _ATTACK_WORD = re.compile(r"attack|bomb|blast|explo|shoot|ambush|raid|kill|stab|kidnap|massacre|assault", re.I)
 
 
@@ -175,6 +178,9 @@ class _Resolver:
         generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip()) and not _COUNTED.search(text[: e.start])]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
+        if any(not _KILLING.match(e.text) for e in events):
+            # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one.
+            events = [e for e in events if not _KILLING.match(e.text)]
         if not events and weapons and self.counts.get(index):
             # "fired rockets into a market, killing six": weapons that kill report an attack.
             events, weapons = weapons[:1], weapons[1:]

@@ -14,6 +14,11 @@ _ABBREVIATIONS = {
     "i.e", "a.m", "p.m", "approx", "dept", "mt", "ft", "brig", "cmdr", "adm",
 }
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)""")
+# Text written without capitals (lower-cased transcripts and corpora) has no capital to start a sentence:
+# there a full stop before any word ends one, abbreviations aside.
+_BOUNDARY_UNCASED = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?\w)|\n\s*\n|\n(?=\s*\S)""")
+# Below this share of capitals among the letters a text counts as written without capitals.
+_UNCASED_SHARE = 0.005
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -21,7 +26,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences with exact character offsets (whitespace around each is trimmed)."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY_UNCASED if _uncased(text) else _BOUNDARY
+    for match in boundary.finditer(text):
         end = match.end(1) if match.group(1) else match.start()
         if match.group(1) and match.group(1).startswith("."):
             word = _LAST_WORD.search(text[start:end])
@@ -31,6 +37,11 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _uncased(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) < _UNCASED_SHARE * len(letters)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -90,10 +90,11 @@ CUES: tuple[Cue, ...] = (
          (_BOMBING,), (_EXPLOSIVE,)),
     _cue(r"explosives?|explosive\s+devices?|suicide\s+vests?|dynamite|TNT|TATP|rockets?|mortars?|RPGs?|"
          r"rocket-propelled\s+grenades?", weapons=(_EXPLOSIVE,)),
+    _cue(r"dynamit(?:ed|ing)", (_BOMBING,), (_EXPLOSIVE,)),
     # Firearms
     _cue(r"opened\s+fire|open(?:s|ing)?\s+fire|fired\s+(?:on|at|into|upon)|shoot(?:ing|ings|s)?|shot(?:\s+dead)?|"
          r"gunm[ae]n|gunfire|gun\s+attacks?|gunshots?|shootouts?|sprayed\s+(?:\w+\s+){0,2}with\s+bullets|"
-         r"machine[- ]gunned|snipers?",
+         r"machine[- ]?gunned|gunned\s+down|snipers?",
          (_ARMED,), (_GUN,)),
     _cue(r"guns?|rifles?|assault\s+rifles?|AK-47s?|Kalashnikovs?|pistols?|handguns?|firearms?|"
          r"automatic\s+weapons?|shotguns?|machine\s*guns?|bullets?", weapons=(_GUN,)),
@@ -132,6 +133,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"(?:terror(?:ist)?\s+)?attack(?:s|ed|ing)?(?!\s+(?:helicopters?|dogs?|ads?))|rampage|massacres?|"
          r"massacred|terror\s+plots?|terrorist\s+incidents?|assaults?|atrocity|atrocities|carnage|"
          r"terror(?:ist)?\s+strikes?"),
+    # Killing words: they report that someone was killed, not how; the weapons named near them type it.
+    _cue(r"murder(?:s|ed|ing|ers?)?|killing|killed|slain|slaying"),
 )
 # Phrases that contain cue words but report no attack.
 _NOT_ATTACK = re.compile(
