@@ -384,3 +384,32 @@ def test_a_security_source_quoted_by_the_reporter_is_no_link_cue() -> None:
         "ISIS claimed the attack through Amaq and said its fighters had targeted a militia post."
     )
     assert {c.link for c in _claims(text) if c.group} == {"directed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's side before "suspected" is not the suspect; the branch named in apposition is
+        ("Taliban officials said they suspected the local affiliate of Islamic State, known as Islamic State "
+         "Khorasan Province, of the bombing.", [("Islamic State Khorasan Province", "suspected")]),
+        ("Hamas officials suspected ISIS of the stabbing.", [("Islamic State", "suspected")]),
+        ("A faction of the TTP was suspected.", [("Tehrik-i-Taliban Pakistan", "suspected")]),
+        # an investigation into whether a group was responsible
+        ("Army officers said they were probing whether members of the Maute group were behind the blast.",
+         [("Maute group", "suspected")]),
+        ("Police were checking whether Abu Sayyaf was responsible for the kidnapping.", [("Abu Sayyaf", "suspected")]),
+    ],
+)
+def test_suspect_is_the_object_of_the_suspicion(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_parent_claim_then_its_branch_is_one_claim_of_the_branch() -> None:
+    text = ("Islamic State claimed the raid on Tuesday. Its statement said fighters of the group's West Africa "
+            "Province had stormed the barracks.")
+    assert _pairs(text) == [("Islamic State West Africa Province", "claimed"),
+                            ("Islamic State West Africa Province", "claimed")]
+    # a branch named much later speaks of another attack: the parent keeps its own claim
+    far = ("Islamic State claimed the raid on Tuesday. Troops later retook the town. Roads were closed. Schools shut."
+           " Islamic State West Africa Province claimed a separate ambush.")
+    assert [g for g, _ in _pairs(far)] == ["Islamic State", "Islamic State West Africa Province"]

@@ -119,3 +119,32 @@ def test_possessive_between_alias_words(text: str, expected: list[str]) -> None:
 def test_lookup_accepts_a_possessive_between_words() -> None:
     group = lookup_group("Islamic State's Pakistan Province")
     assert group is not None and group.name == "Islamic State Pakistan Province"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names of one group joined by a hyphen are one mention
+        ("Officials blamed the Dawlah Islamiyah-Maute group.", ["Maute group"]),
+        ("Militants of the Maute-Dawlah Islamiyah network fled.", ["Maute group"]),
+        # two different groups joined by a hyphen stay two
+        ("The Hamas-Hezbollah talks ended.", []),
+    ],
+)
+def test_hyphen_joined_names_of_one_group(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State said fighters of the group's West Africa Province raided the base.",
+         ["Islamic State", "Islamic State West Africa Province"]),
+        ("ISIS said its Sinai Province fighters shelled the post.", ["Islamic State", "Islamic State Sinai Province"]),
+        # no parent named before: a bare branch name after a possessive is not read
+        ("Hamas said its West Africa Province office was closed.", ["Hamas"]),
+        ("The report named its West Africa Province chapter.", []),
+    ],
+)
+def test_branch_named_after_a_possessive_for_its_parent(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected

@@ -61,7 +61,9 @@ _UNCLAIMED = re.compile(
 )
 
 # 2. -------------------------------------------------------------------------- status cues
-Side = Literal["subject", "after", "near"]
+# subject: the group before the cue; after: the group named after it; object: the group after it, else the
+# nearest one; near: the nearest on either side
+Side = Literal["subject", "after", "object", "near"]
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,10 @@ _OUR_FIGHTERS = (
     r"(?:its|our|their))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:brothers|mujahideen|fighters|soldiers|lions|members|men|brigade|unit|battalion|cell|commandos)"
     r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of the (?:group|organi[sz]ation|movement)"
-    r"|\b(?:brothers|mujahideen|fighters|members) of the Islamic State)"
+    r"|\b(?:brothers|mujahideen|fighters|members) of the Islamic State"
+    # a named branch or unit of the group: "fighters of the group's Central Africa Province"
+    r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of (?:the (?:group|organi[sz]ation|movement)'s|its|their)"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:province|brigade|battalion|unit|wing|branch))"
     r"\"?\s+(?:\w+\s+){0,2}?" + _OPERATION_VERBS + r"\b"
 )
 # A reporting verb with what may stand before its "that": "said", "said in a video released on Monday that",
@@ -147,7 +152,15 @@ _CUES: list[_CuePattern] = [
          r"(?:soldiers?|fighters?|detachment|members?|mujahid|mujahideen)\b", side="after", needs_speaker=True),
     _cue("claimed", _OUR_FIGHTERS, needs_speaker=True),
     _cue("suspected", r"\bblam(?:ed|es|ing|e)\b", side="near"),
-    _cue("suspected", r"\bsuspect(?:ed|s)?\b", side="near"),
+    # "X is suspected", "X was the suspected group": the group before; "officials suspected X", "suspected X
+    # militants": the group after, so the officials' own side ("Taliban officials said they suspected") is
+    # not taken for the suspect
+    _cue("suspected", r"\b(?:is|are|was|were|been|being|remains?|the)\s+(?:\w+\s+)?suspect(?:ed|s)?\b", side="near"),
+    _cue("suspected", r"\bsuspect(?:ed|s)?\b", side="object"),
+    # "investigating whether militants of X were responsible"
+    _cue("suspected", r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|looking into|examin(?:e|es|ed|ing)|"
+         r"check(?:s|ed|ing)?|verify(?:ing)?|verified)\s+whether\b(?=[^.;]{0,160}?\b(?:was|were|is|are|had been)\s+"
+         r"(?:responsible|behind|involved)\b)", side="object"),
     _cue("suspected", r"\bbears? (?:all )?the (?:hall)?marks of\b", side="after"),
     _cue("suspected", r"\bbelieved to (?:be|have been) (?:behind|responsible)\b", side="near"),
     _cue("suspected", r"\b(?:likely|probably|possibly) (?:behind|responsible)\b", side="near"),
@@ -300,11 +313,31 @@ def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
         mentions += _read_sentence(work, sentence, groups, antecedents)
+    _claims_through_branches(mentions)
     link, cue = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
             mention.link, mention.link_cue = link, cue
     return mentions
+
+
+# How many sentences after a parent group's claim its branch may be named as the one that carried it out.
+_BRANCH_REACH = 2
+
+
+def _claims_through_branches(mentions: list[ClaimMention]) -> None:
+    """"Islamic State claimed the attack. The claim said fighters of the group's Central Africa Province had
+    killed ...": a parent's claim followed closely by its branch's claim is one claim, the branch's (the parent's
+    outlet speaks for its provinces), not two groups disputing the attack."""
+    for parent in mentions:
+        if parent.status != "claimed" or parent.group is None:
+            continue
+        for branch in mentions:
+            entry = lookup_entry(branch.group.name) if branch.group else None
+            if (branch.status == "claimed" and entry is not None and entry.parent == parent.group.name
+                    and 0 < branch.sentence - parent.sentence <= _BRANCH_REACH):
+                parent.group = branch.group
+                break
 
 
 def _read_sentence(
@@ -378,7 +411,11 @@ def _actors(
     groups: list[GroupMention],
 ) -> list[GroupMention | None]:
     """The group mentions a cue speaks of: the subject (with its coordinated groups), or by recency."""
-    if cue.side == "near":
+    if cue.side == "object":
+        objects = [g for g in in_sentence if g.start >= base + start]
+        if objects:
+            return [_named_branch(objects)]
+    if cue.side in ("near", "object"):
         near = sorted(in_sentence, key=lambda g: min(abs(g.start - base - end), abs(base + start - g.end)))
         return [near[0]] if near else []
     if cue.side == "after":
@@ -397,12 +434,26 @@ def _actors(
     subject: GroupMention | None = before[-1] if before else None
     if anaphors and (subject is None or anaphors[-1].start() > subject.end - base):
         subject = _most_recent(groups, base + anaphors[-1].start()) or subject
+    if subject is None:  # a group named inside the cue: "fighters of the group's Central Africa Province"
+        inside = [g for g in in_sentence if base + start <= g.start and g.end <= base + end]
+        subject = inside[0] if inside else None
     if subject is None and cue.side == "subject":
         after = [g for g in in_sentence if g.start >= base + end]
         subject = after[0] if after else _most_recent(groups, base + start)
     if subject is None:
         return [None]
     return [*_coordinated(text, base, subject, before), subject]
+
+
+def _named_branch(objects: list[GroupMention]) -> GroupMention:
+    """The first group after a cue, or a branch of it named next: in "suspected the regional affiliate of Islamic
+    State, known as Islamic State Khorasan Province", the suspect is the branch, not its parent."""
+    first = objects[0]
+    for other in objects[1:3]:
+        entry = lookup_entry(other.group.name)
+        if entry is not None and entry.parent == first.group.name:
+            return other
+    return first
 
 
 def _clause_start(text: str, cue_start: int) -> int:

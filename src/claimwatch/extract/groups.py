@@ -109,6 +109,11 @@ def find_groups(work: Work) -> list[GroupMention]:
             entry = _entry_for(table, match.group(0))
             if entry is not None:
                 found.append((match.start(), match.end(), entry))
+    if table.joined is not None:  # "Dawlah Islamiyah-Maute group": two aliases of one group joined by a hyphen
+        for match in table.joined.finditer(text):
+            first, second = _entry_for(table, match.group("first")), _entry_for(table, match.group("second"))
+            if first is not None and first is second:
+                found.append((match.start(), match.end(), first))
     if table.contextual is not None and not lower_only:
         for match in table.contextual.finditer(text):
             entry = _entry_for(table, match.group(0))
@@ -116,6 +121,7 @@ def find_groups(work: Work) -> list[GroupMention]:
                 found.append((match.start(), match.end(), entry))
     mentions: list[GroupMention] = []
     last_end = -1
+    found += _possessive_branches(text, table, found)
     for start, end, entry in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
         if start < last_end:
             continue
@@ -129,6 +135,27 @@ def find_groups(work: Work) -> list[GroupMention]:
     return mentions
 
 
+def _possessive_branches(
+    text: str, table: _Table, found: list[tuple[int, int, GroupEntry]]
+) -> list[tuple[int, int, GroupEntry]]:
+    """"fighters of the group's Central Africa Province": a branch named without its parent's name, after a
+    possessive that points back to the parent. It stands for the branch of the group mentioned last before it
+    (the parent itself, or a sibling branch of the same parent)."""
+    if table.branches is None:
+        return []
+    branches: list[tuple[int, int, GroupEntry]] = []
+    for match in table.branches.finditer(text):
+        earlier = [f for f in found if f[1] <= match.start()]
+        if not earlier:
+            continue
+        antecedent = max(earlier, key=lambda f: f[1])[2]
+        for branch in table.branch_of.get(_key(match.group("branch")), ()):
+            if branch.parent in (antecedent.name, antecedent.parent):
+                branches.append((match.start("branch"), match.end("branch"), branch))
+                break
+    return branches
+
+
 # --------------------------------------------------------------------------- table loading
 
 
@@ -140,6 +167,9 @@ class _Table:
     acronyms: re.Pattern[str] | None
     acronyms_loose: re.Pattern[str] | None
     contextual: re.Pattern[str] | None
+    joined: re.Pattern[str] | None = None  # "<alias>-<alias>", two names of one group joined by a hyphen
+    branches: re.Pattern[str] | None = None  # "the group's <branch name>"
+    branch_of: dict[str, tuple[GroupEntry, ...]] = field(default_factory=dict)  # branch name key -> branches
 
 
 @functools.lru_cache(maxsize=1)
@@ -176,6 +206,8 @@ def _table() -> _Table:
         loose += [a for a in (entry.name, *entry.aliases) if not _acronym_like(a)]
         acronyms += [a for a in (entry.name, *entry.aliases) if _acronym_like(a)]
         contextual += list(entry.contextual_aliases)
+    branch_of = _branch_names(entries)
+    alternatives = "|".join(_alias_pattern(a) for a in sorted(set(loose), key=lambda a: (-len(a), a)))
     return _Table(
         entries=entries,
         by_key=by_key,
@@ -183,7 +215,38 @@ def _table() -> _Table:
         acronyms=_compile(acronyms, 0),
         acronyms_loose=_compile(acronyms, re.IGNORECASE),
         contextual=_compile(contextual, 0),
+        joined=re.compile(rf"(?<![\w'-])(?P<first>{alternatives})-(?P<second>{alternatives})(?![\w]|-\w)",
+                          re.IGNORECASE) if alternatives else None,
+        # the branch's name in its written capitals, since it is a proper name ("its West Africa Province")
+        branches=re.compile(
+            r"\b(?i:the (?:group|organi[sz]ation|movement)'s|its|their)\s+(?P<branch>"
+            + "|".join(_alias_pattern(b.title()) for b in sorted(branch_of, key=lambda b: (-len(b), b))) + r")\b"
+        ) if branch_of else None,
+        branch_of=branch_of,
     )
+
+
+# Last words of a branch's name that make the rest of it a name of its own ("Central Africa Province").
+_BRANCH_WORDS = {"province", "branch", "wing", "wilayat"}
+
+
+def _branch_names(entries: list[GroupEntry]) -> dict[str, tuple[GroupEntry, ...]]:
+    """Branch names (keys) as written without the parent's name: "Islamic State Central Africa Province" minus
+    "Islamic State" is "Central Africa Province"."""
+    names: dict[str, list[GroupEntry]] = {}
+    for entry in entries:
+        if entry.parent is None:
+            continue
+        for alias in (entry.name, *entry.aliases):
+            if _key(alias).startswith(_key(entry.parent) + " "):
+                rest = alias.translate(_ASCII)[len(entry.parent):].strip(" -")
+                rest = re.sub(r"^'s\s+", "", rest)
+                words = rest.split()
+                if len(words) >= 2 and words[0][0].isupper() and words[-1].lower() in _BRANCH_WORDS:
+                    bucket = names.setdefault(_key(rest), [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+    return {name: tuple(found) for name, found in names.items()}
 
 
 def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
