@@ -114,6 +114,24 @@ def test_adapter_maps_incidents_to_templates() -> None:
     assert templates[0]["Victim"] == [["mayor ruiz"]]
 
 
+@pytest.mark.parametrize(
+    ("hint", "attack_types", "expected"),
+    [
+        ("attack", ["Bombing/Explosion"], "bombing"),
+        ("attack", ["Hostage Taking (Kidnapping)"], "kidnapping"),
+        ("attack", ["Facility/Infrastructure Attack"], "attack"),  # fire words often report an attack
+        ("arson", ["Bombing/Explosion"], "arson"),  # a specific hint from the document model stays
+        (None, ["Facility/Infrastructure Attack"], "arson"),
+        (None, [], "attack"),
+    ],
+)
+def test_incident_type_prefers_a_specific_hint_then_the_incident_own_words(
+    hint: str | None, attack_types: list[str], expected: str
+) -> None:
+    incident = Incident(id="i1", attack_types=attack_types, type_hint=hint)
+    assert muc4.muc_incident_type(incident) == expected
+
+
 def test_reader_and_predictions_file(tmp_path: Path) -> None:
     path = tmp_path / "mini.jsonl"
     line = {"docid": "D1", "doctext": "rebels bombed the post office.",

@@ -95,11 +95,25 @@ _GTD_TO_MUC: tuple[tuple[str, str], ...] = (
 )
 
 
+# MUC-4 types that the incident's own attack words may set over the document model's "attack". The model
+# answers "attack" for most documents (the commonest type), so words that say a bomb went off or someone was
+# kidnapped are more specific. Arson stays with the model: our fire and sabotage words also report attacks
+# that MUC-4 files under "attack" (measured on dev: letting them through costs 1.5 points).
+_OWN_TYPE_OVER_ATTACK = ("kidnapping", "bombing")
+
+
 def muc_incident_type(incident: Incident) -> str:
     """The MUC-4 incident type of one of our incidents: the document model's hint when there is one (it is
-    trained on MUC-4's own type definitions), else the GTD attack types mapped; "attack" by default."""
-    if incident.type_hint:
+    trained on MUC-4's own type definitions) unless the hint is the generic "attack" and the incident's own
+    attack words name a bombing or kidnapping; else the GTD attack types mapped; "attack" by default."""
+    own = _own_type(incident)
+    if incident.type_hint and not (incident.type_hint == "attack" and own in _OWN_TYPE_OVER_ATTACK):
         return incident.type_hint
+    return own
+
+
+def _own_type(incident: Incident) -> str:
+    """The MUC-4 type the incident's GTD attack and weapon types map to; "attack" by default."""
     for gtd, muc in _GTD_TO_MUC:
         if gtd in incident.attack_types:
             return muc
