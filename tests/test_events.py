@@ -39,6 +39,8 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         ("The rampage lasted ten minutes.", "rampage", (), ()),
         ("Insurgents ambushed a convoy in Niger.", "ambushed", ("Armed Assault",), ()),
         ("the mayor was murdered yesterday in his office.", "murdered", (), ()),
+        ("A truck was driven into a crowd of people in Nice.", "truck was driven into", ("Unarmed Assault",),
+         ("Vehicle",)),
         ("unknown men machinegunned the bus.", "machinegunned", ("Armed Assault",), ("Firearms",)),
         ("terrorists dynamited two power pylons.", "dynamited", ("Bombing/Explosion",), ("Explosives",)),
     ],

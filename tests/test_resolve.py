@@ -134,3 +134,16 @@ def test_a_lower_cased_report_of_a_murder_is_an_incident_and_is_split_into_sente
     text = "the mayor of the town was murdered yesterday.  col perez said that the police are investigating."
     assert len(split_sentences(text)) == 2
     assert len(extract(text).incidents) == 1
+
+
+def test_a_passive_ramming_report_is_an_incident_with_its_toll() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract(
+        "A truck was driven into a crowd of people in Nice on Thursday night. Eighty-six people were killed.",
+        published="2016-07-15T09:00:00",
+    )
+    assert len(result.incidents) == 1
+    incident = result.incidents[0]
+    assert "Unarmed Assault" in incident.attack_types and "Vehicle" in incident.weapon_types
+    assert incident.killed.value == 86

@@ -106,7 +106,9 @@ CUES: tuple[Cue, ...] = (
     # Vehicles: ramming is Unarmed Assault (see module docstring)
     _cue(rf"ramm(?:ed|ing)|rams|ploughed\s+into|plowed\s+into|mowed\s+down|mowing\s+down|"
          rf"(?:drove|driving|drives|steered|careered|crashed)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
-         rf"(?:\w+\s+)?{_VEHICLE_WORDS}\s+into|{_VEHICLE_WORDS}[- ](?:attacks?|ramming)",
+         rf"(?:\w+\s+)?{_VEHICLE_WORDS}\s+into|{_VEHICLE_WORDS}[- ](?:attacks?|ramming)|"
+         rf"{_VEHICLE_WORDS}\s+(?:was|were|had\s+been|has\s+been)\s+(?:deliberately\s+)?"
+         rf"(?:driven|steered|ploughed|plowed|rammed)\s+into",
          (_UNARMED,), (_VEHICLE,)),
     _cue(rf"(?:using|use|used|with|by)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?{_VEHICLE_WORDS}",
          weapons=(_VEHICLE,)),
