@@ -413,3 +413,20 @@ def test_parent_claim_then_its_branch_is_one_claim_of_the_branch() -> None:
     far = ("Islamic State claimed the raid on Tuesday. Troops later retook the town. Roads were closed. Schools shut."
            " Islamic State West Africa Province claimed a separate ambush.")
     assert [g for g, _ in _pairs(far)] == ["Islamic State", "Islamic State West Africa Province"]
+
+
+def test_denial_takes_the_channel_the_group_speaks_through_in_the_next_sentence() -> None:
+    text = ('The TTP denied involvement. "We do not attack schools," TTP spokesman Ali Khan said in a statement.')
+    assert [(c.status, c.channel) for c in _claims(text)] == [("denied", "statement")]
+    text = "Hamas denied any role. A Hamas official told reporters by phone it was a lie."
+    assert [(c.status, c.channel) for c in _claims(text)] == [("denied", "phone_call")]
+    # another group speaking next says nothing of this denial's channel
+    text = "Hamas denied any role. Hezbollah said in a statement that it welcomed the denial."
+    assert [(c.group.name if c.group else None, c.channel) for c in _claims(text)][0] == ("Hamas", None)
+
+
+def test_timing_sentence_whose_subject_is_the_claim_just_named() -> None:
+    claims = _claims("ISWAP claimed the raid through Amaq. It came about 30 hours after the attack.")
+    assert [(c.group.name if c.group else None, c.delay_hours.value) for c in claims] == [
+        ("Islamic State West Africa Province", None), (None, 30.0)]
+    assert _claims("Soldiers retook the town. It came about 30 hours after the attack.") == []

@@ -279,7 +279,10 @@ _FUZZY_DELAYS: list[tuple[Range, re.Pattern[str]]] = [
     (Range(max=3), re.compile(r"\b(?:immediately|quickly|swiftly) claimed\b", re.IGNORECASE)),
 ]
 _HOURS_PER = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
+# A timing sentence about a claim: it names the claim, or, right after a claim sentence, its subject is that
+# claim ("It came about 36 hours after the attack").
 _CLAIM_CONTEXT = re.compile(r"\bclaim|\bresponsibility\b|\bAmaq\b|\bstatement\b", re.IGNORECASE)
+_CLAIM_ANAPHOR = re.compile(r"^(?:It|This|That)\s+(?:came|was (?:issued|posted|published|released|made)|appeared)\b")
 
 # 7. -------------------------------------------------------------------------- claim time
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -312,13 +315,37 @@ def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
     antecedents = [g for g in groups if not _in_relative_clause(work, g)]
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
-        mentions += _read_sentence(work, sentence, groups, antecedents)
+        after_claim = bool(mentions) and mentions[-1].sentence == sentence.index - 1
+        mentions += _read_sentence(work, sentence, groups, antecedents, after_claim)
     _claims_through_branches(mentions)
+    _channel_from_next_sentence(work, mentions, groups)
     link, cue = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
             mention.link, mention.link_cue = link, cue
     return mentions
+
+
+_SPEAKS = re.compile(r"\b(?:said|says|stated|wrote|told|added)\b", re.IGNORECASE)
+_SAID_IN_STATEMENT = re.compile(r"\b(?:said|says|stated)\s+in\s+a\s+(?:written\s+|short\s+)?statement\b",
+                                re.IGNORECASE)
+
+
+def _channel_from_next_sentence(work: Work, mentions: list[ClaimMention], groups: list[GroupMention]) -> None:
+    """"The TTP denied involvement. 'It is not our policy ...,' TTP spokesman X said in a statement.": a claim or
+    denial with no channel of its own takes the one through which the same group speaks in the next sentence.
+    There the words came as a statement when the spokesman "said in a statement"."""
+    for mention in mentions:
+        if mention.channel is not None or mention.group is None or mention.status not in ("claimed", "denied"):
+            continue
+        following = mention.sentence + 1
+        if following >= len(work.sentences) or any(m.sentence == following for m in mentions):
+            continue
+        if not any(g.sentence == following and g.group.name == mention.group.name for g in groups):
+            continue
+        text = work.sentences[following].text.translate(_ASCII)
+        if _SPEAKS.search(text):
+            mention.channel = "statement" if _SAID_IN_STATEMENT.search(text) else _channel(text)
 
 
 # How many sentences after a parent group's claim its branch may be named as the one that carried it out.
@@ -341,7 +368,8 @@ def _claims_through_branches(mentions: list[ClaimMention]) -> None:
 
 
 def _read_sentence(
-    work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention]
+    work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention],
+    after_claim: bool = False,
 ) -> list[ClaimMention]:
     text = sentence.text.translate(_ASCII)
     base = sentence.start
@@ -363,7 +391,8 @@ def _read_sentence(
             for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
             taken.append(span)
-    delay = _delay(text) if (found or _CLAIM_CONTEXT.search(text)) else Range()  # 6.
+    about_claim = _CLAIM_CONTEXT.search(text) or (after_claim and _CLAIM_ANAPHOR.match(text))
+    delay = _delay(text) if (found or about_claim) else Range()  # 6.
     if not found and delay.known and not unclaimed:
         found.append(_Found("claimed", sentence.start, sentence.end, None))
     if not found:
