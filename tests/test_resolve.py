@@ -147,3 +147,16 @@ def test_a_passive_ramming_report_is_an_incident_with_its_toll() -> None:
     incident = result.incidents[0]
     assert "Unarmed Assault" in incident.attack_types and "Vehicle" in incident.weapon_types
     assert incident.killed.value == 86
+
+
+def test_a_further_act_marked_also_is_another_incident_with_the_same_attackers() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "guerrillas dynamited a power pylon near the town yesterday.  the guerrillas also set fire to three "
+        "trucks on the highway.  two drivers were also killed."
+    )
+    incidents = extract(text).incidents
+    assert len(incidents) == 2
+    assert "Bombing/Explosion" in incidents[0].attack_types
+    assert "Facility/Infrastructure Attack" in incidents[1].attack_types

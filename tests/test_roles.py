@@ -86,6 +86,9 @@ def test_assign_roles_puts_mentions_on_the_closest_incident() -> None:
     assert incidents[1].victims == ["mayor ruiz"] and incidents[1].weapons == ["rifles"]
     assert [p.name for p in incidents[1].perpetrators] == ["gunmen", "urban rebels"]  # no duplicate gunmen
     assert incidents[0].perpetrators[0].kind == "group"
+    # Each incident without attackers of a kind takes the document's: a series has the same attackers.
+    named = [(p.name, p.kind) for p in incidents[0].perpetrators]
+    assert named == [("urban rebels", "group"), ("gunmen", "individual")]
 
 
 def test_assign_roles_without_incidents_does_nothing() -> None:

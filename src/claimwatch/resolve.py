@@ -110,7 +110,7 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
     return dropped
 
 
-_DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other)\s+(?:\w+\s+)?$", re.I)
+_DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
 
@@ -232,7 +232,10 @@ class _Resolver:
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
-        distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start]))
+        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act.
+        distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start])) and not (
+            _KILLING.match(event.text)
+        )
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own.
             pointing = _DEMONSTRATIVE.search(text[max(0, event.start - 20) : event.start])

@@ -7,8 +7,9 @@ Rules, in the order `assign_roles` applies them:
    incidents (the MUC-4 evaluation) filter on it; the product keeps every incident.
 2. A role mention goes to the incident whose evidence sentences are closest to the mention's sentence;
    on a tie, to the earlier (main) incident. With one incident, everything goes to it.
-3. A perpetrator organisation also goes to every other incident that has no perpetrator group: reports
-   attribute a series of attacks to one group far more often than to several.
+3. A perpetrator organisation also goes to every other incident that has no perpetrator group, and a
+   perpetrator individual ("the guerrillas") to every one that has no individual: reports attribute a
+   series of attacks ("they also burned three vehicles") to the same attackers far more often than not.
 4. Duplicates (same text after case, punctuation and article normalisation) are dropped.
 """
 
@@ -46,11 +47,12 @@ def assign_roles(incidents: list[Incident], roles: list[RoleMention], work: Work
     spans = _incident_sentences(incidents, work)
     for mention in sorted(roles, key=lambda m: m.start):
         _add(incidents[_closest(spans, mention.sentence)], mention)
-    groups = [m for m in roles if m.role == "perpetrator_group"]
-    for incident in incidents:
-        if groups and not any(p.kind == "group" for p in incident.perpetrators):
-            for mention in groups:
-                _add(incident, mention)
+    for role, kind in (("perpetrator_group", "group"), ("perpetrator_individual", "individual")):
+        named = [m for m in roles if m.role == role]
+        for incident in incidents:
+            if named and not any(p.kind == kind for p in incident.perpetrators):
+                for mention in named:
+                    _add(incident, mention)
 
 
 def _incident_sentences(incidents: list[Incident], work: Work) -> list[list[int]]:
