@@ -111,3 +111,12 @@ def test_document_scores_are_probabilities() -> None:
         pytest.skip("the relevance model is not shipped in this checkout")
     assert 0.0 <= scores.relevance <= 1.0
     assert scores.incident_type in {"attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage"}
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("of book store", "book store"), ("armed forces of", "armed forces"), ("(the embassy and", "the embassy"),
+     (" of ", ""), ("bank", "bank")],
+)
+def test_role_spans_lose_function_words_at_their_edges(surface: str, expected: str) -> None:
+    assert roles._trim(surface) == expected

@@ -317,8 +317,17 @@ def find_roles(work: Work, o_threshold: float | None = None) -> list[RoleMention
     return mentions
 
 
+# Function words a span may pick up at its edges ("of book store", "embassy and"): never part of a filler.
+_EDGE_WORDS = re.compile(r"^(?:(?:of|and|or|in|on|at|by|to|from|with)\s+)+|(?:\s+(?:of|and|or|in|on|at|by|to|with))+$",
+                         re.IGNORECASE)
+
+
+_FUNCTION_WORD = re.compile(r"of|and|or|in|on|at|by|to|from|with", re.IGNORECASE)
+
+
 def _trim(surface: str) -> str:
-    return surface.strip(" \t\n,.;:()[]")
+    trimmed = _EDGE_WORDS.sub("", surface.strip(" \t\n,.;:()[]")).strip(" \t\n,.;:()[]")
+    return "" if _FUNCTION_WORD.fullmatch(trimmed) else trimmed
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> int:
