@@ -92,7 +92,7 @@ CUES: tuple[Cue, ...] = (
          r"rocket-propelled\s+grenades?", weapons=(_EXPLOSIVE,)),
     _cue(r"dynamit(?:ed|ing)", (_BOMBING,), (_EXPLOSIVE,)),
     # Firearms
-    _cue(r"opened\s+fire|open(?:s|ing)?\s+fire|fired\s+(?:on|at|into|upon)|shoot(?:ing|ings|s)?|shot(?:\s+dead)?|"
+    _cue(r"opened\s+fire|open(?:s|ing)?\s+fire|fired\s+(?:on|at|into|upon|against)|shoot(?:ing|ings|s)?|shot(?:\s+dead)?|"
          r"gunm[ae]n|gunfire|gun\s+attacks?|gunshots?|shootouts?|sprayed\s+(?:\w+\s+){0,2}with\s+bullets|"
          r"machine[- ]?gunned|gunned\s+down|snipers?",
          (_ARMED,), (_GUN,)),
@@ -119,7 +119,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"hijack(?:ed|ing|ings|ers?|s)?|skyjack(?:ed|ing)?", (_HIJACK,)),
     # Arson and other fire attacks on buildings
     _cue(r"set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|arson|firebomb(?:s|ed|ing)?|"
-         r"burned\s+down|burnt\s+down|petrol\s+bombs?|Molotov\s+cocktails?|incendiary\s+devices?",
+         r"burned\s+down|burnt\s+down|burn(?:ed|t)(?=\s+(?:the|a|an|two|three|four|five|several|dozens|\d+)\s)|"
+         r"petrol\s+bombs?|Molotov\s+cocktails?|incendiary\s+devices?",
          (_FACILITY,), (_FIRE,)),
     # Chemical, biological, radiological, nuclear
     _cue(r"chemical\s+(?:attacks?|weapons?)|sarin|nerve\s+agents?|chlorine\s+gas|mustard\s+gas|poison\s+gas|"
