@@ -4,7 +4,9 @@ The rules, in the order they run:
 1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
    world") is tied to the places and dates written next to it. It joins an incident it is compatible
    with (same place or a place inside it, same date within precision), or starts a new one. The first
-   incident is the document's main incident: the one the headline and lead report.
+   incident is the document's main incident: the one the headline and lead report. A killing word next
+   to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
+   of its own; a report marked as another act ("another bomb", "they also burned") starts a new incident.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
