@@ -103,6 +103,7 @@ def _add_sentence(sentences: list[list[Token]], text: str, start: int, end: int)
         sentences.append(tokens)
 
 
+@functools.lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     shape = re.sub(r"[a-z]", "x", word.lower())
     shape = re.sub(r"\d", "d", shape)
@@ -133,6 +134,7 @@ def _group_names() -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+@functools.lru_cache(maxsize=1)
 def _gazetteer_words() -> frozenset[str]:
     return frozenset(w for name in _group_names() for w in re.findall(r"\w+", name) if len(w) > 2)
 
