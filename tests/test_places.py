@@ -268,6 +268,10 @@ def test_lower_case_places_are_read_after_a_locative_in_uncased_text(gaz: Gazett
     ]
 
 
+def test_several_word_lower_case_names_need_no_locative(gaz: Gazetteer) -> None:
+    assert _uncased_places("new delhi police said quetta was calm.", gaz) == [("new delhi", "New Delhi", "IN")]
+
+
 def test_lower_case_names_need_a_locative_and_a_trusted_name(gaz: Gazetteer) -> None:
     # no locative before "quetta"; "londres" is an alternate spelling; "us" is a pronoun in lower case
     assert _uncased_places("quetta was calm, they told us of londres and sent them to us.", gaz) == []

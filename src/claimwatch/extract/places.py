@@ -109,8 +109,8 @@ _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune
                "locality", "township", "department"}
 # Towns under 15,000 people: too many to trust on their own, so only read where the text uses them as places.
 _SMALL_TOWN_LIMIT = 15_000
-# In text written without capitals a lower-case word is read as a place only after a locative ("in san salvador"),
-# and only a name that is rarely a common word: several words, a country or region, or a city this large.
+# In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
+# words, a country or region, or a city this large (one-word names only after a locative: "in lima").
 _UNCASED_CITY_MIN = 100_000
 # Months and weekdays (also towns somewhere) never start a lower-case place name.
 _CALENDAR_WORDS = {
@@ -527,18 +527,19 @@ def _uncased_place(
     gaz: Gazetteer,
     context: Counter[str],
 ) -> tuple[int, int, int, Place] | None:
-    """A lower-case place name in text written without capitals, starting at token i: read only after a
-    locative ("in san salvador", "near the colombia border"), and only names that are rarely common words
-    (several words, a country, a region, or a large city; never a month or weekday)."""
+    """A lower-case place name in text written without capitals, starting at token i: only names that are
+    rarely common words (several words, a country, a region, or a large city; never a month or weekday), and a
+    one-word name only after a locative ("in lima", "near the colombia border"; "san salvador" anywhere)."""
     start = tokens[i].start()
-    if not _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]):
-        return None
+    placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
     if name_key(tokens[i].group()) in _CALENDAR_WORDS | _PREFIX_OK:
         return None
     hit = _longest_match(text, tokens, i, gaz, any_case=True)
     if hit is None:
         return None
     n, start, end, entries = hit
+    if not placed and n == 1:
+        return None
     key = name_key(text[start:end])
     # A city's alternate spellings include words of other languages ("drug", "turn"): a lower-case city is read
     # by its own name only; a two- or three-letter country alias ("us") is a pronoun or acronym here.
