@@ -92,3 +92,19 @@ def test_find_events_offsets() -> None:
     events = find_events(work)
     assert [e.text for e in events] == ["gunman", "opened fire"]
     assert all(text[e.start : e.end] == e.text and e.sentence == 1 for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of villagers have been killed in the region in the ten years since the insurgency began.",
+        "Bombings have killed thousands of people over the past decade, according to the monitoring group.",
+        "More than 300 people have been killed in militant attacks so far this year.",
+    ],
+)
+def test_a_toll_summed_over_years_reports_no_attack(sentence: str) -> None:
+    assert events_in(sentence) == []
+
+
+def test_a_dated_attack_still_reports_one() -> None:
+    assert events_in("A car bomb killed nine people in the capital on Sunday, the deadliest attack in years.")

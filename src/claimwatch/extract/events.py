@@ -148,6 +148,16 @@ _NOT_ATTACK = re.compile(
 )
 
 
+# A toll summed over a span of time ("thousands have been killed in the 15 years since", "over the past
+# decade", "so far this year") is a statistic about many attacks, not the report of one.
+_PERIOD_TALLY = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+){0,2}(?:years?|decades?|months?)\s+since\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?|months)\b|"
+    r"\bso\s+far\s+this\s+(?:year|month)\b",
+    re.IGNORECASE,
+)
+
+
 def find_events(work: Work) -> list[EventMention]:
     """Attack and weapon cues in every sentence, with document offsets."""
     found: list[EventMention] = []
@@ -168,6 +178,8 @@ def find_events(work: Work) -> list[EventMention]:
 
 def events_in(text: str) -> list[tuple[int, int, Cue]]:
     """(start, end, cue) for each cue in one sentence; overlapping cues resolve to the longest."""
+    if _PERIOD_TALLY.search(text):
+        return []
     blocked = [(m.start(), m.end()) for m in _NOT_ATTACK.finditer(text)]
     candidates: list[tuple[int, int, int, Cue]] = []
     for order, cue in enumerate(CUES):
