@@ -160,3 +160,17 @@ def test_a_further_act_marked_also_is_another_incident_with_the_same_attackers()
     assert len(incidents) == 2
     assert "Bombing/Explosion" in incidents[0].attack_types
     assert "Facility/Infrastructure Attack" in incidents[1].attack_types
+
+
+def test_a_claim_that_names_no_attack_of_its_own_is_about_the_article_s_attack() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract(
+        "The Islamic State has claimed the knife incident of Tuesday in Ghent for itself. "
+        "A man stabbed two police officers outside the town hall in Ghent on Tuesday, prosecutors said.",
+        published="2019-03-06T09:00:00",
+    )
+    assert len(result.incidents) == 1
+    assert [(c.group.name if c.group else None, c.incident_id) for c in result.claims] == [
+        ("Islamic State", result.incidents[0].id)
+    ]

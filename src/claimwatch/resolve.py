@@ -337,9 +337,12 @@ class _Resolver:
 def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention]) -> list[Claim]:
     claims: list[Claim] = []
     index: dict[tuple[str | None, str], Claim] = {}
+    main_id = resolver.main.incident.id if resolver.main else None
     for mention in sorted(mentions, key=lambda m: m.start):
         draft = resolver.by_sentence.get(mention.sentence)
-        incident_id = draft.incident.id if draft else None
+        # A claim sentence that names no attack of its own ("claimed the knife report of Friday", a poor
+        # translation) is about the attack the article reports.
+        incident_id = draft.incident.id if draft else main_id
         evidence = resolver.evidence(mention.sentence)
         if mention.group is None:
             target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
@@ -364,7 +367,6 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
-    main_id = resolver.main.incident.id if resolver.main else None
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
     _mark_disputed(claims)
