@@ -26,7 +26,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences with exact character offsets (whitespace around each is trimmed)."""
     sentences: list[Sentence] = []
     start = 0
-    boundary = _BOUNDARY_UNCASED if _uncased(text) else _BOUNDARY
+    boundary = _BOUNDARY_UNCASED if written_without_capitals(text) else _BOUNDARY
     for match in boundary.finditer(text):
         end = match.end(1) if match.group(1) else match.start()
         if match.group(1) and match.group(1).startswith("."):
@@ -39,7 +39,8 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _uncased(text: str) -> bool:
+def written_without_capitals(text: str) -> bool:
+    """Whether `text` is a lower-cased transcript or corpus text (then capitals mark neither sentences nor names)."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 40 and sum(c.isupper() for c in letters) < _UNCASED_SHARE * len(letters)
 

@@ -222,7 +222,16 @@ CHANNELS: list[tuple[str, re.Pattern[str]]] = [
     ]
 ]
 
-_GROUP_OUTLETS = 9  # the first entries of CHANNELS are the groups' own outlets (amaq ... al-manar)
+# The groups' own outlets (their agencies, broadcasters and magazines), as opposed to platforms and media.
+_GROUP_OUTLETS = [(name, pattern) for name, pattern in CHANNELS if name in {
+    "amaq", "nashir", "al-naba", "as-sahab", "shahada", "az-zallaqa", "al-masirah", "al-manar", "magazine"}]
+
+
+_AMAQ = dict(CHANNELS)["amaq"]
+
+
+def _names_group_outlet(text: str) -> bool:
+    return any(pattern.search(text) for _, pattern in _GROUP_OUTLETS)
 
 # 5. -------------------------------------------------------------------------- operational link
 _LINK_RAW: list[tuple[OperationalLink, int, str]] = [
@@ -386,7 +395,7 @@ def _read_sentence(
                 continue
             if cue.needs_speaker and not _has_speaker(text, match.start(), in_sentence, base):
                 continue
-            if cue.needs_outlet and not any(p.search(text) for _, p in CHANNELS[:_GROUP_OUTLETS]):
+            if cue.needs_outlet and not _names_group_outlet(text):
                 continue
             for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
@@ -525,7 +534,7 @@ def _has_speaker(text: str, cue_start: int, in_sentence: list[GroupMention], bas
     for group in in_sentence:
         blanked[group.start - base : group.end - base] = " " * (group.end - group.start)
     subject_text = "".join(blanked)[max(0, cue_start - 40) : cue_start]
-    if _AUTHORITY.search(subject_text) and not any(p.search(subject_text) for _, p in CHANNELS[:_GROUP_OUTLETS]):
+    if _AUTHORITY.search(subject_text) and not _names_group_outlet(subject_text):
         return False
     return bool(in_sentence) or bool(_ANAPHOR.search(text)) or _channel(text) is not None
 
@@ -574,9 +583,9 @@ def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, 
     best: dict[OperationalLink, tuple[int, str]] = {}
     for sentence in work.sentences:
         text = sentence.text.translate(_ASCII)
+        amaq = _AMAQ.search(text) is not None
         for position, (link, weight, pattern) in enumerate(_LINK_CUES):
             for match in pattern.finditer(text):
-                amaq = re.search(r"\bA'?a?maq\b", text, re.I) is not None
                 if position in _IS_FAMILY_ONLY and not (amaq or islamic_state):
                     continue
                 if position in _AMAQ_SENTENCE_ONLY and not amaq:

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..model import Place, PlaceMention
-from ..sentences import _uncased as written_without_capitals
+from ..sentences import written_without_capitals
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -470,22 +470,18 @@ def places_in(
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].group()[0].isupper():
-            lower = _uncased_place(text, tokens, i, gaz, context) if uncased else None
-            if lower is None:
-                i += 1
-                continue
-            n, start, end, place = lower
-            found.append((start, end, place))
-            i += n
-            continue
-        hit = _longest_match(text, tokens, i, gaz)
+        capitalised = tokens[i].group()[0].isupper()
+        hit = _longest_match(text, tokens, i, gaz) if capitalised else None
         if hit is None:
-            unknown = _unlisted_place(text, tokens, i, gaz, towns, context, ents)
-            if unknown is None:
+            # Not a gazetteer name as written: a lower-case name in uncased text, or a place no table lists.
+            if capitalised:
+                other = _unlisted_place(text, tokens, i, gaz, towns, context, ents)
+            else:
+                other = _uncased_place(text, tokens, i, gaz, context) if uncased else None
+            if other is None:
                 i += 1
                 continue
-            n, start, end, place = unknown
+            n, start, end, place = other
             found.append((start, end, place))
             i += n
             continue
@@ -532,7 +528,8 @@ def _uncased_place(
     one-word name only after a locative ("in lima", "near the colombia border"; "san salvador" anywhere)."""
     start = tokens[i].start()
     placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
-    if name_key(tokens[i].group()) in _CALENDAR_WORDS | _PREFIX_OK:
+    first = name_key(tokens[i].group())
+    if first in _CALENDAR_WORDS or first in _PREFIX_OK:
         return None
     hit = _longest_match(text, tokens, i, gaz, any_case=True)
     if hit is None:
