@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -55,6 +56,7 @@ TOWNS = [
     _city(101, "Wadanko", "NG", 4_000, 12.0, 13.5, [], "27"),
     _city(102, "Wadanko", "GH", 6_000, 7.0, -1.0, [], "02"),
     _city(103, "Said", "EG", 2_000, 30.0, 31.0, [], "11"),  # a town that is also a verb and a name
+    _city(104, "Gashua Dole", "NG", 3_000, 12.9, 11.0, [], "27"),
 ]
 COUNTRIES = [
     {"iso": "GB", "name": "United Kingdom", "capital": "London", "population": 66_000_000},
@@ -102,6 +104,20 @@ def test_small_town_needs_a_locative_and_a_named_country(gaz: Gazetteer, towns: 
         ("Wadanko", "Wadanko", "NG"), ("Nigeria", "Nigeria", "NG")]
     assert _places("Gunmen struck a market near Wadanko.", gaz, towns) == []  # no country named: not believed
     assert _places("Wadanko elders met in Nigeria.", gaz, towns) == [("Nigeria", "Nigeria", "NG")]
+
+
+def test_town_of_x_is_a_place_whatever_the_tagger_calls_it(gaz: Gazetteer, towns: Gazetteer) -> None:
+    text = "Militants ambushed soldiers in the town of Gashua Dole in Nigeria's Borno State."
+    start = text.index("Gashua")
+    # The small spaCy model often tags an unfamiliar two-word town as an organisation.
+    tagged = SimpleNamespace(ents=[SimpleNamespace(start_char=start, end_char=start + 11, label_="ORG")])
+    found = [(text[s:e], p.name) for s, e, p in places_in(text, gaz, document_countries(text, gaz), tagged, towns)]
+    assert found[0] == ("Gashua Dole", "Gashua Dole")
+    # Without "the town of", the tagger's label still vetoes the name.
+    plain = "Militants ambushed soldiers near Gashua Dole in Nigeria's Borno State."
+    tagged_plain = SimpleNamespace(ents=[SimpleNamespace(start_char=33, end_char=44, label_="ORG")])
+    assert [p.name for _s, _e, p in places_in(plain, gaz, document_countries(plain, gaz), tagged_plain, towns)] == [
+        "Nigeria", "Borno"]
 
 
 def test_unlisted_area_named_with_its_area_word(gaz: Gazetteer) -> None:

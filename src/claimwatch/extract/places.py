@@ -569,7 +569,11 @@ def _unlisted_place(
 ) -> tuple[int, int, int, Place] | None:
     """A place the main gazetteer does not list, starting at token i: an area named with its area word
     ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
-    if any(label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents):
+    # "the town of X" names X as a place in so many words, whatever label the tagger gave it.
+    called_place = _CALLED_PLACE_BEFORE.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
+    if not called_place and any(
+        label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
+    ):
         return None
     area = _named_area(text, tokens, i, gaz, context)
     if area is not None:
@@ -581,7 +585,7 @@ def _unlisted_place(
     if hit is None:
         return None
     n, start, end, entries = hit
-    if not _stands_alone(text, tokens, i, n, start, end, ents):
+    if not called_place and not _stands_alone(text, tokens, i, n, start, end, ents):
         return None
     # A town that small is only believed in a country the document (or the words next to it) names.
     local = _local_countries(text, tokens, i, i + n, gaz)
@@ -678,6 +682,9 @@ def _stands_alone(
     return True
 
 
+_CALLED_PLACE_BEFORE = re.compile(
+    r"\b(?:town|village|city|hamlet|settlement|community|locality|township|municipality)\s+of\s+$", re.IGNORECASE
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?!(?:said|says|told|was|is|has|had|and|the|a|an|of|to|in|on)\b)[a-z]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
