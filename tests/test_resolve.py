@@ -174,3 +174,21 @@ def test_a_claim_that_names_no_attack_of_its_own_is_about_the_article_s_attack()
     assert [(c.group.name if c.group else None, c.incident_id) for c in result.claims] == [
         ("Islamic State", result.incidents[0].id)
     ]
+
+
+def test_an_attack_whose_dead_include_the_attackers_and_no_bomb_is_named_is_an_armed_assault() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "Militants attacked the Turkish embassy in Kabul on Tuesday. "
+        "In the attack a guard, two police officers and four attackers died."
+    )
+    [incident] = extract(text, published="2019-05-08T09:00:00").incidents
+    assert incident.attack_types == ["Armed Assault"]
+    assert incident.killed.value == 7 and incident.killed.includes_perpetrators is True
+    # A named bomb types the attack itself; the attackers' deaths add nothing to it.
+    bombing = extract(
+        "A bomb exploded at the Turkish embassy in Kabul on Tuesday. A guard and two attackers died.",
+        published="2019-05-08T09:00:00",
+    ).incidents[0]
+    assert bombing.attack_types == ["Bombing/Explosion"]

@@ -303,6 +303,10 @@ class _Resolver:
             if not incident.attack_types:
                 implied = (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types)
                 _merge_types(incident, [a for a in implied if a], [])
+            if not incident.attack_types and not incident.weapon_types and _attackers_killed(draft.counts):
+                # Attackers who died in an attack no bomb is named in fought it out with guards or police:
+                # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
+                incident.attack_types.append("Armed Assault")
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
@@ -623,6 +627,11 @@ def dates_compatible(a: str, a_precision: str, b: str, b_precision: str, slack_d
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= slack_days
     except ValueError:
         return a[:10] == b[:10]
+
+
+def _attackers_killed(counts: Iterable[CountMention]) -> bool:
+    """True when a death toll counts the attackers among the dead ("two guards and three attackers died")."""
+    return any(c.kind == "killed" and c.count.includes_perpetrators for c in counts)
 
 
 def _merge_types(incident: Incident, attack_types: list[str], weapon_types: list[str]) -> None:
