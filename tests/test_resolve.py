@@ -192,3 +192,26 @@ def test_an_attack_whose_dead_include_the_attackers_and_no_bomb_is_named_is_an_a
         published="2019-05-08T09:00:00",
     ).incidents[0]
     assert bombing.attack_types == ["Bombing/Explosion"]
+
+
+def test_a_headline_toll_makes_the_main_incident_when_the_body_only_refers_back_to_it() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "At least 30 killed, scores wounded in Afghanistan bombing\n\n"
+        "In March 2011, a suicide bomber killed at least 40 people at a wedding in Herat after detonating a vest.\n\n"
+        "The Haqqani network, which has expanded its operations since its split with rival commanders in May 2019, "
+        "said it had nothing to do with Tuesday's Kunar attack.\n\n"
+        "Separately, officials said on Tuesday three police officers had been killed in a clash with militants "
+        "in Kunar."
+    )
+    main, older, separate = extract(text).incidents  # no publication time: the latest date named bounds it
+    # The headline's attack is the news of the day; an April 2011 bombing, years before May 2019, is not.
+    assert (main.date, main.place.name if main.place else None) == (None, "Kunar")
+    assert main.attack_types == ["Bombing/Explosion"] and main.killed.min == 30
+    # Both attack words of one sentence share its one place and one date.
+    assert (older.date, older.place.name if older.place else None, older.killed.min) == ("2011-03", "Herāt", 40)
+    # "since ... May 2019" starts a period; "Separately, ..." tells of another act in the same province.
+    assert separate.killed.value == 3 and separate.date is None
+    [denial] = extract(text).claims
+    assert (denial.incident_id, denial.status) == (main.id, "denied")

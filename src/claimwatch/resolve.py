@@ -6,7 +6,9 @@ The rules, in the order they run:
    with (same place or a place inside it, same date within precision), or starts a new one. The first
    incident is the document's main incident: the one the headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
-   of its own; a report marked as another act ("another bomb", "they also burned") starts a new incident.
+   of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
+   "Separately,") starts a new incident. An undated main incident does not take a date long before the
+   article (its publication time, else the latest date it names), and a date after "since" dates no attack.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
@@ -94,6 +96,11 @@ _TOLL_FIGURE_BEFORE = re.compile(
 )
 
 
+# "has stepped up attacks since the takeover in August 2021", "the deadliest since 2014": a date in a clause
+# opened by "since" starts a period of time; it does not say when the attack reported happened.
+_PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
+
+
 def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
     """Starts of the dates that say when something was said or counted, not when the attack happened.
     A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
@@ -101,17 +108,19 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
         toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+        period = _PERIOD_START_BEFORE.search(text[max(0, mention.start - 90) : mention.start]) is not None
         appositive = (
             previous is not None
             and previous.start in dropped
             and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
         )
-        if toll or appositive or _speech_date(text, mention):
+        if toll or period or appositive or _speech_date(text, mention):
             dropped.add(mention.start)
         previous = mention
     return dropped
 
 
+_SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 _NEAR = 60
@@ -126,6 +135,7 @@ class _Draft:
     date: DateMention | None = None
     sentences: set[int] = field(default_factory=set)
     counts: list[CountMention] = field(default_factory=list)
+    opened_in: int = -1  # the sentence that first reported it
 
 
 def stage(work: Work) -> Work:
@@ -167,6 +177,8 @@ class _Resolver:
         not_attack = _not_attack_dates(text, m.dates)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
+        # The first day of the latest period the text names: the article cannot be older than that.
+        self.written_after = max((_first_day(d.date, d.precision) for d in m.dates), default=None)
 
     @property
     def main(self) -> _Draft | None:
@@ -193,8 +205,14 @@ class _Resolver:
         referred: list[tuple[_Draft, EventMention | None]] = []
         events = _clusters(events)
         for event in events:
-            own_places = places if len(events) == 1 else _nearest_to(event, events, places)
-            own_dates = dates if len(events) == 1 else _nearest_to(event, events, dates)
+            # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
+            # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
+            # of different types ("the rampage ..., as after the Manchester bombing"), tell acts apart.
+            apart = len(events) > 1 and (
+                len(places) > 1 or len(dates) > 1 or len({tuple(sorted(e.attack_types)) for e in events}) > 1
+            )
+            own_places = _nearest_to(event, events, places) if apart else places
+            own_dates = _nearest_to(event, events, dates) if apart else dates
             draft = self._incident_for(index, event, own_places, own_dates)
             referred.append((draft, event))
             if own_places or own_dates:
@@ -238,13 +256,18 @@ class _Resolver:
         distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start])) and not (
             _KILLING.match(event.text)
         )
+        # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was.
+        separate = _SEPARATE_ACT.match(sentence) is not None
+        distinct = distinct or separate
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own.
             pointing = _DEMONSTRATIVE.search(text[max(0, event.start - 20) : event.start])
             referent = self._referent(index) if pointing else self.main
             if referent is not None:
                 return referent
-        for draft in self.drafts:
+        # A separate act may still be told in several attack words of its own sentence.
+        candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
+        for draft in candidates:
             if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
@@ -252,18 +275,21 @@ class _Resolver:
             if _compatible(draft, place, when):
                 _refine(draft, place, when)
                 return draft
-        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}"))
+        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}"), opened_in=index)
         _refine(draft, place, when)
         self.drafts.append(draft)
         return draft
 
     def _long_before(self, when: DateMention) -> bool:
         """True when a date ends more than a week before publication: news of the day reports recent
-        attacks, so an undated main incident is not one that long ago."""
+        attacks, so an undated main incident is not one that long ago. Without a publication time, the
+        article was written no earlier than the latest date it names ("in August 2021" then rules out an
+        April 2006 bombing as the news of the day)."""
         published = self.work.document.published
-        if published is None:
+        now = published.date() if published is not None else self.written_after
+        if now is None:
             return False
-        return (published.date() - _last_day(when.date, when.precision)).days > _RECENT_DAYS
+        return (now - _last_day(when.date, when.precision)).days > _RECENT_DAYS
 
     @property
     def last_place(self) -> PlaceMention | None:
@@ -502,6 +528,15 @@ def _distance(a: Mention, b: Mention) -> int:
 
 _CLUSTER_GAP = 25
 _RECENT_DAYS = 7
+
+
+def _first_day(value: str, precision: str) -> date:
+    """The first day a date of the given precision may stand for ("2017-05" -> 1 May 2017)."""
+    if precision == "year":
+        return date(int(value[:4]), 1, 1)
+    if precision == "month":
+        return date(int(value[:4]), int(value[5:7]), 1)
+    return date.fromisoformat(value[:10])
 
 
 def _last_day(value: str, precision: str) -> date:
