@@ -213,7 +213,7 @@ class _Resolver:
             )
             own_places = _nearest_to(event, events, places) if apart else places
             own_dates = _nearest_to(event, events, dates) if apart else dates
-            draft = self._incident_for(index, event, own_places, own_dates)
+            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1)
             referred.append((draft, event))
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
@@ -244,7 +244,13 @@ class _Resolver:
                 target.counts.append(count)
 
     def _incident_for(
-        self, index: int, event: EventMention, places: list[PlaceMention], dates: list[DateMention]
+        self,
+        index: int,
+        event: EventMention,
+        places: list[PlaceMention],
+        dates: list[DateMention],
+        *,
+        alone: bool = True,
     ) -> _Draft:
         place = _most_specific(places)
         when = _best_date(event, dates)
@@ -260,9 +266,21 @@ class _Resolver:
         separate = _SEPARATE_ACT.match(sentence) is not None
         distinct = distinct or separate
         if place is None and when is None and not distinct:
-            # "that attack" points back to the incident just named; "the attack" to the article's own.
+            # "that attack" points back to the incident just named; "the attack" to the article's own, unless
+            # the sentence before recalled an attack long past.
             pointing = _DEMONSTRATIVE.search(text[max(0, event.start - 20) : event.start])
-            referent = self._referent(index) if pointing else self.main
+            before = self._referent(index)
+            # A bare follow-up of a past attack recalled in passing ("In April 2006 a bomber killed 50 ... .
+            # No group claimed the attack") is about that attack, not the news of the day; where the sentence
+            # names another attack too ("after the rampage, ... as after the Nice stabbing"), it contrasts them.
+            recalled = (
+                alone
+                and before is not None
+                and before is not self.main
+                and before.date is not None
+                and self._long_before(before.date)
+            )
+            referent = before if pointing or recalled else self.main
             if referent is not None:
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
