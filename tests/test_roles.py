@@ -38,6 +38,20 @@ def test_features_mark_attack_words_and_word_lists() -> None:
     assert features[bombed - 1]["trig_side"] == "after"
 
 
+def test_features_lead_modifiers_to_the_noun_of_their_phrase() -> None:
+    tokens = roles.tokenize("rebels attacked the santo tomas presidential farm with a car bomb")[0]
+    features = roles.sentence_features(tokens)
+    words = [t.text for t in tokens]
+    santo = words.index("santo")
+    assert features[santo]["np_thead"] == 3  # three words ahead of "farm"
+    assert features[words.index("farm")]["thead"] is True
+    assert features[words.index("rebels")]["phead"] is True
+    assert "np_thead" not in features[words.index("attacked")]  # "farm" is five words on: beyond the window
+    assert features[words.index("car")]["np_thead"] == 0  # "car" is itself a target noun
+    # A preposition ends the phrase: "with" does not lead to "bomb".
+    assert not any(key.startswith("np_") for key in features[words.index("with")])
+
+
 def test_decode_bio_labels_into_spans() -> None:
     tokens = roles.tokenize("gunmen shot mayor ruiz")[0]
     spans = roles.decode(tokens, ["B-PerpInd", "O", "B-Victim", "I-Victim"])
@@ -116,7 +130,7 @@ def test_document_scores_are_probabilities() -> None:
 @pytest.mark.parametrize(
     ("surface", "expected"),
     [("of book store", "book store"), ("armed forces of", "armed forces"), ("(the embassy and", "the embassy"),
-     (" of ", ""), ("bank", "bank")],
+     (" of ", ""), ("bank", "bank"), ("guerrillas of the", "guerrillas"), ("the embassy", "the embassy")],
 )
 def test_role_spans_lose_function_words_at_their_edges(surface: str, expected: str) -> None:
     assert roles._trim(surface) == expected
