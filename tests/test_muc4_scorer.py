@@ -117,15 +117,14 @@ def test_adapter_maps_incidents_to_templates() -> None:
 @pytest.mark.parametrize(
     ("hint", "attack_types", "expected"),
     [
-        ("attack", ["Bombing/Explosion"], "bombing"),
-        ("attack", ["Hostage Taking (Kidnapping)"], "kidnapping"),
-        ("attack", ["Facility/Infrastructure Attack"], "attack"),  # fire words often report an attack
-        ("arson", ["Bombing/Explosion"], "arson"),  # a specific hint from the document model stays
+        ("attack", ["Bombing/Explosion"], "attack"),  # role_assignment already weighed the incident's words
+        ("arson", ["Bombing/Explosion"], "arson"),
         (None, ["Facility/Infrastructure Attack"], "arson"),
+        (None, ["Bombing/Explosion"], "bombing"),
         (None, [], "attack"),
     ],
 )
-def test_incident_type_prefers_a_specific_hint_then_the_incident_own_words(
+def test_incident_type_is_the_stage_hint_then_the_incident_own_words(
     hint: str | None, attack_types: list[str], expected: str
 ) -> None:
     incident = Incident(id="i1", attack_types=attack_types, type_hint=hint)

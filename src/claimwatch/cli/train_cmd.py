@@ -21,14 +21,30 @@ def train_muc4_command(
     path: Annotated[Path, typer.Argument(help="MUC-4 training JSON lines.")] = DEFAULT_TRAIN,
     iterations: Annotated[int, typer.Option("--iterations", help="CRF L-BFGS iterations.")] = 100,
     limit: Annotated[int | None, typer.Option("--limit", help="Train on the first N documents only.")] = None,
+    incidents: Annotated[
+        bool, typer.Option("--incidents/--no-incidents", help="Then train the per-incident relevance/type model.")
+    ] = True,
+    only_incidents: Annotated[
+        bool, typer.Option("--only-incidents", help="Train the per-incident model alone, over the shipped others.")
+    ] = False,
 ) -> None:
-    """Train the CRF role tagger and the document relevance/type model on MUC-4 (a few minutes, CPU)."""
+    """Train the CRF role tagger, the document relevance/type model and, over the pipeline's own incidents,
+    the per-incident relevance/type model on MUC-4 (a few minutes each, CPU)."""
     from ..training.muc4 import train
+    from ..training.muc4_incidents import train_incidents
 
     if not path.exists():
         typer.echo(f"MUC-4 training data not found at {path.resolve()}", err=True)
         raise typer.Exit(1)
-    report = train(path, iterations=iterations, limit=limit)
-    typer.echo(f"trained on {report.documents} documents ({report.sentences} sentences) in {report.seconds:.0f} s")
-    for written in report.paths:
-        typer.echo(f"  wrote {written}")
+    if not only_incidents:
+        report = train(path, iterations=iterations, limit=limit)
+        typer.echo(f"trained on {report.documents} documents ({report.sentences} sentences) in {report.seconds:.0f} s")
+        for written in report.paths:
+            typer.echo(f"  wrote {written}")
+    if incidents or only_incidents:
+        result = train_incidents(path, limit=limit)
+        cv = ", ".join(f"{t:.2f}: {f1:.2f}" for t, f1 in result.cv_micro_f1.items())
+        typer.echo(f"incident model: {result.incidents} incidents of {result.documents} documents {result.labels}, "
+                   f"{result.features} features, in {result.seconds:.0f} s; threshold {result.threshold:.2f}")
+        typer.echo(f"  5-fold CV micro F1 on train by threshold: {cv}")
+        typer.echo(f"  wrote {result.path}")

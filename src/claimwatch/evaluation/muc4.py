@@ -24,15 +24,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
+from ..incident_relevance import own_muc_type, relevance_threshold
 from ..model import Extraction, Incident
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 SCORED = ("incident_type", *ROLES)
 INCIDENT_TYPES = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage")
 
-# An incident whose relevance score (set by role_assignment from the MUC-trained document model) is
-# below this is not reported as a MUC template: it is most likely fighting between armies, a political
-# statement or an old event, which MUC-4 does not count.
+# An incident whose relevance score (set by role_assignment from the MUC-trained models) is below the
+# threshold is not reported as a MUC template: it is most likely fighting between armies, a political
+# statement or an old event, which MUC-4 does not count. The incident model ships the threshold it chose
+# by cross-validation on train; this one serves the document model alone.
 RELEVANCE_THRESHOLD = 0.35
 
 # Above this many candidate mappings in one document the exhaustive search gives way to an optimal
@@ -82,44 +84,10 @@ def _gold_template(raw: dict[str, Any]) -> Template:
 
 # --------------------------------------------------------------------------- adapter
 
-# GTD attack types (extract/events.py) -> MUC-4 incident types, most specific first.
-_GTD_TO_MUC: tuple[tuple[str, str], ...] = (
-    ("Hostage Taking (Kidnapping)", "kidnapping"),
-    ("Hostage Taking (Barricade Incident)", "kidnapping"),
-    ("Hijacking", "kidnapping"),
-    ("Bombing/Explosion", "bombing"),
-    ("Facility/Infrastructure Attack", "arson"),
-    ("Assassination", "attack"),
-    ("Armed Assault", "attack"),
-    ("Unarmed Assault", "attack"),
-)
-
-
-# MUC-4 types that the incident's own attack words may set over the document model's "attack". The model
-# answers "attack" for most documents (the commonest type), so words that say a bomb went off or someone was
-# kidnapped are more specific. Arson stays with the model: our fire and sabotage words also report attacks
-# that MUC-4 files under "attack" (measured on dev: letting them through costs 1.5 points).
-_OWN_TYPE_OVER_ATTACK = ("kidnapping", "bombing")
-
-
 def muc_incident_type(incident: Incident) -> str:
-    """The MUC-4 incident type of one of our incidents: the document model's hint when there is one (it is
-    trained on MUC-4's own type definitions) unless the hint is the generic "attack" and the incident's own
-    attack words name a bombing or kidnapping; else the GTD attack types mapped; "attack" by default."""
-    own = _own_type(incident)
-    if incident.type_hint and not (incident.type_hint == "attack" and own in _OWN_TYPE_OVER_ATTACK):
-        return incident.type_hint
-    return own
-
-
-def _own_type(incident: Incident) -> str:
-    """The MUC-4 type the incident's GTD attack and weapon types map to; "attack" by default."""
-    for gtd, muc in _GTD_TO_MUC:
-        if gtd in incident.attack_types:
-            return muc
-    if any(w.lower().startswith("incendiary") for w in incident.weapon_types):
-        return "arson"
-    return "attack"
+    """The MUC-4 incident type of one of our incidents: the type the pipeline's role assignment stage gave it
+    (per incident, from the incident model or the document model), else the one its GTD attack types map to."""
+    return incident.type_hint or own_muc_type(incident)
 
 
 def incident_to_template(incident: Incident) -> Template:
@@ -147,8 +115,12 @@ def _entities(mentions: Iterable[str]) -> list[Entity]:
     return entities
 
 
-def extraction_to_templates(extraction: Extraction, threshold: float = RELEVANCE_THRESHOLD) -> list[Template]:
-    """MUC-4 templates for the incidents of one extraction that are relevant to MUC-4."""
+def extraction_to_templates(extraction: Extraction, threshold: float | None = None) -> list[Template]:
+    """MUC-4 templates for the incidents of one extraction that are relevant to MUC-4 (relevance at least
+    `threshold`, by default the shipped incident model's own)."""
+    if threshold is None:
+        shipped = relevance_threshold()
+        threshold = RELEVANCE_THRESHOLD if shipped is None else shipped
     templates = []
     for incident in extraction.incidents:
         if incident.relevance is not None and incident.relevance < threshold:
