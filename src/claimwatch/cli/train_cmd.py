@@ -36,12 +36,15 @@ def train_muc4_command(
     if not path.exists():
         typer.echo(f"MUC-4 training data not found at {path.resolve()}", err=True)
         raise typer.Exit(1)
+    # Each phase runs for a minute or more without output of its own: say what is running.
     if not only_incidents:
+        typer.echo(f"[1/2] role tagger (CRF) and document model on {path} ...", err=True)
         report = train(path, iterations=iterations, limit=limit)
         typer.echo(f"trained on {report.documents} documents ({report.sentences} sentences) in {report.seconds:.0f} s")
         for written in report.paths:
             typer.echo(f"  wrote {written}")
     if incidents or only_incidents:
+        typer.echo("[2/2] per-incident model: the pipeline over every training document, then 5-fold CV ...", err=True)
         result = train_incidents(path, limit=limit)
         cv = ", ".join(f"{t:.2f}: {f1:.2f}" for t, f1 in result.cv_micro_f1.items())
         typer.echo(f"incident model: {result.incidents} incidents of {result.documents} documents {result.labels}, "
