@@ -99,7 +99,8 @@ class IncidentScore:
 
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = INCIDENT_MODEL_PATH) -> dict[str, Any] | None:
-    """The stored model, or None when the file is missing or unreadable."""
+    """A model stored as JSON (this one by default, the document model for `role_assignment`), read once per
+    process; None when the file is missing or unreadable."""
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):

@@ -18,8 +18,6 @@ Rules, in the order `assign_roles` applies them:
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 import re
 from collections import Counter
@@ -27,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .incident_relevance import incident_features, own_muc_type, score_incident
+from .incident_relevance import incident_features, load_model, own_muc_type, score_incident
 from .model import Incident, Perpetrator, PerpetratorKind, RoleMention
 
 if TYPE_CHECKING:
@@ -122,13 +120,9 @@ def _add(incident: Incident, mention: RoleMention) -> None:
 # --------------------------------------------------------------------------- relevance
 
 
-@functools.lru_cache(maxsize=4)
 def load_relevance_model(path: Path = RELEVANCE_PATH) -> dict[str, Any] | None:
-    """The stored document model, or None when the file is missing or unreadable."""
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return None
+    """The stored document model, or None when the file is missing or unreadable (read once per process)."""
+    return load_model(path)
 
 
 @dataclass

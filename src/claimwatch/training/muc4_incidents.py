@@ -37,7 +37,7 @@ from ..evaluation.muc4 import (  # the scorer's own mapping, so that labels foll
 )
 from ..incident_relevance import INCIDENT_MODEL_PATH, MODEL_VERSION, NOT_RELEVANT, incident_features, load_model
 from ..model import Document, Incident
-from ..role_assignment import DocumentScores, document_scores, load_relevance_model
+from ..role_assignment import DocumentScores, document_scores
 
 FOLDS = 5
 C = 1.0  # inverse L2 strength; 1 and 4 were measured (5-fold CV on train 65.2 vs 65.4: a tie), 1 is smaller
@@ -178,7 +178,7 @@ def _cv_scores(documents: list[GoldDocument], incidents: list[list[Incident]], r
 def train_incidents(train_path: Path, path: Path = INCIDENT_MODEL_PATH, *, limit: int | None = None,
                     processes: int = 2) -> IncidentTrainingReport:
     started = time.perf_counter()
-    load_relevance_model.cache_clear()  # the document model may just have been retrained
+    load_model.cache_clear()  # the document model may just have been retrained
     documents = list(muc4.read_documents(train_path))[:limit]
     incidents = run_pipeline(documents, processes)
     document_features = out_of_fold_document_scores(documents)
