@@ -213,29 +213,42 @@ def _pair_counts(pred: Template, gold: Template) -> tuple[dict[str, int], dict[s
 
 def score_document(predicted: list[Template], gold: list[Template]) -> Counts:
     """The counts of one document under its best one-to-one template mapping."""
-    preds = [_normalised_template(t) for t in predicted]
-    golds = [_normalised_template(t) for t in gold]
-    base = Counts()
-    for template in preds:
-        base.predicted["incident_type"] += 1
-        for role in ROLES:
-            base.predicted[role] += len(template[role])
-    for template in golds:
-        base.gold["incident_type"] += 1
-        for role in ROLES:
-            base.gold[role] += len(template[role])
-    pairs: dict[tuple[int, int], tuple[dict[str, int], dict[str, int]]] = {}
-    for i, p in enumerate(preds):
-        for j, g in enumerate(golds):
-            if _type_compatible(p["incident_type"], g["incident_type"]):
-                pairs[(i, j)] = _pair_counts(p, g)
-    best = _best_mapping(len(preds), len(golds), pairs, base)
-    for key in best:
+    pairs, base = _pairs(predicted, gold, match_types=True)
+    for key in _best_mapping(len(predicted), len(gold), pairs, base):
         correct, found = pairs[key]
         for slot in SCORED:
             base.correct[slot] += correct[slot]
             base.found[slot] += found[slot]
     return base
+
+
+def best_mapping(predicted: list[Template], gold: list[Template], *, match_types: bool = True) -> dict[int, int]:
+    """predicted index -> gold index under the scorer's best one-to-one mapping; with `match_types` off, any
+    predicted template may map to any gold one (training labels our incidents by entity overlap alone)."""
+    pairs, base = _pairs(predicted, gold, match_types=match_types)
+    return dict(_best_mapping(len(predicted), len(gold), pairs, base))
+
+
+_PairCounts = dict[tuple[int, int], tuple[dict[str, int], dict[str, int]]]
+
+
+def _pairs(predicted: list[Template], gold: list[Template], *, match_types: bool) -> tuple[_PairCounts, Counts]:
+    """The correct and found counts of every mappable (predicted, gold) pair, and the document's predicted and
+    gold totals (nothing correct yet)."""
+    preds = [_normalised_template(t) for t in predicted]
+    golds = [_normalised_template(t) for t in gold]
+    base = Counts()
+    for templates, totals in ((preds, base.predicted), (golds, base.gold)):
+        for template in templates:
+            totals["incident_type"] += 1
+            for role in ROLES:
+                totals[role] += len(template[role])
+    pairs: _PairCounts = {}
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            if not match_types or _type_compatible(p["incident_type"], g["incident_type"]):
+                pairs[(i, j)] = _pair_counts(p, g)
+    return pairs, base
 
 
 def _mapping_f1(mapping: list[tuple[int, int]], pairs: dict, base: Counts) -> tuple[float, int]:

@@ -26,15 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation import muc4
-from ..evaluation.muc4 import (  # the scorer's own mapping, so that labels follow the metric
-    ROLES,
-    Counts,
-    GoldDocument,
-    Template,
-    _best_mapping,
-    _normalised_template,
-    _pair_counts,
-)
+from ..evaluation.muc4 import GoldDocument, Template
 from ..incident_relevance import INCIDENT_MODEL_PATH, MODEL_VERSION, NOT_RELEVANT, incident_features, load_model
 from ..model import Document, Incident
 from ..role_assignment import DocumentScores, document_scores
@@ -71,25 +63,11 @@ def run_pipeline(documents: list[GoldDocument], processes: int = 2) -> list[list
         return list(pool.map(_extract, documents, chunksize=10))
 
 
-def untyped_mapping(predicted: list[Template], gold: list[Template]) -> dict[int, int]:
-    """predicted index -> gold index under the scorer's best one-to-one mapping, incident types ignored."""
-    preds = [_normalised_template(t) for t in predicted]
-    golds = [_normalised_template(t) for t in gold]
-    base = Counts()
-    for slot_templates, counts in ((preds, base.predicted), (golds, base.gold)):
-        for template in slot_templates:
-            counts["incident_type"] += 1
-            for role in ROLES:
-                counts[role] += len(template[role])
-    pairs = {(i, j): _pair_counts(p, g) for i, p in enumerate(preds) for j, g in enumerate(golds)}
-    return dict(_best_mapping(len(preds), len(golds), pairs, base))
-
-
 def incident_labels(incidents: list[Incident], gold: list[Template]) -> list[str]:
     """Each incident's class: the first type of the gold template it maps to, or "none"."""
     if not gold or not incidents:
         return [NOT_RELEVANT] * len(incidents)
-    mapping = untyped_mapping([muc4.incident_to_template(i) for i in incidents], gold)
+    mapping = muc4.best_mapping([muc4.incident_to_template(i) for i in incidents], gold, match_types=False)
     return [
         str(gold[mapping[k]]["incident_type"]).split("/")[0].strip() if k in mapping else NOT_RELEVANT
         for k in range(len(incidents))
