@@ -26,7 +26,7 @@ from ..model import CasualtyKind, Count, CountMention
 from .numbers import NUMBER, Amount, parse_amount
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 _KILLED = (
     r"killed|dead|died|deaths?|perished|slain|murdered|massacred|slaughtered|beheaded|executed|shot\s+dead|"

@@ -30,7 +30,7 @@ from ..model import DateMention, DatePrecision
 from .numbers import parse_number
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

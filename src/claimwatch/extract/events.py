@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import EventMention
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 ATTACK_TYPES: tuple[str, ...] = (
     "Assassination",

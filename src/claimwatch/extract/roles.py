@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import RoleMention, Sentence
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 CRF_PATH = MODEL_DIR / "muc4_roles.crfsuite"
