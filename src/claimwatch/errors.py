@@ -9,6 +9,7 @@
     ├── StoreError            the store could not be opened or written
     ├── NotFound              an ID that the store does not hold
     ├── EvaluationError       a labelled file that does not follow its format
+    ├── ModelError            a trained model that is corrupt, unlisted or of another version
     └── PipelineError         a pipeline config that cannot be built (names the component)
         ├── UnknownComponent
         ├── DuplicateComponent
@@ -55,6 +56,10 @@ class NotFound(ClaimwatchError):
 
 class EvaluationError(ClaimwatchError):
     pass
+
+
+class ModelError(ClaimwatchError):
+    """A model file the registry cannot vouch for (model_registry.py): names the file and what to do."""
 
 
 class PipelineError(ClaimwatchError):

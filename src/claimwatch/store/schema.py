@@ -45,7 +45,7 @@ documents = sa.Table(
     sa.Column("source", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 incidents = sa.Table(
@@ -73,7 +73,7 @@ incidents = sa.Table(
     sa.Column("report_count", sa.Integer, nullable=False),
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),  # of the latest report merged in
+    sa.Column("extractor_version", sa.Text, nullable=False),  # of the latest report merged in
 )
 
 incident_reports = sa.Table(
@@ -84,7 +84,8 @@ incident_reports = sa.Table(
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
     sa.Column("local_id", sa.String(40), nullable=False),  # the id the incident had inside its document
     sa.Column("payload", sa.Text, nullable=False),  # Incident.to_dict() of that document
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("trace", sa.Text),  # JSON list of the rule and cue ids that produced it in that document
+    sa.Column("extractor_version", sa.Text, nullable=False),
     sa.UniqueConstraint("document_id", "local_id", name="uq_incident_reports_document_local"),
 )
 
@@ -107,7 +108,7 @@ claims = sa.Table(
     sa.Column("status", sa.String(16), nullable=False, index=True),  # after cross-claim rules (disputed)
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False),  # first reported by
     sa.Column("first_seen", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 claim_reports = sa.Table(
@@ -117,7 +118,8 @@ claim_reports = sa.Table(
     sa.Column("claim_id", _ID, sa.ForeignKey("claims.id"), nullable=False, index=True),
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
     sa.Column("payload", sa.Text, nullable=False),  # Claim.to_dict() of that document
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("trace", sa.Text),  # JSON list of the rule and cue ids that produced it in that document
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 evidence = sa.Table(
@@ -131,7 +133,7 @@ evidence = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("attributed_to", sa.Text),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 casualty_reports = sa.Table(
@@ -148,7 +150,7 @@ casualty_reports = sa.Table(
     sa.Column("reported_at", sa.DateTime),
     sa.Column("outlet", sa.Text),
     sa.Column("evidence_id", _ID, sa.ForeignKey("evidence.id")),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 quotes = sa.Table(
@@ -161,5 +163,5 @@ quotes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
