@@ -8,6 +8,8 @@
     │   └── MalformedInput    broken JSON, unreadable HTML or WARC
     ├── StoreError            the store could not be opened or written
     ├── NotFound              an ID that the store does not hold
+    ├── ExportError           an unknown export format, or its library missing; a GTD file not in its format
+    ├── FeedError             a feed source that cannot be added or read (watch and sources)
     ├── EvaluationError       a labelled file that does not follow its format
     ├── ModelError            a trained model that is corrupt, unlisted or of another version
     └── PipelineError         a pipeline config that cannot be built (names the component)
@@ -82,3 +84,11 @@ class MissingRequirement(PipelineError):
         )
         self.component = component
         self.field = field
+
+
+class ExportError(ClaimwatchError):
+    pass
+
+
+class FeedError(ClaimwatchError):
+    pass

@@ -43,7 +43,7 @@ class Document:
     published: datetime | None = None
     outlet: str | None = None
     author: str | None = None
-    language: str | None = "en"
+    language: str | None = None  # ISO 639-1; None: detected by the pipeline (lang/detect.py)
     source: str | None = None  # where it came from: a path, "path:line", a WARC record, "<stdin>"
 
     @property

@@ -103,11 +103,15 @@ def extract(
     url: str | None = None,
     outlet: str | None = None,
     title: str | None = None,
+    language: str | None = None,
 ) -> Extraction:
-    """Read one article and return its incidents, claims and quotes, each fact with its evidence."""
+    """Read one article and return its incidents, claims and quotes, each fact with its evidence. `language`
+    (ISO 639-1) chooses the resources; when None it is detected from the text."""
     if isinstance(published, str):
         published = datetime.fromisoformat(published)
-    return extract_document(Document(text=text, published=published, url=url, outlet=outlet, title=title))
+    return extract_document(
+        Document(text=text, published=published, url=url, outlet=outlet, title=title, language=language)
+    )
 
 
 def extract_document(document: Document, pipeline: Pipeline | None = None) -> Extraction:
