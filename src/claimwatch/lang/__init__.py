@@ -10,9 +10,9 @@
 Each file is TOML. A pattern is a string or a list of strings (joined, like Python's adjacent literals);
 `${name}` in a pattern is replaced by the fragment `name` of the same file's `[fragments]` table, and
 `${file.name}` by a fragment of another file of the same language. `resources(code)` reads a language once
-per process; what a language's file lacks (a key, a fragment, or the whole file) is taken from English (`en`), so a language without resources of its
-own reads like English and never fails. Adding a language means adding a folder here (see README,
-"Languages").
+per process; what a language's file lacks (a key, a fragment, or the whole file) is taken from English
+(`en`), so a language without resources of its own reads like English and never fails. Adding a language
+means adding a folder here (see README, "Languages").
 """
 
 from __future__ import annotations
