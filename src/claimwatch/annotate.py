@@ -10,7 +10,7 @@ from .lang.detect import detect
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 # A sentence is worth the model only if it may report an attack, a casualty, a claim or a quote.
 NEEDS_PARSE = re.compile(

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import ClaimwatchError, InputError, InputTooLarge, NotFound, StoreError
 from .deps import AppConfig, Extractor
+from .export_routes import router as export_router
 from .routes import reads, router
 
 if TYPE_CHECKING:
@@ -102,5 +103,6 @@ def create_app(
 
     app.include_router(router)
     app.include_router(reads)
+    app.include_router(export_router)
     app.mount("/", StaticFiles(directory=web_root(), html=True), name="dashboard")
     return app

@@ -29,7 +29,7 @@ from ..model import CasualtyKind, Count, CountMention
 from .numbers import Amount, number_pattern, parse_amount
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 @dataclass(frozen=True)
 class _Grammar:

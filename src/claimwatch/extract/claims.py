@@ -40,7 +40,7 @@ from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Ra
 from .groups import lookup_entry
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -170,9 +170,10 @@ def find_unclaimed_statements(work: Work) -> list[int]:
     return [s.index for s in work.sentences if unclaimed.search(s.text.translate(_ASCII))]
 
 
-def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
-    """Claims, denials and suspicions, one mention per group and status in a sentence."""
-    groups = sorted(groups, key=lambda g: g.start)
+def find_claims(work: Work) -> list[ClaimMention]:
+    """Claims, denials and suspicions, one mention per group and status in a sentence (reads the group
+    mentions the `groups` extractor left in `work.mentions`)."""
+    groups = sorted(work.mentions.groups, key=lambda g: g.start)
     # An anaphor ("the group") points back to a group the text is about, never to one named in passing inside
     # a relative clause ("X, which officials call a proxy of Y, ...").
     gr = _grammar_of(work)

@@ -33,7 +33,7 @@ from ..model import DateMention, DatePrecision
 from .numbers import parse_number
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 _TIME = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?"
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")

@@ -28,7 +28,7 @@ from .. import lang
 from ..model import EventMention
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 ATTACK_TYPES: tuple[str, ...] = (
     "Assassination",

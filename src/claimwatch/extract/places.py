@@ -48,7 +48,7 @@ from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 PlaceKind = Literal["country", "admin1", "city"]
 

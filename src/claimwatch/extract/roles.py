@@ -31,7 +31,7 @@ from ..model import RoleMention, Sentence
 from ..sentences import split_sentences
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 CRF_PATH = MODEL_DIR / "muc4_roles.crfsuite"
