@@ -34,6 +34,12 @@ SETTINGS: dict[str, Setting] = {
             "Largest input file or record accepted, in bytes; larger ones are rejected with a message.",
         ),
         Setting("token", "CLAIMWATCH_TOKEN", "", "Bearer token that protects writes to the REST API."),
+        Setting(
+            "statement_timeout",
+            "CLAIMWATCH_STATEMENT_TIMEOUT",
+            "10",
+            "Seconds one read statement may run before the store stops it (0: no limit); writes are not limited.",
+        ),
     ]
 }
 
@@ -48,3 +54,7 @@ def db_url(value: str | None = None) -> str:
 
 def max_bytes() -> int:
     return int(SETTINGS["max_bytes"].value())
+
+
+def statement_timeout() -> float:
+    return float(SETTINGS["statement_timeout"].value())
