@@ -8,4 +8,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 # The CPU build of PyTorch is not needed; nothing here pulls it in.
-.venv/bin/python -m pip install --quiet -e ".[web,dev]"
+.venv/bin/python -m pip install --quiet -e ".[web,dev,exports,feeds]"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from claimwatch import incident_relevance
+from claimwatch.document_relevance import DocumentScores
 from claimwatch.evaluation import muc4
 from claimwatch.incident_relevance import incident_features, load_model, score_incident
 from claimwatch.model import Document, Evidence, Extraction, Incident, Perpetrator
-from claimwatch.role_assignment import DocumentScores, _document_type, score_incidents
+from claimwatch.role_assignment import _document_type, score_incidents
 from claimwatch.training.muc4_incidents import incident_labels
 
 SCORES = DocumentScores(relevance=0.8, incident_type="attack",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch.document_relevance import document_scores
 from claimwatch.extract import roles
 from claimwatch.model import Document, Evidence, Incident, Perpetrator, RoleMention
-from claimwatch.pipeline import Work
-from claimwatch.role_assignment import assign_roles, document_scores
+from claimwatch.role_assignment import assign_roles
 from claimwatch.sentences import split_sentences
 from claimwatch.training.muc4 import bio_labels, gold_spans, main_type
+from claimwatch.work import Work
 
 TEXT = "urban rebels bombed the water tower in san lucas.    later, gunmen shot mayor ruiz with rifles."
 

@@ -30,7 +30,7 @@ from .extract.dates import parse_publication_date
 from .model import Document
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 HEADER_LINES = 6  # where a date, a byline or a "Posted by" line is metadata and not a sentence
 TITLE_MAX_WORDS = 25

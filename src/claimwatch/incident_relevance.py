@@ -1,6 +1,6 @@
 """Per-incident MUC-4 relevance and incident type, from a logistic regression over the incident's own features.
 
-The document model (`role_assignment.document_scores`) says whether an article reports a terrorist incident
+The document model (`document_relevance.document_scores`) says whether an article reports a terrorist incident
 and of which type, once for the whole article. An article often reports several acts: a bombing and a
 kidnapping, or a terrorist attack beside fighting between armies that MUC-4 does not count. This model reads
 each incident on its own and answers one of the MUC-4 types or "none":
@@ -18,8 +18,6 @@ each incident on its own and answers one of the MUC-4 types or "none":
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -27,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import Incident
+from .model_registry import read_json_model
 
 if TYPE_CHECKING:
-    from .role_assignment import DocumentScores
+    from .document_relevance import DocumentScores
 
 INCIDENT_MODEL_PATH = Path(__file__).resolve().parent / "data" / "models" / "muc4_incidents.json"
 MODEL_VERSION = "claimwatch.incidents.lr.v1"
@@ -97,14 +96,9 @@ class IncidentScore:
     incident_type: str  # the most probable MUC-4 type
 
 
-@functools.lru_cache(maxsize=4)
 def load_model(path: Path = INCIDENT_MODEL_PATH) -> dict[str, Any] | None:
-    """A model stored as JSON (this one by default, the document model for `role_assignment`), read once per
-    process; None when the file is missing or unreadable."""
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return None
+    """The incident model (or another JSON model at `path`), read once per process; None when missing."""
+    return read_json_model(path)
 
 
 def score_incident(features: dict[str, float], model: dict[str, Any] | None = None) -> IncidentScore | None:

@@ -33,6 +33,7 @@ from .. import __version__
 from ..errors import ClaimwatchError, InputError, InputTooLarge, InvalidQuery, NotFound, QueryTimeout, StoreError
 from ..settings import max_bytes
 from .deps import AppConfig, Extractor, auth_problem
+from .export_routes import router as export_router
 from .routes import reads, router
 
 if TYPE_CHECKING:
@@ -237,6 +238,7 @@ def create_app(
 
     app.include_router(router)
     app.include_router(reads)
+    app.include_router(export_router)
     app.mount("/", StaticFiles(directory=web_root(), html=True), name="dashboard")
     app.add_middleware(Guard, config=config)
     return app

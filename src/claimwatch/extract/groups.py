@@ -38,7 +38,7 @@ from ..errors import ClaimwatchError
 from ..model import Group, GroupMention
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 # Typographic characters mapped one-to-one to ASCII, so offsets stay valid after normalising.
 _ASCII = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "‐": "-"})

@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import RoleMention, Sentence
+from ..sentences import split_sentences
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 CRF_PATH = MODEL_DIR / "muc4_roles.crfsuite"
@@ -46,7 +47,6 @@ LABEL_ROLES: dict[str, str] = {
 }
 
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n|\s{3,}")
 
 _TRIGGERS = re.compile(
     r"^(attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|murder\w*|assassin\w*|kidnap\w*|abduct\w*|"
@@ -109,13 +109,10 @@ class Token:
 
 
 def tokenize(text: str) -> list[list[Token]]:
-    """Sentences of tokens with character offsets (a cheap split that copes with lower-case text)."""
+    """Sentences of tokens with character offsets, split by the one sentence splitter (`sentences.py`)."""
     sentences: list[list[Token]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        _add_sentence(sentences, text, start, match.start())
-        start = match.end()
-    _add_sentence(sentences, text, start, len(text))
+    for sentence in split_sentences(text, clauses=True):
+        _add_sentence(sentences, text, sentence.start, sentence.end)
     return sentences
 
 

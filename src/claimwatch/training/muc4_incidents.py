@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..document_relevance import DocumentScores, document_scores
 from ..evaluation import muc4
 from ..evaluation.muc4 import GoldDocument, Template
-from ..incident_relevance import INCIDENT_MODEL_PATH, MODEL_VERSION, NOT_RELEVANT, incident_features, load_model
+from ..incident_relevance import INCIDENT_MODEL_PATH, MODEL_VERSION, NOT_RELEVANT, incident_features
 from ..model import Document, Incident
-from ..role_assignment import DocumentScores, document_scores
+from ..model_registry import read_json_model
 
 FOLDS = 5
 C = 1.0  # inverse L2 strength; 1 and 4 were measured (5-fold CV on train 65.2 vs 65.4: a tie), 1 is smaller
@@ -156,7 +157,7 @@ def _cv_scores(documents: list[GoldDocument], incidents: list[list[Incident]], r
 def train_incidents(train_path: Path, path: Path = INCIDENT_MODEL_PATH, *, limit: int | None = None,
                     processes: int = 2) -> IncidentTrainingReport:
     started = time.perf_counter()
-    load_model.cache_clear()  # the document model may just have been retrained
+    read_json_model.cache_clear()  # the document model may just have been retrained
     documents = list(muc4.read_documents(train_path))[:limit]
     incidents = run_pipeline(documents, processes)
     document_features = out_of_fold_document_scores(documents)
@@ -179,7 +180,7 @@ def train_incidents(train_path: Path, path: Path = INCIDENT_MODEL_PATH, *, limit
     model = _as_model(vectorizer, classifier, threshold)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    load_model.cache_clear()
+    read_json_model.cache_clear()
     counts: dict[str, int] = {}
     for label in (y for d in labels for y in d):
         counts[label] = counts.get(label, 0) + 1
