@@ -52,9 +52,9 @@ def test_opening_a_new_file_creates_every_table_at_the_head_revision(tmp_path: P
     store = Store(f"sqlite:///{tmp_path / 'sub' / 'new.db'}")
     with store.engine.connect() as conn:
         names = set(sa.inspect(conn).get_table_names())
-        assert current_revision(conn) == head_revision() == "0002_trace"
+        assert current_revision(conn) == head_revision() is not None
     assert {"documents", "incidents", "incident_reports", "claims", "claim_reports", "casualty_reports",
-            "evidence", "quotes", "documents_fts", "alembic_version"} <= names
+            "evidence", "quotes", "documents_fts", "alembic_version", "claim_judgements", "group_profiles"} <= names
     store.close()
     Store(str(tmp_path / "sub" / "new.db")).close()  # opening again migrates nothing and fails nothing
 
