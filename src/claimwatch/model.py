@@ -128,6 +128,15 @@ class Place:
     admin1: str | None = None
     geonameid: int | None = None
 
+    @property
+    def rank(self) -> int:
+        """How specific the place is, smaller is finer: 0 a populated place or an area inside a region, 1 a
+        region (its admin1 is itself), 2 a country (as the gazetteer marks them: no admin1, no geonameid).
+        The resolver and the store's linking both rank places by this one rule."""
+        if self.geonameid is not None or (self.admin1 is not None and self.admin1 != self.name):
+            return 0
+        return 1 if self.admin1 is not None else 2
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 

@@ -26,15 +26,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from . import periods
+from .counts import best_count
 from .extract.numbers import NUMBER
 from .model import (
     CasualtyReport,
     Claim,
     ClaimMention,
-    Count,
     CountMention,
     DateMention,
     EventMention,
@@ -177,7 +178,8 @@ class _Resolver:
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
         # The first day of the latest period the text names: the article cannot be older than that.
-        self.written_after = max((_first_day(d.date, d.precision) for d in m.dates), default=None)
+        firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
+        self.written_after = max((day for day in firsts if day is not None), default=None)
 
     @property
     def main(self) -> _Draft | None:
@@ -304,9 +306,10 @@ class _Resolver:
         April 2006 bombing as the news of the day)."""
         published = self.work.document.published
         now = published.date() if published is not None else self.written_after
-        if now is None:
+        last = periods.last_day(when.date, when.precision)
+        if now is None or last is None:
             return False
-        return (now - _last_day(when.date, when.precision)).days > _RECENT_DAYS
+        return (now - last).days > _RECENT_DAYS
 
     @property
     def last_place(self) -> PlaceMention | None:
@@ -502,24 +505,6 @@ def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-def best_count(counts: Iterable[Count]) -> Count:
-    """The figure an incident shows: the largest exact value, else the tightest bounds reported."""
-    counts = list(counts)
-    if not counts:
-        return Count()
-    exact = [c for c in counts if c.value is not None]
-    if exact:
-        chosen = max(exact, key=lambda c: c.value or 0)
-        return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)
-    mins = [c.min for c in counts if c.min is not None]
-    maxes = [c.max for c in counts if c.max is not None]
-    return Count(
-        min=max(mins) if mins else None,
-        max=min(maxes) if maxes else None,
-        includes_perpetrators=next((c.includes_perpetrators for c in counts if c.includes_perpetrators), None),
-    )
-
-
 def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     grouped: dict[int, list] = {}
     for mention in mentions:
@@ -537,25 +522,6 @@ def _distance(a: Mention, b: Mention) -> int:
 
 _CLUSTER_GAP = 25
 _RECENT_DAYS = 7
-
-
-def _first_day(value: str, precision: str) -> date:
-    """The first day a date of the given precision may stand for ("2017-05" -> 1 May 2017)."""
-    if precision == "year":
-        return date(int(value[:4]), 1, 1)
-    if precision == "month":
-        return date(int(value[:4]), int(value[5:7]), 1)
-    return date.fromisoformat(value[:10])
-
-
-def _last_day(value: str, precision: str) -> date:
-    """The last day a date of the given precision may stand for ("2017-05" -> 31 May 2017)."""
-    if precision == "year":
-        return date(int(value[:4]), 12, 31)
-    if precision == "month":
-        year, month = int(value[:4]), int(value[5:7])
-        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    return date.fromisoformat(value[:10])
 
 
 def _clusters(events: list[EventMention]) -> list[EventMention]:
@@ -608,12 +574,7 @@ def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
 
 
 def _place_rank(mention: PlaceMention) -> int:
-    """0 for a populated place or an area inside a region, 1 for a region (its admin1 is itself), 2 for a
-    country (as the gazetteer marks them)."""
-    place = mention.place
-    if place.geonameid is not None or (place.admin1 is not None and place.admin1 != place.name):
-        return 0
-    return 1 if place.admin1 is not None else 2
+    return mention.place.rank
 
 
 def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
@@ -621,7 +582,7 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
     of them the country); a region and a place in the same country agree only when the dates do too."""
     dates_agree: bool | None = None
     if when is not None and draft.date is not None:
-        dates_agree = dates_compatible(draft.date.date, draft.date.precision, when.date, when.precision)
+        dates_agree = periods.compatible(draft.date.date, draft.date.precision, when.date, when.precision)
         if not dates_agree:
             return False
     if place is None or draft.place is None:
@@ -637,40 +598,19 @@ def _places_fit(a: Place, b: Place) -> str:
         return "same"
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return "apart"
-    ranks = {_place_rank_of(a), _place_rank_of(b)}
+    ranks = {a.rank, b.rank}
     if 2 in ranks:
         return "same"
     return "near" if 1 in ranks else "apart"
 
 
-def _place_rank_of(place: Place) -> int:
-    return _place_rank(PlaceMention(start=0, end=0, text=place.name, sentence=0, place=place))
-
-
 def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
     if place is not None and (draft.place is None or _place_rank(place) < _place_rank(draft.place)):
         draft.place = place
-    if when is not None and (draft.date is None or _precision_rank(when.precision) < _precision_rank(
-        draft.date.precision
-    )):
+    if when is not None and (
+        draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
+    ):
         draft.date = when
-
-
-def _precision_rank(precision: str) -> int:
-    return {"hour": 0, "day": 1, "month": 2, "year": 3}.get(precision, 4)
-
-
-def dates_compatible(a: str, a_precision: str, b: str, b_precision: str, slack_days: int = 1) -> bool:
-    """Two dates may name the same day: equal within the coarser precision, or a day apart at most."""
-    coarser = max(_precision_rank(a_precision), _precision_rank(b_precision))
-    if coarser >= 3:
-        return a[:4] == b[:4]
-    if coarser == 2:
-        return a[:7] == b[:7]
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= slack_days
-    except ValueError:
-        return a[:10] == b[:10]
 
 
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:

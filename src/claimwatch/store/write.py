@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .. import periods
 from ..model import Claim, Count, Document, Evidence, Extraction, Group, Incident, Perpetrator, Place
 from . import ids, link, search
 from .records import AddResult
@@ -141,7 +142,7 @@ def _insert_document(ctx: _Context, original: Document, cleaned: Document) -> No
 def _candidates(conn: sa.Connection, incident: Incident, exclude: set[str]) -> list[Incident]:
     """Stored incidents that could be the same: overlapping dates, else the same country."""
     query = sa.select(incidents).order_by(incidents.c.updated_at.desc()).limit(_CANDIDATE_LIMIT)
-    span = link.date_range(incident.date, incident.date_precision)
+    span = periods.date_range(incident.date, incident.date_precision)
     if span is not None:
         slack = timedelta(days=1)
         query = query.where(
@@ -276,7 +277,7 @@ def refresh_incident(conn: sa.Connection, incident_id: str, now: datetime, versi
                 figures[kind].append(link.Figure(count, row.document_id, published.get(row.document_id)))
     killed = _figure_json(*link.current_count(figures["killed"]))
     wounded = _figure_json(*link.current_count(figures["wounded"]))
-    span = link.date_range(merged.date, merged.date_precision)
+    span = periods.date_range(merged.date, merged.date_precision)
     place = merged.place
     conn.execute(
         incidents.update()
