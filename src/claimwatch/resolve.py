@@ -19,6 +19,9 @@ The rules, in the order they run:
    Two groups claiming one incident make both claims `disputed`.
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision.
+
+Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
+to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
 """
 
 from __future__ import annotations
@@ -46,10 +49,30 @@ from .model import (
     Perpetrator,
     Place,
     PlaceMention,
+    add_trace,
 )
 
 if TYPE_CHECKING:
     from .work import Work
+
+# The rules of the module docstring, by the ids an incident's or a claim's trace carries (`Incident.trace`,
+# `Claim.trace`, printed by `claimwatch extract --explain`). Ids are stable: a rule that changes meaning gets
+# a new one.
+NEW = "resolve.1.new"  # a specific attack report starts an incident
+JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
+SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
+REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
+RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
+TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
+TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
+CLAIM = "resolve.4.claim"  # a claim goes to the incident its sentence refers to
+CLAIM_TO_MAIN = "resolve.4.main"  # a claim sentence that names no attack: the main incident
+TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay to the claim
+DISPUTED = "resolve.4.disputed"  # two groups claim one incident
+LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
+DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
 _GENERIC_EVENT = re.compile(r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
@@ -229,6 +252,7 @@ class _Resolver:
             draft.sentences.add(index)
             if reported is not None:
                 _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
+                add_trace(draft.incident.trace, *reported.trace)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
@@ -283,6 +307,8 @@ class _Resolver:
             )
             referent = before if pointing or recalled else self.main
             if referent is not None:
+                rule = RECALLED if recalled and not pointing else REFERS_BACK if referent is before else TO_MAIN
+                add_trace(referent.incident.trace, rule)
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
@@ -293,8 +319,10 @@ class _Resolver:
                 continue
             if _compatible(draft, place, when):
                 _refine(draft, place, when)
+                add_trace(draft.incident.trace, JOINED)
                 return draft
-        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}"), opened_in=index)
+        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[SEPARATE if distinct else NEW]),
+                       opened_in=index)
         _refine(draft, place, when)
         self.drafts.append(draft)
         return draft
@@ -347,12 +375,14 @@ class _Resolver:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
             self._casualties(draft)
             if not incident.attack_types:
-                implied = (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types)
-                _merge_types(incident, [a for a in implied if a], [])
+                implied = [a for a in (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types) if a]
+                _merge_types(incident, implied, [])
+                add_trace(incident.trace, TYPE_FROM_WEAPON if implied else None)
             if not incident.attack_types and not incident.weapon_types and _attackers_killed(draft.counts):
                 # Attackers who died in an attack no bomb is named in fought it out with guards or police:
                 # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
                 incident.attack_types.append("Armed Assault")
+                add_trace(incident.trace, ATTACKERS_KILLED)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
@@ -368,6 +398,7 @@ class _Resolver:
                     reported_at=published,
                 )
             )
+        add_trace(draft.incident.trace, FIGURES if draft.counts else None)
         draft.incident.killed = best_count(c.count for c in draft.counts if c.kind == "killed")
         draft.incident.wounded = best_count(c.count for c in draft.counts if c.kind == "wounded")
 
@@ -398,6 +429,7 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
             target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
             if target is not None:
                 _absorb(target, mention, evidence)
+                add_trace(target.trace, TIMING)
             continue
         key = (incident_id, mention.group.name)
         if key in index:
@@ -414,6 +446,7 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
+            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN],
         )
         index[key] = claim
         claims.append(claim)
@@ -434,6 +467,7 @@ def _place_link_cue(claim: Claim, work: Work, resolver: _Resolver, main_id: str 
         return
     if claim.incident_id != main_id:
         claim.link, claim.link_cue = "unclear", None
+        add_trace(claim.trace, LINK_ELSEWHERE)
         return
     if cue_sentence is not None:
         claim.evidence.append(resolver.evidence(cue_sentence.index))
@@ -462,6 +496,7 @@ def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
         claim.link, claim.link_cue = mention.link, mention.link_cue
     if all(e.start != evidence.start for e in claim.evidence):
         claim.evidence.append(evidence)
+    add_trace(claim.trace, *mention.trace)
 
 
 def _mark_disputed(claims: list[Claim]) -> None:
@@ -472,6 +507,7 @@ def _mark_disputed(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.status == "claimed" and len(by_incident.get(claim.incident_id, ())) > 1:
             claim.status = "disputed"
+            add_trace(claim.trace, DISPUTED)
 
 
 def _date_from_claim_delay(work: Work, resolver: _Resolver, claims: list[Claim]) -> None:
@@ -488,6 +524,7 @@ def _date_from_claim_delay(work: Work, resolver: _Resolver, claims: list[Claim])
             continue
         latest = published - timedelta(hours=lower)
         incident.date, incident.date_precision = latest.date().isoformat(), "day"
+        add_trace(incident.trace, DATE_FROM_DELAY)
 
 
 def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
@@ -538,6 +575,7 @@ def _clusters(events: list[EventMention]) -> list[EventMention]:
                 sentence=last.sentence,
                 attack_types=last.attack_types + [t for t in event.attack_types if t not in last.attack_types],
                 weapon_types=last.weapon_types + [t for t in event.weapon_types if t not in last.weapon_types],
+                trace=last.trace + [t for t in event.trace if t not in last.trace],
             )
         else:
             merged.append(event)

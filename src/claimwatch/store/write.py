@@ -205,6 +205,7 @@ def _add_incident_report(ctx: _Context, incident_id: str, incident: Incident) ->
             document_id=ctx.document_id,
             local_id=incident.id,
             payload=dumps(incident.to_dict()),
+            trace=dumps(incident.trace),
             extractor_version=ctx.version,
         )
     )
@@ -351,6 +352,7 @@ def _add_claim(ctx: _Context, claim: Claim, incident_id: str | None, index: int)
             claim_id=claim_id,
             document_id=ctx.document_id,
             payload=dumps(claim.to_dict()),
+            trace=dumps(claim.trace),
             extractor_version=ctx.version,
         )
     )
