@@ -185,7 +185,9 @@ def test_an_attack_whose_dead_include_the_attackers_and_no_bomb_is_named_is_an_a
     )
     [incident] = extract(text, published="2019-05-08T09:00:00").incidents
     assert incident.attack_types == ["Armed Assault"]
-    assert incident.killed.value == 7 and incident.killed.includes_perpetrators is True
+    # the incident shows the victims; the total with the attackers stays among its casualty reports
+    assert incident.killed.value == 3 and incident.killed.includes_perpetrators is False
+    assert any(r.count.value == 7 and r.count.includes_perpetrators for r in incident.casualty_reports)
     # A named bomb types the attack itself; the attackers' deaths add nothing to it.
     bombing = extract(
         "A bomb exploded at the Turkish embassy in Kabul on Tuesday. A guard and two attackers died.",

@@ -366,8 +366,8 @@ class _Resolver:
                     reported_at=published,
                 )
             )
-        draft.incident.killed = best_count(c.count for c in draft.counts if c.kind == "killed")
-        draft.incident.wounded = best_count(c.count for c in draft.counts if c.kind == "wounded")
+        draft.incident.killed = incident_toll(draft.counts, "killed")
+        draft.incident.wounded = incident_toll(draft.counts, "wounded")
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -509,6 +509,15 @@ def _assign_roles(incidents: list[Incident], work: Work) -> None:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
+    """The figure an incident shows for one kind: from independent counts before the attackers' group's own
+    figure, and from figures of the victims before figures that count the attackers too."""
+    mine = [c for c in counts if c.kind == kind]
+    independent = [c for c in mine if not c.by_claimant] or mine
+    victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
+    return best_count(c.count for c in victims)
 
 
 def best_count(counts: Iterable[Count]) -> Count:

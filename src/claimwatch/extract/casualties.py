@@ -9,6 +9,14 @@ rules run in this order, and a number read by one rule is not read again by a la
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
 
+Figures that are not one attack's toll are left out: a total over a period ("at least 6,000 deaths since
+2013", "killed more than 1,200 civilians over the past decade", "during the war"), unless the sentence
+ranks the attack against that period ("the deadliest attack since 2015"). A figure the attackers' group
+gives ("claimed that it killed 17", "claimed responsibility for killing 70 soldiers", "claiming to have
+left dozens dead") is kept but marked `by_claimant`: the resolver uses it only when no one else counted.
+"including the bomber" / "including two attackers" adds the figure without them (includes_perpetrators
+False) beside the total, as the lists do; "killing himself and three others" counts the three.
+
 Qualifiers become bounds: "at least 25" -> min 25; "more than 20" / "over 20" -> min 21 (strictly
 more); "up to 30" / "as many as 30" -> max 30; "nearly 100" -> max 100; "fewer than 10" -> max 9;
 "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an estimate reported as the figure).
@@ -71,7 +79,9 @@ _PERPETRATOR = re.compile(
     r"perpetrators?|insurgents?|jihadists?|hijackers?|kidnappers?|suspects?|fighters?|rebels?)\b",
     re.IGNORECASE,
 )
-_INCLUDING_PERPS = re.compile(rf"\bincluding\s+(?:the\s+)?(?:{NUMBER}\s+)?(?:{_PERPETRATOR.pattern})", re.I)
+_INCLUDING_PERPS = re.compile(
+    rf"\bincluding\s+(?:the\s+)?(?:{NUMBER}\s+(?:of\s+the\s+)?)?(?:{_PERPETRATOR.pattern})", re.I
+)
 _EXCLUDING_PERPS = re.compile(
     rf"\b(?:excluding|not\s+including|besides|in\s+addition\s+to|apart\s+from)\s+(?:the\s+)?"
     rf"(?:{NUMBER}\s+)?(?:{_PERPETRATOR.pattern})",
@@ -114,6 +124,18 @@ _OBJECT_AFTER = re.compile(
     rf"policemen|police|soldiers|worshippers|children)\b",
     re.IGNORECASE,
 )
+# "shot dead a senior police officer", "wounding a passer-by": one victim named after the verb.
+_VERB_SINGLE = re.compile(
+    rf"\b(?P<verb>killed|killing|kills|shot\s+dead|shooting\s+dead|beheaded|beheading|stabbed\s+to\s+death|"
+    rf"wounded|wounding|injured|injuring)\s+an?\s+(?P<np>(?:{_NP_WORD}\s+){{0,3}}?(?:{_PERSON}))\b",
+    re.IGNORECASE,
+)
+# "killing himself and three others", "blew himself up, killing himself and a guard": the bomber is not a victim.
+_SELF_AND = re.compile(
+    rf"\b(?:killed|killing|kills)\s+(?:himself|herself|themselves)\s+(?:along\s+with|and|as\s+well\s+as)\s+"
+    rf"(?:(?P<num>{NUMBER})|an?)\s+(?P<np>(?:{_NP_WORD}\s*){{1,3}})",
+    re.IGNORECASE,
+)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 _ITEM = rf"(?:{NUMBER}|an?)(?:\s+{_NP_WORD}){{1,3}}?"
 _LIST = re.compile(
@@ -126,6 +148,28 @@ _ZERO = re.compile(
     rf"(?P<kind>{_KIND_WORD})\b"
     r"|\b(?:there\s+were\s+no|no)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b"
     r"(?=\s+(?:were|have\s+been|had\s+been)\s+reported|[.,;]|\s+in\b|$)",
+    re.IGNORECASE,
+)
+
+
+# A period the figure adds up over: "since 2013", "over the past decade", "so far this year", "during the war".
+_PERIOD = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started|emerged))\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months)\b"
+    r"|\bin\s+recent\s+(?:years|months)\b|\bso\s+far\s+this\s+year\b"
+    r"|\bduring\s+the\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|civil\s+war)\b"
+    r"|\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# "the deadliest attack since 2015": the period ranks the attack, the figure is still its toll.
+_RANKED = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|most\s+\w+)\b[^.;]{0,60}?\bsince\b", re.I)
+# The attackers' group speaks of what it did: "claimed that it killed", "claimed responsibility for killing",
+# "claiming to have left", "said its fighters killed".
+_CLAIMANT_BEFORE = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|boast(?:ed|s|ing)?)\s+(?:that\s+)?(?:(?:it|they|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:had\s+|have\s+)?|to\s+have\s+|(?:responsibility|credit)\s+for\s+)$"
+    r"|\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|(?:its|their)\s+(?:\w+\s+)?(?:fighters|militants|men|"
+    r"mujahideen|soldiers))\s+(?:had\s+)?$",
     re.IGNORECASE,
 )
 
@@ -143,15 +187,28 @@ def find_counts(work: Work) -> list[CountMention]:
                     sentence=sentence.index,
                     kind=kind,
                     count=count,
+                    by_claimant=claimant_figure(sentence.text, start),
                 )
             )
     return found
+
+
+def claimant_figure(text: str, start: int) -> bool:
+    """True when the figure starting at `start` is what the attackers' group says it did."""
+    return _CLAIMANT_BEFORE.search(text[max(0, start - 80) : start]) is not None
+
+
+def period_total(text: str) -> bool:
+    """True when the sentence gives a total over a period, not one attack's toll."""
+    return _PERIOD.search(text) is not None and _RANKED.search(text) is None
 
 
 def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
     """(start, end, kind, count) for each figure in one sentence, offsets into `text`, in text order."""
     if not re.search(r"kill|dead|death|die|wound|injur|hurt|toll|fatalit|perish|slain|lives|life|casualt|"
                      r"murder|massacr|hospital|behead|execut|slaughter", text, re.IGNORECASE):
+        return []
+    if period_total(text):
         return []
     results: list[tuple[int, int, CasualtyKind, Count]] = []
     used: list[tuple[int, int]] = []
@@ -163,6 +220,16 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
         if count.known and free(*number_span):
             results.append((start, end, kind, count))
             used.append(number_span)
+
+    def add_with_victims(match: re.Match[str], kind: CasualtyKind) -> None:
+        """The figure, and beside it the figure without the attackers it says it includes."""
+        span = _number_span(match)
+        was_free = free(*span)
+        count = _count(match, text)
+        add(match.start(), match.end(), span, kind, count)
+        victims = _without_perpetrators(count, match.groupdict().get("np") or "", text[match.end():])
+        if was_free and count.known and victims is not None:
+            results.append((match.start(), match.end(), kind, victims))
 
     for match in _ZERO.finditer(text):
         noun = (match.group("noun") or "").lower()
@@ -184,6 +251,11 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
         what = (match.group("what") or "toll").lower()
         kind: CasualtyKind = "wounded" if re.search(r"wounded|injur", what) else "killed"
         add(match.start(), match.end(), _number_span(match), kind, _count(match, text))
+    for match in _SELF_AND.finditer(text):
+        amount = parse_amount(match.group("num")) if match.group("num") else Amount(value=1)
+        if amount is not None and not _NOT_PEOPLE.match(match.group("np")):
+            victims = Count(value=amount.value, min=amount.min, max=amount.max, includes_perpetrators=False)
+            add(match.start(), match.end(), (match.start(), match.end()), "killed", victims)
     for match in _VERB_FIRST.finditer(text):
         if _NOT_PEOPLE.match(text[_quant_end(match):]):
             continue
@@ -194,13 +266,17 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
             kind = _kind(match.group("kind"))
         else:
             kind = "killed" if re.match(r"kill|claim|took|behead|massac|slaught|shot|shoot", verb) else "wounded"
-        add(match.start(), match.end(), _number_span(match), kind, _count(match, text))
+        add_with_victims(match, kind)
     for match in _NUMBER_FIRST.finditer(text):
         if _NOT_PEOPLE.match(text[_quant_end(match):]) or _is_year(match) or _after_month(text, match.start()):
             continue
         if _active_verb(text, match):
             continue
-        add(match.start(), match.end(), _number_span(match), _kind(match.group("kind")), _count(match, text))
+        add_with_victims(match, _kind(match.group("kind")))
+    for match in _VERB_SINGLE.finditer(text):
+        verb_kind: CasualtyKind = "wounded" if re.match(r"wound|injur", match.group("verb"), re.I) else "killed"
+        single = Count(value=1, includes_perpetrators=True if _PERPETRATOR.search(match.group("np")) else None)
+        add(match.start(), match.end(), (match.start(), match.end()), verb_kind, single)
     for match in _SINGLE.finditer(text):
         if _active_verb(text, match):
             continue
@@ -289,6 +365,34 @@ def _perpetrators(noun_phrase: str, rest: str) -> bool | None:
     if _INCLUDING_PERPS.search(window):
         return True
     return None
+
+
+_SINGULAR_PERPETRATOR = re.compile(
+    r"^(?:attacker|assailant|gunman|shooter|bomber|suicide\s+bomber|militant|terrorist|perpetrator|insurgent|"
+    r"jihadist|hijacker|kidnapper|suspect|fighter|rebel)$",
+    re.IGNORECASE,
+)
+
+
+def _without_perpetrators(count: Count, noun_phrase: str, rest: str) -> Count | None:
+    """"five people, including the bomber" -> 4 victims; None when the attackers are not counted apart or
+    their number is not said ("including the attackers")."""
+    if count.value is None or count.includes_perpetrators is not True or _PERPETRATOR.search(noun_phrase):
+        return None
+    match = _INCLUDING_PERPS.search(rest[:80])
+    if match is None:
+        return None
+    words = match.group(0).split()[1:]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    number = parse_amount(words[0]) if len(words) > 1 else None
+    if number is not None and number.value is not None:
+        attackers = number.value
+    elif _SINGULAR_PERPETRATOR.match(" ".join(words)):
+        attackers = 1
+    else:
+        return None
+    return Count(value=count.value - attackers, includes_perpetrators=False) if count.value > attackers else None
 
 
 def _list_counts(text: str, match: re.Match[str]) -> list[Count]:
