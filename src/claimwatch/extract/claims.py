@@ -115,6 +115,9 @@ _CUES: list[_CuePattern] = [
     _cue("denied", r"\bden(?:y|ies|ied|ying)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:involvement|responsibility|role|links?|"
          r"connections?|part|participation|claims?|reports?)\b"),
     _cue("denied", r"\bdenial of (?:any )?(?:involvement|responsibility|role)\b"),
+    # "denied attacking the pilgrims", "denies carrying out the bombing"
+    _cue("denied", r"\bden(?:y|ies|ied|ying)\s+(?:having\s+)?(?:carr(?:ying|ied)\s+out|attacking|staging|launching|"
+         r"being\s+behind|perpetrating|any\s+hand\s+in)\b"),
     _cue("denied", r"\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b"),
     _cue("denied", r"\b(?:asserts?|asserted|said|says|stated)\s+(?:it\s+had\s+|it\s+has\s+)?no\s+(?:connection|"
          r"involvement|links?|role|hand)\b"),
@@ -132,7 +135,7 @@ _CUES: list[_CuePattern] = [
          r"(?:full\s+|sole\s+)?responsibility\b"),
     # "claimed the bombing", "claimed in its weekly newspaper, issued on Thursday, the attack", but not the noun
     # in "the claim came two days after the attack"
-    _cue("claimed", r"(?<!\bthe )(?<!\bits )(?<!\bthis )(?<!\btheir )\bclaim(?:ed|s|ing)?\s+"
+    _cue("claimed", r"(?<!\bthe )(?<!\bits )(?<!\bthis )(?<!\btheir )\bclaim(?:ed|s|ing)?\s+(?!that\s+(?:the|a|an)\s)"
          r"(?:(?:in|on|through|via)\s[^.;]{0,80}?,\s+)?(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
     _cue("claimed", r"\bclaim(?:ed|s)\b[^.;]{0,80}?\bfor itself\b"),
     _cue("claimed", r"\bclaimed\s+by\b", side="after"),
@@ -163,6 +166,10 @@ _CUES: list[_CuePattern] = [
          r"(?:responsible|behind|involved)\b)", side="object"),
     _cue("suspected", r"\bbears? (?:all )?the (?:hall)?marks of\b", side="after"),
     _cue("suspected", r"\bbelieved to (?:be|have been) (?:behind|responsible)\b", side="near"),
+    # "the military said X could be behind the blasts", "the police chief says the Taliban are behind the bomb";
+    # not "investigating who was behind"
+    _cue("suspected", r"(?<!\bwho )(?<!\bwhoever )(?<!\bwhat )\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?behind\b",
+         side="near"),
     _cue("suspected", r"\b(?:likely|probably|possibly) (?:behind|responsible)\b", side="near"),
     _cue("suspected", r"\baccus(?:ed|es|ing)\b", side="near"),
     _cue("suspected", r"\battribut(?:ed|es|ing)\b", side="near"),
@@ -187,7 +194,8 @@ _ANAPHOR = re.compile(
 # Speakers whose "said ... carried out" is a report, not a claim.
 _AUTHORITY = re.compile(
     r"\b(?:police|officials?|ministry|minister|government|army|military|authorities|prosecutors?|witnesses|"
-    r"residents|analysts?|experts?|sources|spokesman for the (?:police|army|military|ministry))\b",
+    r"residents|analysts?|experts?|sources|spokesman for the (?:police|army|military|ministry)|"
+    r"Maj|Gen|General|Col|Colonel|Brig|Lt|governor|president|prime minister|police chief)\b",
     re.IGNORECASE,
 )
 
@@ -230,7 +238,18 @@ _GROUP_OUTLETS = [(name, pattern) for name, pattern in CHANNELS if name in {
 _AMAQ = dict(CHANNELS)["amaq"]
 
 
-def _names_group_outlet(text: str) -> bool:
+_CHANNEL_RANK = {name: rank for rank, (name, _) in enumerate(CHANNELS)}
+
+
+def more_specific_channel(first: str | None, second: str | None) -> str | None:
+    """Of two channels named for one claim, the more specific (a named outlet before a platform before a
+    medium before a spokesman before a bare statement)."""
+    if first is None or second is None:
+        return first or second
+    return first if _CHANNEL_RANK.get(first, len(CHANNELS)) <= _CHANNEL_RANK.get(second, len(CHANNELS)) else second
+
+
+def names_group_outlet(text: str) -> bool:
     return any(pattern.search(text) for _, pattern in _GROUP_OUTLETS)
 
 # 5. -------------------------------------------------------------------------- operational link
@@ -328,6 +347,7 @@ def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
         mentions += _read_sentence(work, sentence, groups, antecedents, after_claim)
     _claims_through_branches(mentions)
     _channel_from_next_sentence(work, mentions, groups)
+    _channel_from_group_sentences(work, mentions, groups)
     link, cue = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
@@ -355,6 +375,44 @@ def _channel_from_next_sentence(work: Work, mentions: list[ClaimMention], groups
         text = work.sentences[following].text.translate(_ASCII)
         if _SPEAKS.search(text):
             mention.channel = "statement" if _SAID_IN_STATEMENT.search(text) else _channel(text)
+
+
+_ABOUT_SPEAKING = re.compile(
+    r"\b(?:said|says|stated|wrote|told|added|announced|claim(?:ed|s|ing)?|responsibility|statement|posted|"
+    r"published|released|issued|broadcast)\b",
+    re.IGNORECASE,
+)
+
+
+def _channel_from_group_sentences(work: Work, mentions: list[ClaimMention], groups: list[GroupMention]) -> None:
+    """A claim or denial whose sentence names no channel takes the one named where the same group (or its
+    parent or branch) speaks elsewhere in the article ("It was posted on the group's Telegram channel"), the
+    nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba) speaks for the whole family."""
+    spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
+    for mention in spoken:
+        if mention.channel is not None or mention.group is None:
+            continue
+        family = _family(mention.group.name)
+        other_mentions = {m.sentence for m in spoken if m.group is not None and _family(m.group.name) != family}
+        candidates = []
+        for sentence in work.sentences:
+            if sentence.index == mention.sentence or sentence.index in other_mentions:
+                continue
+            text = sentence.text.translate(_ASCII)
+            named = any(g.sentence == sentence.index and _family(g.group.name) == family for g in groups)
+            outlet = family == "Islamic State" and names_group_outlet(text)
+            if (named and _ABOUT_SPEAKING.search(text)) or outlet:
+                channel = _channel(text)
+                if channel is not None:
+                    candidates.append((abs(sentence.index - mention.sentence), sentence.index, channel))
+        if candidates:
+            mention.channel = min(candidates)[2]
+
+
+def _family(name: str) -> str:
+    """A group and its branches are one family, named by the parent."""
+    entry = lookup_entry(name)
+    return entry.parent if entry is not None and entry.parent else name
 
 
 # How many sentences after a parent group's claim its branch may be named as the one that carried it out.
@@ -395,11 +453,19 @@ def _read_sentence(
                 continue
             if cue.needs_speaker and not _has_speaker(text, match.start(), in_sentence, base):
                 continue
-            if cue.needs_outlet and not _names_group_outlet(text):
+            if cue.needs_outlet and not names_group_outlet(text):
                 continue
             for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
             taken.append(span)
+    spoken_for = {f.group_mention.group.name for f in found if f.group_mention and f.status != "suspected"}
+    # "LeT denied the attack, blaming it on the army": a group that claims or denies in a sentence is not also
+    # suspected there; the suspicion read in that sentence is the group's own accusation of someone else.
+    found = [f for f in found if not (f.status == "suspected" and f.group_mention
+                                      and f.group_mention.group.name in spoken_for)]
+    named = {f.group_mention.group.name for f in found if f.group_mention}
+    found += [f for f in _attributed_acts(text, base, in_sentence, unclaimed) if f.group_mention
+              and f.group_mention.group.name not in named]
     about_claim = _CLAIM_CONTEXT.search(text) or (after_claim and _CLAIM_ANAPHOR.match(text))
     delay = _delay(text) if (found or about_claim) else Range()  # 6.
     if not found and delay.known and not unclaimed:
@@ -434,6 +500,46 @@ def _read_sentence(
             )
         )
     return results
+
+
+# "an ISIS attack", "a Taliban mortar", "Taliban bombers": the writer names the act as the group's.
+_ACT_AFTER_GROUP = re.compile(
+    r"^\W{0,3}(?:\s*\([^)]{1,20}\))?\s*(?:(?:militants?|fighters?|insurgents?|rebels?|gunmen|jihadists?)\s+)?"
+    r"(?:suicide\s+)?(?:attacks?|assaults?|bombings?|bombers?|ambush(?:es)?|raids?|mortars?|rockets?|car\s+bombs?|"
+    r"offensive)\b",
+    re.IGNORECASE,
+)
+# "a band of ADF rebels attacked the school", "ISIS militants on Tuesday launched an attack": the group as the
+# doer of the act in someone else's account
+_ACT_VERB_AFTER_GROUP = re.compile(
+    r"^\W{0,3}(?:\s*\([^)]{1,20}\))?\s*(?:(?:militants?|fighters?|insurgents?|rebels?|gunmen|jihadists?|members)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ambushed|raided|launched|shelled|bombed|kidnapped|abducted|"
+    r"massacred|torched)\b",
+    re.IGNORECASE,
+)
+# "attacks by Taliban", "the bombing carried out by X", "killed by suspected X militants"
+_ACT_BY_BEFORE = re.compile(
+    r"\b(?:attacks?|assaults?|bombings?|ambush(?:es)?|raids?|killings?|carried\s+out|perpetrated|staged|killed|"
+    r"abducted|kidnapped)\s+by\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _attributed_acts(
+    text: str, base: int, in_sentence: list[GroupMention], unclaimed: list[tuple[int, int]]
+) -> list[_Found]:
+    """Acts the sentence calls a group's without the group speaking: the group is suspected. A group that also
+    claims the act elsewhere keeps its claim (a claim outweighs a suspicion when the resolver merges them)."""
+    found = []
+    for group in in_sentence:
+        start, end = group.start - base, group.end - base
+        if any(s <= start < e for s, e in unclaimed):
+            continue
+        after = text[end:]
+        if (_ACT_AFTER_GROUP.match(after) or _ACT_VERB_AFTER_GROUP.match(after)
+                or _ACT_BY_BEFORE.search(text[max(0, start - 40) : start])):
+            found.append(_Found("suspected", group.start, group.end, group))
+    return found
 
 
 # 3. -------------------------------------------------------------------------- which group
@@ -477,6 +583,10 @@ def _actors(
         subject = inside[0] if inside else None
     if subject is None and cue.side == "subject":
         after = [g for g in in_sentence if g.start >= base + end]
+        if cue.status == "denied" and text[:start].strip(" \"'-") and after:
+            # "Castillo denied having any link with X": a group named after a denial is what the speaker
+            # denies ties to, unless the denial opens the sentence ("Denying any role, X said ...")
+            return []
         subject = after[0] if after else _most_recent(groups, base + start)
     if subject is None:
         return [None]
@@ -534,7 +644,7 @@ def _has_speaker(text: str, cue_start: int, in_sentence: list[GroupMention], bas
     for group in in_sentence:
         blanked[group.start - base : group.end - base] = " " * (group.end - group.start)
     subject_text = "".join(blanked)[max(0, cue_start - 40) : cue_start]
-    if _AUTHORITY.search(subject_text) and not _names_group_outlet(subject_text):
+    if _AUTHORITY.search(subject_text) and not names_group_outlet(subject_text):
         return False
     return bool(in_sentence) or bool(_ANAPHOR.search(text)) or _channel(text) is not None
 
