@@ -34,11 +34,13 @@ from typing import TYPE_CHECKING
 
 from . import periods
 from .counts import best_count
+from .extract.claims import more_specific_channel
 from .extract.numbers import NUMBER
 from .model import (
     CasualtyReport,
     Claim,
     ClaimMention,
+    Count,
     CountMention,
     DateMention,
     EventMention,
@@ -144,6 +146,22 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
     return dropped
 
 
+# "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
+_MEDIUM_AFTER = re.compile(
+    r"^(?:\s+(?:news|press|media|information))?\s+(?:agency|agencies|newspaper|magazine|channel|outlet|broadcaster|"
+    r"television|TV|daily|weekly)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_medium(text: str, place: PlaceMention) -> bool:
+    """True when the place name is part of the name of a news agency, channel or paper, or of a group's own
+    outlet (Amaq, Shahada, al-Naba)."""
+    from .extract.claims import names_group_outlet
+
+    return _MEDIUM_AFTER.match(text[place.end : place.end + 40]) is not None or names_group_outlet(place.text)
+
+
 _SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
@@ -194,8 +212,11 @@ class _Resolver:
         # places the attack.
         # "Islamic State's Sinai Province" names a group, not a place.
         in_group_names = [(g.start, g.end) for g in m.groups]
+        # A name the article once gives as a medium's ("the SANA news agency") names it every time ("SANA said").
+        media = {p.text.casefold() for p in m.places if _names_a_medium(text, p)}
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
+            and p.text.casefold() not in media
         )
         not_attack = _not_attack_dates(text, m.dates)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
@@ -399,8 +420,8 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        draft.incident.killed = best_count(c.count for c in draft.counts if c.kind == "killed")
-        draft.incident.wounded = best_count(c.count for c in draft.counts if c.kind == "wounded")
+        draft.incident.killed = incident_toll(draft.counts, "killed")
+        draft.incident.wounded = incident_toll(draft.counts, "wounded")
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -450,10 +471,44 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
+    """"Islamic State claimed the attack ... its Sinai Province said its fighters attacked": a parent group and
+    its branch speaking of one incident make one claim, the branch's (the parent's outlets speak for its
+    provinces), not two groups disputing it. The parent's sentences, channel and cues join the branch's claim."""
+    from .extract.groups import lookup_entry
+
+    kept = []
+    for claim in claims:
+        branch = None
+        # Only claims: officials suspecting a branch while the parent claims (or the reverse) are two accounts.
+        if claim.group is not None and claim.status in ("claimed", "disputed"):
+            branch = next(
+                (other for other in claims if other is not claim and other.incident_id == claim.incident_id
+                 and other.group is not None and other.status in ("claimed", "disputed")
+                 and (entry := lookup_entry(other.group.name)) is not None and entry.parent == claim.group.name),
+                None,
+            )
+        if branch is None:
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            _absorb(branch, _as_mention(claim), evidence)
+    return kept
+
+
+def _as_mention(claim: Claim) -> ClaimMention:
+    return ClaimMention(
+        start=0, end=0, text="", sentence=0, group=claim.group, status=claim.status, channel=claim.channel,
+        link=claim.link, link_cue=claim.link_cue, wording=claim.wording, delay_hours=claim.delay_hours,
+        claimed_at=claim.claimed_at,
+    )
 
 
 def _place_link_cue(claim: Claim, work: Work, resolver: _Resolver, main_id: str | None) -> None:
@@ -479,15 +534,16 @@ def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
     return matching[0] if matching else None
 
 
-# When one group is both suspected and said to claim (or deny), what the group itself said wins.
-_STATUS_WEIGHT = {"suspected": 0, "denied": 1, "claimed": 2, "disputed": 3}
+# When one group is both suspected and said to claim (or deny), what the group itself said wins; a group that
+# claims and denies one attack has retracted the claim (evaluation/claims/README.md codes that as denied).
+_STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = claim.channel or mention.channel
+    claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours
@@ -540,6 +596,15 @@ def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
+    """The figure an incident shows for one kind: from independent counts before the attackers' group's own
+    figure, and from figures of the victims before figures that count the attackers too."""
+    mine = [c for c in counts if c.kind == kind]
+    independent = [c for c in mine if not c.by_claimant] or mine
+    victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
+    return best_count(c.count for c in victims)
 
 
 def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
