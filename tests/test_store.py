@@ -52,7 +52,7 @@ def test_opening_a_new_file_creates_every_table_at_the_head_revision(tmp_path: P
     store = Store(f"sqlite:///{tmp_path / 'sub' / 'new.db'}")
     with store.engine.connect() as conn:
         names = set(sa.inspect(conn).get_table_names())
-        assert current_revision(conn) == head_revision() == "0001_initial"
+        assert current_revision(conn) == head_revision() is not None
     assert {"documents", "incidents", "incident_reports", "claims", "claim_reports", "casualty_reports",
             "evidence", "quotes", "documents_fts", "alembic_version"} <= names
     store.close()

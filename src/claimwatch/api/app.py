@@ -20,6 +20,7 @@ from .. import __version__
 from ..errors import ClaimwatchError, InputError, InputTooLarge, NotFound, StoreError
 from .deps import AppConfig, Extractor
 from .export_routes import router as export_router
+from .feeds_routes import router as feeds_router
 from .routes import reads, router
 
 if TYPE_CHECKING:
@@ -104,5 +105,6 @@ def create_app(
     app.include_router(router)
     app.include_router(reads)
     app.include_router(export_router)
+    app.include_router(feeds_router)
     app.mount("/", StaticFiles(directory=web_root(), html=True), name="dashboard")
     return app
