@@ -217,10 +217,15 @@ def test_a_failing_source_backs_off(server: FeedServer, tmp_path: Path) -> None:
         config = WatchConfig(sources=[SourceConfig(server.url("/broken.rss"), every=60)])
         run(store, config)
         first = state.list_sources(store.engine)[0]
+        assert (first.next_poll_at - first.last_polled_at).total_seconds() == 120  # 60 s doubled
+        skipped = run(store, config)  # even --once leaves a source alone while it backs off
+        assert skipped.polled == 0 and server.hits["/broken.rss"] == 1 and skipped.failing == 1
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE feed_sources SET next_poll_at = '2000-01-01 00:00:00'"))
         run(store, config)
         second = state.list_sources(store.engine)[0]
         assert (first.error_count, second.error_count) == (1, 2)
-        assert (second.next_poll_at - second.last_polled_at).total_seconds() == 240  # 60 s doubled twice
+        assert (second.next_poll_at - second.last_polled_at).total_seconds() == 240  # doubled twice
         watcher = Watcher(store, config)
         stats = WatchStats()
         watcher.poll(stats, force=False)  # not due: not polled

@@ -1,7 +1,8 @@
 """One watcher pass, and the loop around it:
 
 1. sync     the config file's sources are added to (or updated in) the store's sources
-2. poll     each due source (every source with `force`, as `--once` does): a conditional GET; a 304
+2. poll     each due source (with `force`, as `--once` does, every source but those backing off after
+            an error): a conditional GET; a 304
             changes nothing; else the body is read as a feed, sitemap or URL list and each item not
             seen before (by URL) is recorded as pending. A failing source is recorded with its error
             and backs off (state.py); the other sources go on.
@@ -152,7 +153,8 @@ class Watcher:
         for source in state.list_sources(self.engine):
             if self.stopping:
                 return
-            if not force and source.next_poll_at > now:
+            backing_off = source.error_count > 0 and source.next_poll_at > now
+            if source.next_poll_at > now and (backing_off or not force):
                 continue
             stats.polled += 1
             try:
