@@ -8,6 +8,7 @@
     │   └── MalformedInput    broken JSON, unreadable HTML or WARC
     ├── StoreError            the store could not be opened or written
     ├── NotFound              an ID that the store does not hold
+    ├── SparkError            the Spark job cannot start (no PySpark, no Java) or its output is unusable
     └── EvaluationError       a labelled file that does not follow its format
 """
 
@@ -42,6 +43,10 @@ class MalformedInput(InputError):
 
 
 class StoreError(ClaimwatchError):
+    pass
+
+
+class SparkError(ClaimwatchError):
     pass
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import eval_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd, train_cmd
+from . import eval_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd, spark_cmd, train_cmd
 
 app = typer.Typer(
     help="Claimwatch: militant attacks and claims of responsibility, as a sourced, queryable record.",
@@ -19,7 +19,7 @@ def _root() -> None:
     """Claimwatch: militant attacks and claims of responsibility, as a sourced, queryable record."""
 
 
-for module in (ingest_cmd, extract_cmd, query_cmd, eval_cmd, serve_cmd, train_cmd):
+for module in (ingest_cmd, extract_cmd, query_cmd, eval_cmd, serve_cmd, train_cmd, spark_cmd):
     module.register(app)
 
 
