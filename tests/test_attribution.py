@@ -6,8 +6,8 @@ import pytest
 
 from claimwatch.extract.attribution import attribute, find_attributions
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 @pytest.mark.parametrize(

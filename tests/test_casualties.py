@@ -6,8 +6,8 @@ import pytest
 
 from claimwatch.extract.casualties import counts_in, find_counts
 from claimwatch.model import Count, Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def _figures(text: str) -> list[tuple[str, Count]]:

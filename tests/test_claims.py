@@ -9,8 +9,8 @@ import pytest
 from claimwatch.extract.claims import find_claims, find_unclaimed_statements, resolve_day
 from claimwatch.extract.groups import find_groups
 from claimwatch.model import ClaimMention, Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def _work(text: str, published: datetime | None = None) -> Work:
@@ -21,7 +21,8 @@ def _work(text: str, published: datetime | None = None) -> Work:
 
 def _claims(text: str, published: datetime | None = None) -> list[ClaimMention]:
     work = _work(text, published)
-    return find_claims(work, find_groups(work))
+    work.mentions.groups = find_groups(work)
+    return find_claims(work)
 
 
 def _pairs(text: str) -> list[tuple[str | None, str]]:
@@ -79,7 +80,8 @@ def test_competing_claim_both_groups_are_disputed() -> None:
 def test_unclaimed_statements(text: str) -> None:
     work = _work("Gunmen attacked a checkpoint. " + text)
     assert find_unclaimed_statements(work) == [1]
-    assert all(c.status != "claimed" for c in find_claims(work, find_groups(work)))
+    work.mentions.groups = find_groups(work)
+    assert all(c.status != "claimed" for c in find_claims(work))
 
 
 def test_unclaimed_with_suspect_in_same_sentence() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimwatch.clean import clean_document, is_boilerplate, normalise, stage, strip_photo_credit, title_line
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
+from claimwatch.work import Work
 
 BLOG_POST = """Posted by on March 3, 2021 9:15 pm
 Tags: , , , , ,

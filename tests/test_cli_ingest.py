@@ -190,7 +190,7 @@ def test_ingest_store_error_is_one_message(runner: CliRunner, monkeypatch: pytes
     monkeypatch.setattr(ingest_cmd, "open_store", refuse)
     result = runner.invoke(app, ["ingest", str(FIXTURES / "article.txt"), "--db", "postgresql://nowhere/db"])
     assert result.exit_code == 1
-    assert "cannot open the store: cannot open postgresql://nowhere/db" in result.stderr
+    assert "error: cannot open postgresql://nowhere/db" in result.stderr
 
 
 @pytest.mark.usefixtures("fast_pipeline")

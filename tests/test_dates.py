@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from claimwatch.extract.dates import dates_in, find_dates, parse_publication_date
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 MONDAY = datetime(2017, 6, 5, 9, 30)  # published on Monday 5 June 2017
 

@@ -6,8 +6,8 @@ import pytest
 
 from claimwatch.extract.events import ATTACK_TYPES, CUES, WEAPON_TYPES, events_in, find_events
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:

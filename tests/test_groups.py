@@ -9,8 +9,8 @@ import pytest
 
 from claimwatch.extract.groups import all_groups, find_groups, lookup_group, parent_of
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def _work(text: str) -> Work:

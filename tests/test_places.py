@@ -23,8 +23,8 @@ from claimwatch.extract.places import (
     places_in,
 )
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def _city(gid: int, name: str, cc: str, pop: int, lat: float, lon: float, alt: list[str] | None = None,

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch.extract.groups import find_groups
 from claimwatch.extract.quotes import find_quotes
 from claimwatch.model import Document, Quote
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def _quotes(text: str) -> list[Quote]:
     work = Work(document=Document(text=text))
     work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
     return find_quotes(work)
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch import model_registry
+from claimwatch.document_relevance import document_scores
 from claimwatch.extract import roles
 from claimwatch.model import Document, Evidence, Incident, Perpetrator, RoleMention
-from claimwatch.pipeline import Work
-from claimwatch.role_assignment import assign_roles, document_scores
+from claimwatch.role_assignment import assign_roles
 from claimwatch.sentences import split_sentences
 from claimwatch.training.muc4 import bio_labels, gold_spans, main_type
+from claimwatch.work import Work
 
 TEXT = "urban rebels bombed the water tower in san lucas.    later, gunmen shot mayor ruiz with rifles."
 
@@ -109,7 +111,7 @@ def test_assign_roles_without_incidents_does_nothing() -> None:
     assign_roles([], [mention("gunmen", "perpetrator_individual", 1)], work_for(TEXT))
 
 
-@pytest.mark.skipif(not roles.CRF_PATH.exists(), reason="the CRF model is not shipped in this checkout")
+@pytest.mark.skipif(model_registry.info("roles").path is None, reason="the CRF model is not installed")
 def test_shipped_tagger_finds_roles_in_lower_case_text() -> None:
     text = "guerrillas of the farabundo marti national liberation front dynamited a power pylon in usulutan."
     found = roles.find_roles(work_for(text))

@@ -56,7 +56,7 @@ def test_opening_a_new_file_creates_every_table_at_the_head_revision(tmp_path: P
         names = set(sa.inspect(conn).get_table_names())
         assert current_revision(conn) == head_revision() is not None
     assert {"documents", "incidents", "incident_reports", "claims", "claim_reports", "casualty_reports",
-            "evidence", "quotes", "documents_fts", "alembic_version"} <= names
+            "evidence", "quotes", "documents_fts", "alembic_version", "claim_judgements", "group_profiles"} <= names
     store.close()
     Store(str(tmp_path / "sub" / "new.db")).close()  # opening again migrates nothing and fails nothing
 
@@ -83,6 +83,26 @@ def test_migrations_and_schema_module_agree(store: Store) -> None:
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": known})
         assert compare_metadata(context, metadata) == []
+
+
+def test_a_store_of_the_first_revision_keeps_its_rows_through_the_trace_migration(tmp_path: Path) -> None:
+    from claimwatch.migrations import run_upgrade
+
+    path = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        run_upgrade(conn, "0001_initial")
+        conn.execute(sa.text(
+            "INSERT INTO documents (id, content_hash, text, ingested_at, extractor_version) "
+            "VALUES ('doc-1', 'h', 'A bomb exploded.', '2024-01-01 00:00:00', 'claimwatch.rules.v1')"
+        ))
+    engine.dispose()
+    store = Store(str(path))
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT extractor_version FROM documents")).scalar_one() == "claimwatch.rules.v1"
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("incident_reports")}
+    assert "trace" in columns
+    store.close()
 
 
 def test_a_postgresql_url_without_its_driver_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

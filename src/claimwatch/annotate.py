@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import nlp
+from . import lang, nlp
+from .lang.detect import detect
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 # A sentence is worth the model only if it may report an attack, a casualty, a claim or a quote.
 NEEDS_PARSE = re.compile(
@@ -26,6 +27,10 @@ def needs_parse(text: str) -> bool:
 
 
 def stage(work: Work) -> Work:
+    # The language chooses every later stage's resources: the source's or the caller's word, else detected.
+    if not work.document.language:
+        work.document.language = detect(work.document.text) or lang.DEFAULT
+    work.document.language = lang.normalise(work.document.language)
     work.sentences = split_sentences(work.document.text)
     todo = [s for s in work.sentences if needs_parse(s.text)]
     if todo:

@@ -30,11 +30,12 @@ from .extract.dates import parse_publication_date
 from .model import Document
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 HEADER_LINES = 6  # where a date, a byline or a "Posted by" line is metadata and not a sentence
 TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 200
+FOOTER_AFTER_WORDS = 10  # a footer line ends the article only once this many words of text are kept
 
 
 def stage(work: Work) -> Work:
@@ -61,12 +62,14 @@ def _clean_once(document: Document) -> Document:
     lines = normalise(document.text).split("\n")
     published, author = document.published, document.author
     kept: list[str] = []
+    # Running counts over the lines kept so far, so each line costs the same however long the text is.
+    kept_lines = kept_words = 0
     for line in lines:
         if not line:
             kept.append(line)
             continue
-        in_header = sum(1 for k in kept if k) < HEADER_LINES  # lines kept so far: cleaning twice changes nothing
-        if kept_text_so_far(kept) and is_footer_start(line):
+        in_header = kept_lines < HEADER_LINES  # lines kept so far: cleaning twice changes nothing
+        if kept_words >= FOOTER_AFTER_WORDS and is_footer_start(line):
             break
         if is_boilerplate(line):
             continue
@@ -76,7 +79,11 @@ def _clean_once(document: Document) -> Document:
         if in_header and (byline := byline_author(line)):
             author = author or byline
             continue
-        kept.append(strip_photo_credit(line))
+        line = strip_photo_credit(line)
+        kept.append(line)
+        if line:
+            kept_lines += 1
+            kept_words += len(line.split())
     text = normalise(join_paragraphs(kept))  # a removed line may leave a broken sentence to join
     title = document.title or title_line(text)
     outlet = document.outlet or dateline_outlet(text)
@@ -114,25 +121,25 @@ def normalise(text: str) -> str:
 
 
 def unwrap(lines: list[str]) -> list[str]:
-    """Join a line that stops mid-sentence with the next when that one goes on in lower case."""
-    joined: list[str] = []
+    """Join a line that stops mid-sentence with the next when that one goes on in lower case.
+
+    The pieces of a joined line are gathered in a list and joined once, so a text hard-wrapped into
+    one long paragraph costs linear time, not a copy of the growing line per piece.
+    """
+    joined: list[list[str]] = []
     for line in lines:
-        previous = joined[-1] if joined else ""
-        if previous and line[:1].islower() and not _SENTENCE_END.search(previous):
-            joined[-1] = f"{previous} {line}"
+        previous = joined[-1][-1] if joined else ""
+        if previous and line[:1].islower() and not _SENTENCE_END.search(previous[-1:]):
+            joined[-1].append(line)
         else:
-            joined.append(line)
-    return joined
+            joined.append([line])
+    return [" ".join(pieces) for pieces in joined]
 
 
 def join_paragraphs(lines: list[str]) -> str:
     """Lines back into text: runs of blank lines become one blank line; none at either end."""
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def kept_text_so_far(lines: list[str]) -> bool:
-    return sum(len(line.split()) for line in lines) >= 10
 
 
 # --------------------------------------------------------------------------- 2. header: dates and bylines

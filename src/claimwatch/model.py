@@ -43,7 +43,7 @@ class Document:
     published: datetime | None = None
     outlet: str | None = None
     author: str | None = None
-    language: str | None = "en"
+    language: str | None = None  # ISO 639-1; None: detected by the pipeline (lang/detect.py)
     source: str | None = None  # where it came from: a path, "path:line", a WARC record, "<stdin>"
 
     @property
@@ -245,22 +245,6 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "affiliation": self.affiliation, "text": self.text}
-
-
-@dataclass
-class Mentions:
-    """Everything the `extract` stage found, sentence by sentence."""
-
-    events: list[EventMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    counts: list[CountMention] = field(default_factory=list)
-    groups: list[GroupMention] = field(default_factory=list)
-    roles: list[RoleMention] = field(default_factory=list)
-    claims: list[ClaimMention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    # sentence index -> the outlet or person the article attributes that sentence to
-    attributions: dict[int, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- results (stage `resolve`)

@@ -1,58 +1,99 @@
-"""The extraction pipeline: a list of named stages, and one loop that runs them.
+"""The extraction pipeline: a list of named components built from a config, and one loop that runs them.
 
-    ingest  (ingest.py)    files, HTML, JSON lines, WARC, stdin  -> Document     [outside extract()]
-    1. clean    (clean.py)     boilerplate out, metadata in          Document     -> Document
-    2. annotate (annotate.py)  sentences; the NLP model only on sentences that need it
-    3. extract  (extract/)     sentence-level mentions: events, dates, places, counts, groups, claims…
-    4. resolve  (resolve.py)   mentions -> incidents and claims of this document, with evidence
-    link + store (store/)      incidents merged across documents, kept with every source [outside]
+    ingest   (ingest/)         files, HTML, JSON lines, WARC, stdin -> Document        [outside extract()]
+    clean    (clean.py)        boilerplate out, metadata in                  Document -> Document
+    annotate (annotate.py)     sentences; the NLP model only on sentences that need it
+    events, dates, places, counts, groups, roles, claims, quotes, attributions   (extract/)
+                               sentence-level mentions, one extractor each
+    resolve  (resolve.py)      mentions -> incidents and claims of this document, with evidence
+    score    (role_assignment.py, incident_relevance.py)
+                               role fillers onto incidents; MUC-4 relevance and type by the models
+    link + store (store/)      incidents merged across documents, kept with every source     [outside]
 
-`extract()` is a pure function of one document: its input and output are picklable dataclasses and
-the model is loaded once per process, so the same call runs in a CLI, a web worker or a Spark task.
+The stages and their order are data (`data/pipeline.toml`); each is a `Component` (`components.py`) that
+declares what it requires and assigns, checked by `build` before anything runs. `extract()` is a pure
+function of one document: its input and output are picklable dataclasses and the models load once per
+process, so the same call runs in a CLI, a web worker or a Spark task.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import functools
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from importlib import resources
 
-from . import annotate, clean, resolve
-from .extract import find_mentions
-from .model import Document, Extraction, Mentions, Sentence
-
-EXTRACTOR_VERSION = "claimwatch.rules.v1"
-
-
-@dataclass
-class Work:
-    """What the stages pass along: each stage reads what earlier ones left and adds its own part."""
-
-    document: Document
-    sentences: list[Sentence] = field(default_factory=list)
-    parsed: dict[int, Any] = field(default_factory=dict)  # sentence index -> spaCy Doc
-    mentions: Mentions = field(default_factory=Mentions)
-    extraction: Extraction | None = None
+from . import model_registry
+from .components import COMPONENTS, Component
+from .errors import MissingRequirement, PipelineError, UnknownComponent
+from .model import Document, Extraction
+from .work import Work
 
 
-Stage = Callable[[Work], Work]
+@dataclass(frozen=True)
+class Pipeline:
+    components: tuple[Component, ...]
 
-STAGES: list[tuple[str, Stage]] = [
-    ("clean", clean.stage),
-    ("annotate", annotate.stage),
-    ("extract", find_mentions),
-    ("resolve", resolve.stage),
-]
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    @functools.cached_property
+    def version(self) -> str:
+        """What produced a record, stored with every fact: the package, each component with its version,
+        each model with its version and sha256 prefix ("claimwatch 0.1.0: clean.v1 annotate.v1 ...; models
+        roles.crf.v2@c6a020d2 ...")."""
+        from . import __version__
+
+        models = [m for c in self.components for m in c.models]
+        tags = " ".join(model_registry.info(m).tag for m in dict.fromkeys(models))
+        return f"claimwatch {__version__}: {' '.join(c.id for c in self.components)}; models {tags or 'none'}"
+
+    def run(self, document: Document) -> Work:
+        work = Work(document=document)
+        for component in self.components:
+            work = component.run(work)
+            if not isinstance(work, Work):  # a stage that forgets to return is a bug, caught early
+                raise TypeError(f"pipeline component {component.name!r} returned {type(work).__name__}, not Work")
+        return work
 
 
-def run(document: Document, stages: list[tuple[str, Stage]] | None = None) -> Work:
-    work = Work(document=document)
-    for name, stage in stages or STAGES:
-        work = stage(work)
-        if not isinstance(work, Work):  # a stage that forgets to return is a bug, caught early
-            raise TypeError(f"pipeline stage {name!r} returned {type(work).__name__}, not Work")
-    return work
+def default_config() -> list[str]:
+    """The stage names of the shipped pipeline config (`claimwatch/data/pipeline.toml`)."""
+    text = resources.files("claimwatch.data").joinpath("pipeline.toml").read_text(encoding="utf-8")
+    stages = tomllib.loads(text).get("stages")
+    if not isinstance(stages, list) or not all(isinstance(s, str) for s in stages):
+        raise PipelineError("claimwatch/data/pipeline.toml: 'stages' must be a list of component names")
+    return list(stages)
+
+
+def build(names: Sequence[str | Component] | None = None) -> Pipeline:
+    """A pipeline of the named components (the default config when `names` is None), checked: every
+    component is known and each of its requirements is assigned by a component before it."""
+    available = {"document"}
+    chosen: list[Component] = []
+    for entry in default_config() if names is None else names:
+        component = entry if isinstance(entry, Component) else COMPONENTS.get(entry)
+        if component is None:
+            known = ", ".join(sorted(COMPONENTS))
+            raise UnknownComponent(f"no component named {entry!r} (known: {known})")
+        for needed in component.requires:
+            if needed not in available:
+                raise MissingRequirement(component.name, needed)
+        available.update(component.assigns)
+        chosen.append(component)
+    return Pipeline(tuple(chosen))
+
+
+@functools.lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return build()
+
+
+def run(document: Document, pipeline: Pipeline | None = None) -> Work:
+    return (pipeline or default_pipeline()).run(document)
 
 
 def extract(
@@ -62,15 +103,26 @@ def extract(
     url: str | None = None,
     outlet: str | None = None,
     title: str | None = None,
+    language: str | None = None,
 ) -> Extraction:
-    """Read one article and return its incidents, claims and quotes, each fact with its evidence."""
+    """Read one article and return its incidents, claims and quotes, each fact with its evidence. `language`
+    (ISO 639-1) chooses the resources; when None it is detected from the text."""
     if isinstance(published, str):
         published = datetime.fromisoformat(published)
-    return extract_document(Document(text=text, published=published, url=url, outlet=outlet, title=title))
+    return extract_document(
+        Document(text=text, published=published, url=url, outlet=outlet, title=title, language=language)
+    )
 
 
-def extract_document(document: Document) -> Extraction:
-    work = run(document)
-    assert work.extraction is not None
-    work.extraction.extractor_version = EXTRACTOR_VERSION
+def extract_document(document: Document, pipeline: Pipeline | None = None) -> Extraction:
+    chosen = pipeline or default_pipeline()
+    work = chosen.run(document)
+    if work.extraction is None:
+        raise PipelineError("the pipeline ended without an extraction: its config has no 'resolve' component")
+    work.extraction.extractor_version = chosen.version
     return work.extraction
+
+
+def extractor_version() -> str:
+    """The composite version of the default pipeline (`Pipeline.version`)."""
+    return default_pipeline().version

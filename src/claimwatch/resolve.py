@@ -1,4 +1,4 @@
-"""Stage 4: turn sentence-level mentions into this document's incidents and claims.
+"""The resolve stage: turn sentence-level mentions into this document's incidents and claims.
 
 The rules, in the order they run:
 1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
@@ -48,7 +48,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
 _GENERIC_EVENT = re.compile(r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
@@ -147,7 +147,6 @@ def stage(work: Work) -> Work:
     claims = _build_claims(work, resolver, mentions.claims)
     _date_from_claim_delay(work, resolver, claims)
     _add_perpetrators(incidents, claims)
-    _assign_roles(incidents, work)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
     )
@@ -498,14 +497,6 @@ def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
             incident.perpetrators.append(
                 Perpetrator(name=claim.group.name, kind="group", wikidata_id=claim.group.wikidata_id)
             )
-
-
-def _assign_roles(incidents: list[Incident], work: Work) -> None:
-    if not incidents:
-        return
-    from .role_assignment import assign_roles
-
-    assign_roles(incidents, work.mentions.roles, work)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -1,4 +1,4 @@
-"""Put role mentions (extract/roles.py) onto the incidents the resolve stage built, and score relevance.
+"""The `score` stage: put role mentions (extract/roles.py) onto the incidents `resolve` built, and score them.
 
 Rules, in the order `assign_roles` applies them:
 1. A role mention goes to the incident whose evidence sentences are closest to the mention's sentence;
@@ -7,9 +7,10 @@ Rules, in the order `assign_roles` applies them:
    perpetrator individual ("the guerrillas") to every one that has no individual: reports attribute a
    series of attacks ("they also burned three vehicles") to the same attackers far more often than not.
 3. Duplicates (same text after case, punctuation and article normalisation) are dropped.
-4. Every incident gets a relevance and a MUC-4 type. The document model, a TF-IDF + logistic regression
-   trained on MUC-4 (`training/muc4.py`), gives the probability that the document reports a terrorist
-   incident rather than fighting between armed forces, politics or an anniversary, and its likely type.
+4. Every incident gets a relevance and a MUC-4 type. The document model (`document_relevance.py`), a
+   TF-IDF + logistic regression trained on MUC-4 (`training/muc4.py`), gives the probability that the
+   document reports a terrorist incident rather than fighting between armed forces, politics or an
+   anniversary, and its likely type.
    The incident model (`incident_relevance.py`) reads those with each incident's own words, attack types
    and filled roles, and answers per incident. Without the incident model every incident gets the
    document's scores, its type made specific by its own attack words (`_document_type`). Consumers that
@@ -20,22 +21,24 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .incident_relevance import incident_features, load_model, own_muc_type, score_incident
+from .document_relevance import DocumentScores, document_scores
+from .incident_relevance import incident_features, own_muc_type, score_incident
 from .model import Incident, Perpetrator, PerpetratorKind, RoleMention
 
 if TYPE_CHECKING:
-    from .pipeline import Work
-
-RELEVANCE_PATH = Path(__file__).resolve().parent / "data" / "models" / "muc4_relevance.json"
+    from .work import Work
 
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
-_TERM = re.compile(r"(?u)\b\w\w+\b")
+
+
+def stage(work: Work) -> Work:
+    """The `score` component: runs after `resolve`, on the incidents of `work.extraction`."""
+    if work.extraction is not None:
+        assign_roles(work.extraction.incidents, work.mentions.roles, work)
+    return work
 
 
 def assign_roles(incidents: list[Incident], roles: list[RoleMention], work: Work) -> None:
@@ -115,59 +118,3 @@ def _add(incident: Incident, mention: RoleMention) -> None:
     slot = {"target": incident.targets, "victim": incident.victims, "weapon": incident.weapons}[mention.role]
     if all(_key(existing) != key for existing in slot):
         slot.append(mention.text)
-
-
-# --------------------------------------------------------------------------- relevance
-
-
-def load_relevance_model(path: Path = RELEVANCE_PATH) -> dict[str, Any] | None:
-    """The stored document model, or None when the file is missing or unreadable (read once per process)."""
-    return load_model(path)
-
-
-@dataclass
-class DocumentScores:
-    relevance: float  # P(the document reports a terrorist incident)
-    incident_type: str  # the most likely MUC-4 incident type, should it report one
-    type_probabilities: dict[str, float] = field(default_factory=dict)  # P(type | it reports one)
-
-
-def document_relevance(text: str) -> float | None:
-    scores = document_scores(text)
-    return scores.relevance if scores else None
-
-
-def document_scores(text: str, model: dict[str, Any] | None = None) -> DocumentScores | None:
-    """Relevance and incident type of a document, by the shipped model unless `model` is given; None when
-    no model is shipped.
-
-    The same arithmetic as scikit-learn's TfidfVectorizer(sublinear_tf, l2) and LogisticRegression,
-    done over the stored vocabulary so that no pickle is needed.
-    """
-    model = model if model is not None else load_relevance_model()
-    if model is None:
-        return None
-    words = _TERM.findall(text.lower())
-    grams = Counter(words)
-    for n in range(2, int(model.get("ngram_max", 1)) + 1):
-        grams.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    terms: dict[str, list[float]] = model["terms"]
-    hits: list[tuple[float, list[float]]] = []
-    for term, count in grams.items():
-        entry = terms.get(term)
-        if entry is not None:
-            hits.append(((1.0 + math.log(count)) * entry[0], entry))
-    norm = math.sqrt(sum(v * v for v, _ in hits)) or 1.0
-    z = float(model["intercept"]) + sum(v / norm * entry[1] for v, entry in hits)
-    types: list[str] = model.get("types", [])
-    type_z = [float(model["type_intercepts"][k]) + sum(v / norm * entry[2 + k] for v, entry in hits)
-              for k in range(len(types))]
-    best_type, probabilities = "attack", {}
-    if types:
-        best_type = types[max(range(len(types)), key=lambda k: type_z[k])]
-        top = max(type_z)
-        exp = [math.exp(v - top) for v in type_z]  # softmax, as the multinomial model's predict_proba
-        probabilities = {kind: e / sum(exp) for kind, e in zip(types, exp, strict=True)}
-    return DocumentScores(
-        relevance=1.0 / (1.0 + math.exp(-z)), incident_type=best_type, type_probabilities=probabilities
-    )

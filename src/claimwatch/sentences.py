@@ -20,13 +20,31 @@ _BOUNDARY_UNCASED = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?\w)|
 # Below this share of capitals among the letters a text counts as written without capitals.
 _UNCASED_SHARE = 0.005
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# Clauses for the role tagger: it was trained on MUC-4 cut at every stop, semicolon and wide gap, without the
+# abbreviation and capital checks (reading the tagger's input with the sentence rules costs 0.15 MUC-4 F1 until
+# the tagger is retrained on them).
+_CLAUSE_BOUNDARY = re.compile(r"(?<=[.!?;])\s+|\n\s*\n|\s{3,}")
+# Arabic script ends sentences with the Arabic question mark and full stop too, and has no capitals.
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_MIN_LETTERS = 40  # Arabic letters in the lead that make a text Arabic-script
+_BOUNDARY_ARABIC = re.compile(r"""([.!?؟۔]["'”’)\]»]*)\s+(?=\S)|\n\s*\n|\n(?=\s*\S)""")
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences with exact character offsets (whitespace around each is trimmed)."""
+def split_sentences(text: str, clauses: bool = False) -> list[Sentence]:
+    """Split `text` into sentences with exact character offsets (whitespace around each is trimmed).
+    `clauses=True` cuts at every stop, semicolon and wide gap instead (the role tagger's input)."""
     sentences: list[Sentence] = []
     start = 0
-    boundary = _BOUNDARY_UNCASED if written_without_capitals(text) else _BOUNDARY
+    if clauses:
+        for match in _CLAUSE_BOUNDARY.finditer(text):
+            _append(sentences, text, start, match.start())
+            start = match.end()
+        _append(sentences, text, start, len(text))
+        return sentences
+    if len(_ARABIC_SCRIPT.findall(text[:2000])) > _ARABIC_MIN_LETTERS:
+        boundary = _BOUNDARY_ARABIC
+    else:
+        boundary = _BOUNDARY_UNCASED if written_without_capitals(text) else _BOUNDARY
     for match in boundary.finditer(text):
         end = match.end(1) if match.group(1) else match.start()
         if match.group(1) and match.group(1).startswith("."):

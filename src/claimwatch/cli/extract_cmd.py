@@ -24,13 +24,19 @@ def extract_command(
         str, typer.Argument(help="One document: .txt, .html, .json (one article), .warc with one page, or - for stdin.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract instead of tables.")] = False,
+    language: Annotated[
+        str | None, typer.Option("--lang", help="The document's language (ISO 639-1, e.g. fr); default: detected.")
+    ] = None,
 ) -> None:
     """Extract incidents, claims and quotes from one document, without storing anything."""
     from ..ingest import read_document
     from ..pipeline import extract_document
 
     try:
-        result = extract_document(read_document(path))
+        document = read_document(path)
+        if language:
+            document.language = language
+        result = extract_document(document)
     except ClaimwatchError as error:  # the message names the file and the reason
         Console(stderr=True).print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error

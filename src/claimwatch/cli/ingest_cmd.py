@@ -10,8 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..errors import ClaimwatchError
-
 if TYPE_CHECKING:
     from ..ingest.batch import Outcome, StoreLike
 
@@ -34,16 +32,15 @@ def ingest_command(
     db: Annotated[str | None, typer.Option("--db", help="Store URL or path (default: CLAIMWATCH_DB).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes that run the extraction.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    language: Annotated[
+        str | None, typer.Option("--lang", help="Language of every document (ISO 639-1, e.g. fr); default: detected.")
+    ] = None,
 ) -> None:
     """Read documents, extract incidents and claims, and store them; files already stored are skipped."""
     from ..ingest.batch import ingest_batch
 
     errors = Console(stderr=True, highlight=False)
-    try:
-        store = open_store(db)
-    except ClaimwatchError as error:
-        errors.print(f"error: cannot open the store: {error}", markup=False)
-        raise typer.Exit(1) from error
+    store = open_store(db)  # a store that cannot be opened: one line, exit 1 (the wrapper in cli/__init__.py)
     try:
         with _progress(errors) as progress:
             task = progress.add_task("ingest", total=None, failed=0)
@@ -56,7 +53,7 @@ def ingest_command(
                 failed = progress.tasks[task].fields["failed"] + (outcome.status == "failed")
                 progress.update(task, advance=1, failed=failed)
 
-            summary = ingest_batch(paths, store, workers=workers, on_outcome=report)
+            summary = ingest_batch(paths, store, workers=workers, on_outcome=report, language=language)
     finally:
         close = getattr(store, "close", None)
         if callable(close):

@@ -1,4 +1,4 @@
-"""Stage 3: sentence-level mentions. Each finder has one job and reads what `annotate` left in `Work`.
+"""The extractors: sentence-level mentions. Each has one job and reads what `annotate` left in `Work`.
 
     events        attack words with GTD attack and weapon types      extract/events.py
     dates         absolute and relative dates, normalised            extract/dates.py
@@ -9,27 +9,9 @@
     claims        claims, denials, suspicions; channel, link, delay   extract/claims.py
     quotes        direct quotes with speaker and affiliation          extract/quotes.py
     attributions  which outlet or person a sentence is credited to    extract/attribution.py
+
+Each is a function `find_<kind>(work) -> mentions` over the stage contract (`claimwatch.work.Work`); the
+component that runs it and the fields it requires are declared in `claimwatch/components.py`, its place in
+the pipeline in `claimwatch/data/pipeline.toml`. This package imports none of them, so a stage that needs
+a helper module (`extract.numbers`, `extract.dates`) loads only that module.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from . import attribution, casualties, claims, dates, events, groups, places, quotes, roles
-
-if TYPE_CHECKING:
-    from ..pipeline import Work
-
-
-def find_mentions(work: Work) -> Work:
-    found = work.mentions
-    found.events = events.find_events(work)
-    found.dates = dates.find_dates(work)
-    found.places = places.find_places(work)
-    found.counts = casualties.find_counts(work)
-    found.groups = groups.find_groups(work)
-    found.roles = roles.find_roles(work)
-    found.claims = claims.find_claims(work, found.groups)
-    found.quotes = quotes.find_quotes(work)
-    found.attributions = attribution.find_attributions(work)
-    return work

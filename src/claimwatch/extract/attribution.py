@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 KNOWN_OUTLETS: tuple[str, ...] = (
     "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Agence France Presse", "BBC", "CNN",

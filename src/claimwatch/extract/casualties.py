@@ -19,122 +19,75 @@ otherwise None (unknown).
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import lang
 from ..model import CasualtyKind, Count, CountMention
-from .numbers import NUMBER, Amount, parse_amount
+from .numbers import Amount, number_pattern, parse_amount
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
-_KILLED = (
-    r"killed|dead|died|deaths?|perished|slain|murdered|massacred|slaughtered|beheaded|executed|shot\s+dead|"
-    r"stabbed\s+to\s+death|hacked\s+to\s+death|"
-    r"fatalities|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life"
-)
-_WOUNDED = r"wounded|injured|hurt|injuries|hospitali[sz]ed"
-_KIND_WORD = rf"(?:{_KILLED}|{_WOUNDED})"
-_QUALIFIER = (
-    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|in\s+excess\s+of|"
-    r"nearly|almost|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|about|around|approximately|roughly|"
-    r"some|an\s+estimated|a\s+total\s+of|at\s+most"
-)
-_QUANT = (
-    rf"(?:(?P<qual>{_QUALIFIER})\s+)?"
-    rf"(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})"
-    rf"|(?P<num>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER}))?)"
-)
-# Words a noun phrase between a number and its verb may not contain (they start another clause).
-_NP_STOP = (
-    r"and|or|but|were|was|is|are|had|have|has|who|which|that|after|before|when|while|in|on|at|from|"
-    r"by|of|with|for|to|since|during|the|this|these|those|than|as|if|said|says|may|might|could|would|"
-    r"feared|likely|not|never|"
-    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    rf"hundred|dozens?|scores|{_KIND_WORD}|killing|wounding|injuring"
-)
-_NP_WORD = rf"(?!(?:{_NP_STOP})\b)[A-Za-z][\w'’.-]*"
-# A noun phrase may end in an "of" complement: "7 soldiers of the army were killed", "two of them died".
-_NP = rf"(?P<np>(?:\s+{_NP_WORD}){{0,4}}?(?:\s+of(?:\s+the)?(?:\s+{_NP_WORD}){{1,3}}?)?)"
-_AUX = (
-    r"(?P<aux>(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|"
-    r"slightly|seriously|critically|severely|badly|gravely|fatally|mortally|lightly|either|were\s+either)\s+){0,3})"
-)
-# After a number, these words say it is not a head count ("20 years", "3 km").
-_NOT_PEOPLE = re.compile(
-    r"^\s*(?:years?|year-old|months?|weeks?|days?|hours?|minutes?|seconds?|%|percent|per\s+cent|km|"
-    r"kilomet|miles?|met(?:er|re)s?|feet|kg|kilo|pounds|times|am|pm|a\.m|p\.m|o'clock)\b",
-    re.IGNORECASE,
-)
-_PERPETRATOR = re.compile(
-    r"\b(?:attackers?|assailants?|gunm[ae]n|shooters?|bombers?|suicide\s+bombers?|militants?|terrorists?|"
-    r"perpetrators?|insurgents?|jihadists?|hijackers?|kidnappers?|suspects?|fighters?|rebels?)\b",
-    re.IGNORECASE,
-)
-_INCLUDING_PERPS = re.compile(rf"\bincluding\s+(?:the\s+)?(?:{NUMBER}\s+)?(?:{_PERPETRATOR.pattern})", re.I)
-_EXCLUDING_PERPS = re.compile(
-    rf"\b(?:excluding|not\s+including|besides|in\s+addition\s+to|apart\s+from)\s+(?:the\s+)?"
-    rf"(?:{NUMBER}\s+)?(?:{_PERPETRATOR.pattern})",
-    re.I,
-)
+@dataclass(frozen=True)
+class _Grammar:
+    """The casualty grammar of one language (`lang/<code>/casualties.toml`), compiled once."""
 
-_AFTER = rf"{_NP}\s+{_AUX}(?P<kind>{_KIND_WORD})\b(?!\s+or\s+(?:{_KIND_WORD}))"
-_NUMBER_FIRST = re.compile(rf"\b{_QUANT}{_AFTER}", re.IGNORECASE)
-_VERB_FIRST = re.compile(
-    rf"\b(?P<verb>killed|killing|kills|kill|beheaded|beheading|beheads|behead|massacred|massacring|slaughtered|"
-    rf"slaughtering|shot\s+dead|shooting\s+dead|wounded|wounding|wounds|wound|injured|injuring|injures|injure|"
-    rf"left|leaving|leaves|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of)"
-    rf"\s+{_QUANT}(?P<np>(?:\s+{_NP_WORD}){{0,3}})"
-    rf"(?:\s+(?P<kind>dead|killed|wounded|injured|hurt))?\b",
-    re.IGNORECASE,
-)
-_TOLL = re.compile(
-    rf"\b(?:(?P<what>(?:death|casualty|final|official)\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
-    rf"fatalities|people\s+killed|victims|wounded|injured|injuries))"
-    # "the death toll from an attack on a school near the border rose to 42": the toll's subject may be long.
-    rf"(?:\s+[\w'’-]+){{0,15}}?\s+(?:has\s+|had\s+|have\s+)?"
-    rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|is|was|jumped|increased|hit|hits|"
-    rf"grew|mounted|went\s+up|now\s+stands)(?:\s+(?:at|to))?|toll\s+of)\s+{_QUANT}\b",
-    re.IGNORECASE,
-)
-_PERSON = (
-    r"person|man|woman|child|boy|girl|baby|teenager|policeman|policewoman|officer|soldier|guard|civilian|"
-    r"worker|student|pupil|teacher|journalist|reporter|priest|imam|pilgrim|worshipper|tourist|resident|"
-    r"passer-by|bystander|farmer|trooper|militiaman|commander|official|employee|driver|attacker|assailant|"
-    r"gunman|bomber|militant|shooter|suspect|perpetrator|member|victim|citizen|national|doctor|nurse"
-)
-_SINGLE = re.compile(
-    rf"\b(?:an?|one)\s+(?P<np>(?:{_NP_WORD}\s+){{0,2}}?(?:{_PERSON}))\s+{_AUX}(?P<kind>{_KIND_WORD})\b"
-    rf"(?!\s+or\s+(?:{_KIND_WORD}))",
-    re.IGNORECASE,
-)
-# After an active verb ("two gunmen killed three people") the number counts the killers, not the dead.
-_OBJECT_AFTER = re.compile(
-    rf"^\s+(?:(?:{_QUALIFIER})\s+)?(?:{NUMBER}|an?|the|his|her|their|him|them|people|civilians|"
-    rf"policemen|police|soldiers|worshippers|children)\b",
-    re.IGNORECASE,
-)
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
-_ITEM = rf"(?:{NUMBER}|an?)(?:\s+{_NP_WORD}){{1,3}}?"
-_LIST = re.compile(
-    rf"\b(?P<items>{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM})+)\s+{_AUX}(?P<kind>{_KIND_WORD})\b",
-    re.IGNORECASE,
-)
-_ITEM_RE = re.compile(rf"(?P<n>{NUMBER}|an?)\s+(?P<np>.+)", re.IGNORECASE)
-_ZERO = re.compile(
-    rf"\b(?:no\s+one|nobody|none)\s+(?:was|were|has\s+been|had\s+been|is|got)\s+(?:\w+\s+)?"
-    rf"(?P<kind>{_KIND_WORD})\b"
-    r"|\b(?:there\s+were\s+no|no)\s+(?P<noun>deaths|fatalities|injuries|casualties)\b"
-    r"(?=\s+(?:were|have\s+been|had\s+been)\s+reported|[.,;]|\s+in\b|$)",
-    re.IGNORECASE,
-)
+    language: str
+    prefilter: re.Pattern[str]
+    wounded: re.Pattern[str]
+    not_people: re.Pattern[str]
+    perpetrator: re.Pattern[str]
+    including_perps: re.Pattern[str]
+    excluding_perps: re.Pattern[str]
+    number_first: re.Pattern[str]
+    verb_first: re.Pattern[str]
+    verb_needs_kind: re.Pattern[str]
+    verb_killed: re.Pattern[str]
+    toll: re.Pattern[str]
+    toll_wounded: re.Pattern[str]
+    single: re.Pattern[str]
+    object_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    list: re.Pattern[str]
+    list_split: re.Pattern[str]
+    list_item: re.Pattern[str]
+    list_one: re.Pattern[str]
+    zero: re.Pattern[str]
+    zero_both: re.Pattern[str]
+    zero_wounded: re.Pattern[str]
+    qualifiers: dict[str, frozenset[str]]
+
+
+@functools.lru_cache(maxsize=16)
+def grammar(language: str | None = None) -> _Grammar:
+    """The compiled casualty grammar of `language` (English where it has none of its own)."""
+    res = lang.resources(language)
+    extra = {"number": number_pattern(language)}
+
+    def compiled(key: str) -> re.Pattern[str]:
+        return res.pattern("casualties", key, extra=extra)
+
+    return _Grammar(
+        language=res.code,
+        prefilter=compiled("prefilter"),
+        wounded=re.compile(rf"(?:{res.text('casualties', 'wounded')})$", re.IGNORECASE),
+        **{key: compiled(key) for key in (
+            "not_people", "perpetrator", "including_perps", "excluding_perps", "number_first", "verb_first",
+            "verb_needs_kind", "verb_killed", "toll", "toll_wounded", "single", "object_after", "month_before",
+            "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded")},
+        list_split=res.pattern("casualties", "list_split", flags=0),
+        qualifiers={kind: frozenset(words) for kind, words in res.section("casualties")["qualifiers"].items()},
+    )
 
 
 def find_counts(work: Work) -> list[CountMention]:
     """Casualty figures in every sentence, with document offsets."""
     found: list[CountMention] = []
     for sentence in work.sentences:
-        for start, end, kind, count in counts_in(sentence.text):
+        for start, end, kind, count in counts_in(sentence.text, work.document.language):
             found.append(
                 CountMention(
                     start=sentence.start + start,
@@ -148,10 +101,10 @@ def find_counts(work: Work) -> list[CountMention]:
     return found
 
 
-def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
+def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, CasualtyKind, Count]]:
     """(start, end, kind, count) for each figure in one sentence, offsets into `text`, in text order."""
-    if not re.search(r"kill|dead|death|die|wound|injur|hurt|toll|fatalit|perish|slain|lives|life|casualt|"
-                     r"murder|massacr|hospital|behead|execut|slaughter", text, re.IGNORECASE):
+    g = grammar(language)
+    if not g.prefilter.search(text):
         return []
     results: list[tuple[int, int, CasualtyKind, Count]] = []
     used: list[tuple[int, int]] = []
@@ -164,64 +117,65 @@ def counts_in(text: str) -> list[tuple[int, int, CasualtyKind, Count]]:
             results.append((start, end, kind, count))
             used.append(number_span)
 
-    for match in _ZERO.finditer(text):
+    for match in g.zero.finditer(text):
         noun = (match.group("noun") or "").lower()
         kinds: list[CasualtyKind] = (
-            ["killed", "wounded"] if noun == "casualties"
-            else ["wounded"] if noun == "injuries" or (not noun and _kind(match.group("kind")) == "wounded")
+            ["killed", "wounded"] if noun and g.zero_both.match(noun)
+            else ["wounded"] if (noun and g.zero_wounded.match(noun))
+            or (not noun and _kind(g, match.group("kind")) == "wounded")
             else ["killed"]
         )
         for zero_kind in kinds:
             results.append((match.start(), match.end(), zero_kind, Count(value=0)))
         used.append((match.start(), match.end()))
-    for match in _LIST.finditer(text):
-        listed = _list_counts(text, match)
+    for match in g.list.finditer(text):
+        listed = _list_counts(g, text, match)
         if listed and free(match.start(), match.end()):
             for count in listed:
-                results.append((match.start(), match.end(), _kind(match.group("kind")), count))
+                results.append((match.start(), match.end(), _kind(g, match.group("kind")), count))
             used.append((match.start(), match.end()))
-    for match in _TOLL.finditer(text):
+    for match in g.toll.finditer(text):
         what = (match.group("what") or "toll").lower()
-        kind: CasualtyKind = "wounded" if re.search(r"wounded|injur", what) else "killed"
-        add(match.start(), match.end(), _number_span(match), kind, _count(match, text))
-    for match in _VERB_FIRST.finditer(text):
-        if _NOT_PEOPLE.match(text[_quant_end(match):]):
+        kind: CasualtyKind = "wounded" if g.toll_wounded.search(what) else "killed"
+        add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
+    for match in g.verb_first.finditer(text):
+        if g.not_people.match(text[_quant_end(match):]):
             continue
         verb = match.group("verb").lower()
-        if verb.startswith(("left", "leav")):
+        if g.verb_needs_kind.match(verb):
             if not match.group("kind"):
                 continue
-            kind = _kind(match.group("kind"))
+            kind = _kind(g, match.group("kind"))
         else:
-            kind = "killed" if re.match(r"kill|claim|took|behead|massac|slaught|shot|shoot", verb) else "wounded"
-        add(match.start(), match.end(), _number_span(match), kind, _count(match, text))
-    for match in _NUMBER_FIRST.finditer(text):
-        if _NOT_PEOPLE.match(text[_quant_end(match):]) or _is_year(match) or _after_month(text, match.start()):
+            kind = "killed" if g.verb_killed.match(verb) else "wounded"
+        add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
+    for match in g.number_first.finditer(text):
+        if g.not_people.match(text[_quant_end(match):]) or _is_year(match) or _after_month(g, text, match.start()):
             continue
-        if _active_verb(text, match):
+        if _active_verb(g, text, match):
             continue
-        add(match.start(), match.end(), _number_span(match), _kind(match.group("kind")), _count(match, text))
-    for match in _SINGLE.finditer(text):
-        if _active_verb(text, match):
+        add(match.start(), match.end(), _number_span(match), _kind(g, match.group("kind")), _count(g, match, text))
+    for match in g.single.finditer(text):
+        if _active_verb(g, text, match):
             continue
-        single = Count(value=1, includes_perpetrators=True if _PERPETRATOR.search(match.group("np")) else None)
-        add(match.start(), match.end(), (match.start(), match.end()), _kind(match.group("kind")), single)
+        single = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
+        add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), single)
     results.sort(key=lambda r: r[0])
     return results
 
 
-def _kind(word: str) -> CasualtyKind:
-    return "wounded" if re.match(rf"(?:{_WOUNDED})$", word.strip(), re.IGNORECASE) else "killed"
+def _kind(g: _Grammar, word: str) -> CasualtyKind:
+    return "wounded" if g.wounded.match(word.strip()) else "killed"
 
 
-def _active_verb(text: str, match: re.Match[str]) -> bool:
+def _active_verb(g: _Grammar, text: str, match: re.Match[str]) -> bool:
     """"Two gunmen killed three people": no auxiliary and an object follows, so the subject did the killing."""
-    return not match.group("aux") and bool(_OBJECT_AFTER.match(text[match.end() :]))
+    return not match.group("aux") and bool(g.object_after.match(text[match.end() :]))
 
 
-def _after_month(text: str, start: int) -> bool:
+def _after_month(g: _Grammar, text: str, start: int) -> bool:
     """"June 3 killed…": the number is a day of the month, not a head count."""
-    return bool(_MONTH_BEFORE.search(text[max(0, start - 12) : start]))
+    return bool(g.month_before.search(text[max(0, start - 12) : start]))
 
 
 def _quant_end(match: re.Match[str]) -> int:
@@ -242,17 +196,18 @@ def _is_year(match: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", number)) and not match.group("qual")
 
 
-def _count(match: re.Match[str], sentence: str) -> Count:
+def _count(g: _Grammar, match: re.Match[str], sentence: str) -> Count:
+    language = g.language
     if match.group("lo"):
-        low, high = parse_amount(match.group("lo")), parse_amount(match.group("hi"))
+        low, high = parse_amount(match.group("lo"), language), parse_amount(match.group("hi"), language)
         count = _range(low, high)
     elif match.group("num2"):
-        count = _range(parse_amount(match.group("num")), parse_amount(match.group("num2")))
+        count = _range(parse_amount(match.group("num"), language), parse_amount(match.group("num2"), language))
     else:
-        amount = parse_amount(match.group("num"))
-        count = _qualified(amount, (match.group("qual") or "").lower()) if amount else Count()
+        amount = parse_amount(match.group("num"), language)
+        count = _qualified(g, amount, (match.group("qual") or "").lower()) if amount else Count()
     noun_phrase = match.groupdict().get("np") or ""
-    count.includes_perpetrators = _perpetrators(noun_phrase, sentence[match.end():])
+    count.includes_perpetrators = _perpetrators(g, noun_phrase, sentence[match.end():])
     return count
 
 
@@ -264,50 +219,50 @@ def _range(low: Amount | None, high: Amount | None) -> Count:
     return Count(min=min(low.value, high.value), max=max(low.value, high.value))
 
 
-def _qualified(amount: Amount, qualifier: str) -> Count:
+def _qualified(g: _Grammar, amount: Amount, qualifier: str) -> Count:
     qualifier = re.sub(r"\s+", " ", qualifier)
     if amount.value is None:
         return Count(min=amount.min, max=amount.max)
     n = amount.value
-    if qualifier in {"at least", "no fewer than", "no less than", "not less than"}:
+    if qualifier in g.qualifiers.get("min", ()):
         return Count(min=n)
-    if qualifier in {"more than", "over", "in excess of"}:
+    if qualifier in g.qualifiers.get("above", ()):
         return Count(min=n + 1)
-    if qualifier in {"up to", "as many as", "nearly", "almost", "at most"}:
+    if qualifier in g.qualifiers.get("max", ()):
         return Count(max=n)
-    if qualifier in {"fewer than", "less than"}:
+    if qualifier in g.qualifiers.get("below", ()):
         return Count(max=max(n - 1, 0))
     return Count(value=n)
 
 
-def _perpetrators(noun_phrase: str, rest: str) -> bool | None:
-    if _PERPETRATOR.search(noun_phrase):
+def _perpetrators(g: _Grammar, noun_phrase: str, rest: str) -> bool | None:
+    if g.perpetrator.search(noun_phrase):
         return True
     window = rest[:80]
-    if _EXCLUDING_PERPS.search(window):
+    if g.excluding_perps.search(window):
         return False
-    if _INCLUDING_PERPS.search(window):
+    if g.including_perps.search(window):
         return True
     return None
 
 
-def _list_counts(text: str, match: re.Match[str]) -> list[Count]:
+def _list_counts(g: _Grammar, text: str, match: re.Match[str]) -> list[Count]:
     """The sum of a list of counted groups, and the sum without the attackers when some are attackers."""
-    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("items"))
+    items = g.list_split.split(match.group("items"))
     total = 0
     perpetrators = 0
     for item in items:
-        parsed = _ITEM_RE.match(item.strip())
+        parsed = g.list_item.match(item.strip())
         if not parsed:
             return []
         word = parsed.group("n").lower()
-        amount = Amount(value=1) if word in {"a", "an"} else parse_amount(word)
-        if amount is None or amount.value is None or _NOT_PEOPLE.match(parsed.group("np")):
+        amount = Amount(value=1) if g.list_one.match(word) else parse_amount(word, g.language)
+        if amount is None or amount.value is None or g.not_people.match(parsed.group("np")):
             return []
         total += amount.value
-        if _PERPETRATOR.search(parsed.group("np")):
+        if g.perpetrator.search(parsed.group("np")):
             perpetrators += amount.value
     if perpetrators:
         return [Count(value=total, includes_perpetrators=True),
                 Count(value=total - perpetrators, includes_perpetrators=False)]
-    return [Count(value=total, includes_perpetrators=_perpetrators("", text[match.end():]))]
+    return [Count(value=total, includes_perpetrators=_perpetrators(g, "", text[match.end():]))]

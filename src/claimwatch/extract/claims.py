@@ -15,7 +15,7 @@ How a sentence is read (the numbers repeat in the code):
    the cue, skipping relative clauses such as ", which ... ," or ", from which ... ,"), else an anaphor
    ("the group", "the militants", "It said") resolved to the most recently mentioned group, else a group
    named after a passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
-4. The channel, from the claim sentence, normalised to the vocabulary in `CHANNELS`.
+4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]).
 5. The operational link, from cues anywhere in the document (`find_link`): "sources" quoted by Amaq,
    "soldier of the caliphate", "followed a call", "no indication that ... directed" -> inspired;
    "detachment", "our brothers carried out", "fighters of the group attacked", "martyrdom operation" ->
@@ -28,46 +28,31 @@ How a sentence is read (the numbers repeat in the code):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
+from .. import lang
 from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence
 from .groups import lookup_entry
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_ATTACK = (
-    r"(?:attacks?|bombings?|blasts?|assaults?|explosions?|killings?|shootings?|raids?|ambush(?:es)?|strikes?|"
-    r"operations?|massacres?|kidnappings?|abductions?|rampage|stabbings?|assassinations?|hijackings?|atrocity)"
-)
 
-# 1. -------------------------------------------------------------------------- nobody claimed
-_UNCLAIMED = re.compile(
-    r"\b(?:no|none of the)\s+(?:\w+\s+){0,3}?(?:group|one|organi[sz]ation|faction|outfit|militants?)s?\b"
-    r"[^.;]{0,40}?\b(?:claim(?:ed|s)?|taken|took|accepted|admitted|come forward)\b"
-    r"|\bnobody\b[^.;]{0,40}?\b(?:claimed|taken|took|accepted)\b"
-    r"|\bno (?:immediate |official |credible )?claims? of responsibility\b"
-    r"|\bthere (?:was|has been|have been|were|is) no (?:immediate |official )?claims?\b"
-    r"|\b(?:has|have|had|was|were) not (?:yet |immediately |officially )?(?:been )?claimed\b"
-    r"|\b(?:yet to be|remains?|remained|went|go) unclaimed\b|\bunclaimed\b|\byet to be claimed\b"
-    r"|\bnot (?:immediately )?clear who (?:was|is|were) (?:behind|responsible)\b",
-    re.IGNORECASE,
-)
-
-# 2. -------------------------------------------------------------------------- status cues
-# subject: the group before the cue; after: the group named after it; object: the group after it, else the
-# nearest one; near: the nearest on either side
+# Subject: the group before the cue; after: the group named after it; object: the group after it, else the
+# nearest one; near: the nearest on either side.
 Side = Literal["subject", "after", "object", "near"]
 
 
 @dataclass(frozen=True)
 class _CuePattern:
+    id: str
     status: ClaimStatus
     pattern: re.Pattern[str]
     side: Side
@@ -75,232 +60,100 @@ class _CuePattern:
     needs_outlet: bool = False  # a formula that claims only when a group's own outlet (Amaq ...) speaks in the sentence
 
 
-def _cue(
-    status: ClaimStatus, pattern: str, side: Side = "subject", needs_speaker: bool = False, needs_outlet: bool = False
-) -> _CuePattern:
-    return _CuePattern(status, re.compile(pattern, re.IGNORECASE), side, needs_speaker, needs_outlet)
+@dataclass(frozen=True)
+class _LinkCue:
+    id: str
+    link: OperationalLink
+    weight: int
+    pattern: re.Pattern[str]
+    scope: str | None  # "is_family": only with Amaq or an Islamic State claim in view; "amaq_sentence"
 
 
-# What a group says its men did to the target.
-# Active voice only: in "an officer was killed" the men are the victims, not the attackers.
-_OPERATION_VERBS = (
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgot )"
-    r"(?:carried out|conducted|executed|perpetrated|launched|staged|attacked|stormed|targeted|shelled|detonated|"
-    r"ambushed|raided|bombed|struck|killed|seized|captured|burned|blew up|blown up|overran|overrun)"
-)
-# "our brothers carried out", "its brave fighters stormed", "the group's fighters had shelled", "fighters of
-# the group attacked": the group speaks of its own men.
-# A named unit counts too ("the group's Majeed Brigade had carried out"), and so do "two of its members".
-# "soldiers of the Islamic State" is left out: that is the inspired-attack formula of Amaq.
-_OUR_FIGHTERS = (
-    r"(?:\b(?:our|its|their|the group's|the organi[sz]ation's|(?:one|two|three|four|five|six|several|some|\d+) of "
-    r"(?:its|our|their))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:brothers|mujahideen|fighters|soldiers|lions|members|men|brigade|unit|battalion|cell|commandos)"
-    r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of the (?:group|organi[sz]ation|movement)"
-    r"|\b(?:brothers|mujahideen|fighters|members) of the Islamic State"
-    # a named branch or unit of the group: "fighters of the group's Central Africa Province"
-    r"|\b(?:brothers|mujahideen|fighters|soldiers|members) of (?:the (?:group|organi[sz]ation|movement)'s|its|their)"
-    r"\s+(?:[\w'-]+\s+){0,3}?(?:province|brigade|battalion|unit|wing|branch))"
-    r"\"?\s+(?:\w+\s+){0,2}?" + _OPERATION_VERBS + r"\b"
-)
-# A reporting verb with what may stand before its "that": "said", "said in a video released on Monday that",
-# "told a local radio station by telephone that".
-_SAID = (
-    r"\b(?:said|says|stated|states|announced|declared|wrote|told|insisted|added)\b(?:[^.;\"]{0,80}?\bthat\b)?\s+\"?"
-)
-# The group itself as the subject of what it says.
-_ITSELF = r"(?:it|they|the group|the organi[sz]ation|the movement)"
+@dataclass(frozen=True)
+class _Grammar:
+    """The claim vocabulary of one language (`lang/<code>/claims.toml`), compiled once."""
 
-_CUES: list[_CuePattern] = [
-    _cue("denied", r"\bden(?:y|ies|ied|ying)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:involvement|responsibility|role|links?|"
-         r"connections?|part|participation|claims?|reports?)\b"),
-    _cue("denied", r"\bdenial of (?:any )?(?:involvement|responsibility|role)\b"),
-    _cue("denied", r"\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b"),
-    _cue("denied", r"\b(?:asserts?|asserted|said|says|stated)\s+(?:it\s+had\s+|it\s+has\s+)?no\s+(?:connection|"
-         r"involvement|links?|role|hand)\b"),
-    # "said in a statement that it had no connection": after a "that" the group must be the subject, so an
-    # official's "said that no link ... was found" is no denial
-    _cue("denied", _SAID + _ITSELF + r"\s+(?:had|has|have|bore|bears)\s+no\s+(?:connection|involvement|links?|"
-         r"role|hand|part)\b", needs_speaker=True),
-    _cue("denied", r"\bdistanc(?:ed|es|ing) (?:itself|themselves) from\b"),
-    _cue("denied", r"\b(?:rejected|rejects|dismissed|dismisses)\s+(?:any\s+)?(?:involvement|responsibility|"
-         r"allegations?|accusations?|claims? (?:of|that it))\b"),
-    _cue("denied", r"\b(?:was|were|is|are) not (?:involved|behind|responsible)\b"),
-    _cue("denied", r"\bdid not (?:carry out|conduct|stage|perpetrate)\b"),
-    _cue("claimed", r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"),
-    _cue("claimed", r"\b(?:took|takes|taken|take|taking|accepted|accepts|accepting|assumed|admitted)\s+"
-         r"(?:full\s+|sole\s+)?responsibility\b"),
-    # "claimed the bombing", "claimed in its weekly newspaper, issued on Thursday, the attack", but not the noun
-    # in "the claim came two days after the attack"
-    _cue("claimed", r"(?<!\bthe )(?<!\bits )(?<!\bthis )(?<!\btheir )\bclaim(?:ed|s|ing)?\s+"
-         r"(?:(?:in|on|through|via)\s[^.;]{0,80}?,\s+)?(?!(?:the\s+)?lives\b)(?:[\w'-]+\s+){0,5}?" + _ATTACK + r"\b"),
-    _cue("claimed", r"\bclaim(?:ed|s)\b[^.;]{0,80}?\bfor itself\b"),
-    _cue("claimed", r"\bclaimed\s+by\b", side="after"),
-    # "announced through its agency ... its responsibility for"
-    _cue("claimed", r"\b(?:announced|declared|proclaimed|acknowledged)\b[^.;]{0,60}?\b(?:its|their)\s+(?:full\s+)?"
-         r"responsibility\b"),
-    # "said it carried out", "said in a video that the group was holding the hostages"
-    _cue("claimed", _SAID + _ITSELF + r"\s+(?:had\s+)?(?:" + _OPERATION_VERBS + r"|was behind|were behind|"
-         r"(?:was|were|is|are) (?:holding|keeping|detaining)|kidnapped|abducted|seized)\b", needs_speaker=True),
-    _cue("claimed", _SAID + r"(?:a|an|one of its|two of its|its|their|our|the group's)\b[^.;]{0,60}?\b"
-         + _OPERATION_VERBS + r"\b", needs_speaker=True),
-    # Amaq's formula without a verb: the attacker "was a soldier of the Islamic State" (the cue stops before the
-    # group's name, so that the name counts as the group named after it)
-    _cue("claimed", r"\bsoldiers?\W{0,2}\s+of\s+the\s+(?=(?:caliphate|khilafah?|Islamic State)\b)",
-         needs_outlet=True),
-    _cue("claimed", r"\b(?:carried out|conducted|executed|perpetrated)\s+by\s+(?:a|an|one of|two of|its)?\s*\"?"
-         r"(?:soldiers?|fighters?|detachment|members?|mujahid|mujahideen)\b", side="after", needs_speaker=True),
-    _cue("claimed", _OUR_FIGHTERS, needs_speaker=True),
-    _cue("suspected", r"\bblam(?:ed|es|ing|e)\b", side="near"),
-    # "X is suspected", "X was the suspected group": the group before; "officials suspected X", "suspected X
-    # militants": the group after, so the officials' own side ("Taliban officials said they suspected") is
-    # not taken for the suspect
-    _cue("suspected", r"\b(?:is|are|was|were|been|being|remains?|the)\s+(?:\w+\s+)?suspect(?:ed|s)?\b", side="near"),
-    _cue("suspected", r"\bsuspect(?:ed|s)?\b", side="object"),
-    # "investigating whether militants of X were responsible"
-    _cue("suspected", r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|looking into|examin(?:e|es|ed|ing)|"
-         r"check(?:s|ed|ing)?|verify(?:ing)?|verified)\s+whether\b(?=[^.;]{0,160}?\b(?:was|were|is|are|had been)\s+"
-         r"(?:responsible|behind|involved)\b)", side="object"),
-    _cue("suspected", r"\bbears? (?:all )?the (?:hall)?marks of\b", side="after"),
-    _cue("suspected", r"\bbelieved to (?:be|have been) (?:behind|responsible)\b", side="near"),
-    _cue("suspected", r"\b(?:likely|probably|possibly) (?:behind|responsible)\b", side="near"),
-    _cue("suspected", r"\baccus(?:ed|es|ing)\b", side="near"),
-    _cue("suspected", r"\battribut(?:ed|es|ing)\b", side="near"),
-    _cue("suspected", r"\b(?:were|was|been) (?:indicted|charged|convicted)\b", side="near"),
-    _cue("suspected", r"\b(?:pointed the finger at|pointed at)\b", side="after"),
-]
-_COMPETING = re.compile(
-    r"\b(?:competing|rival|conflicting|contradictory|counter)[- ]claims?\b|\bboth\b[^.;]{0,60}\bclaimed\b"
-    r"|\bdisputed (?:the|its|their|\w+'s) claim\b|\bcontradict(?:ed|ing|s)? (?:the|its|\w+'s) claim\b",
-    re.IGNORECASE,
-)
-_NEGATED = re.compile(r"\b(?:not|never|no|n't|without|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-# ", which ... ," and ", from which ... ," (a preposition may lead the relative clause)
-_RELATIVE = re.compile(
-    r",\s*(?:(?:from|of|in|with|by|to|for|against|within)\s+)?(?:which|who|whom|whose)\b[^,;]*,", re.IGNORECASE
-)
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|outfit|militia|movement|militants|"
-    r"insurgents|jihadists|faction|rebels|guerrillas)(?:'s)?\b|^(?:It|They)\b|\bit said\b",
-    re.IGNORECASE,
-)
-# Speakers whose "said ... carried out" is a report, not a claim.
-_AUTHORITY = re.compile(
-    r"\b(?:police|officials?|ministry|minister|government|army|military|authorities|prosecutors?|witnesses|"
-    r"residents|analysts?|experts?|sources|spokesman for the (?:police|army|military|ministry))\b",
-    re.IGNORECASE,
-)
-
-# 4. -------------------------------------------------------------------------- channels
-# The normalised vocabulary, most specific first: a named outlet of a group, a platform, a medium, a
-# person, and last a generic statement.
-CHANNELS: list[tuple[str, re.Pattern[str]]] = [
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in [
-        ("amaq", r"\bA'?a?maq\b"),
-        ("nashir", r"\bNashir\b"),
-        ("al-naba", r"\b(?:al-)?Naba'?\b(?! \w+ \w+ news)"),
-        ("as-sahab", r"\b(?:as|al)-Sahab\b"),
-        ("shahada", r"\bShahada\b"),
-        ("az-zallaqa", r"\bZallaqa\b"),
-        ("al-masirah", r"\bal-Masirah\b"),
-        ("al-manar", r"\bal-Manar\b"),
-        ("magazine", r"\b(?:Dabiq|Rumiyah|(?-i:Inspire)|magazine)\b"),
-        ("telegram", r"\bTelegram\b"),
-        ("twitter", r"\b(?:Twitter|tweet(?:ed|s)?|(?-i:X) account)\b"),
-        ("facebook", r"\bFacebook\b"),
-        ("website", r"\b(?:website|web site|web ?page|online forum|jihadist forum)\b"),
-        ("video", r"\bvideo\b"),
-        ("audio", r"\baudio\b"),
-        ("phone_call", r"\b(?:tele)?phon(?:e|ed|ing)\b|\bcalled (?:a |the |local )?(?:news agency|newspaper|radio|"
-                       r"reporters|journalists)\b"),
-        ("email", r"\be-?mail(?:ed|s)?\b"),
-        ("radio", r"\bradio\b"),
-        ("social_media", r"\bsocial media\b"),
-        ("spokesman", r"\bspokes(?:man|woman|person)\b"),
-        ("statement", r"\b(?:statement|communiqu[eé]|declaration|message|press release|announcement|notice)\b"),
-    ]
-]
-
-# The groups' own outlets (their agencies, broadcasters and magazines), as opposed to platforms and media.
-_GROUP_OUTLETS = [(name, pattern) for name, pattern in CHANNELS if name in {
-    "amaq", "nashir", "al-naba", "as-sahab", "shahada", "az-zallaqa", "al-masirah", "al-manar", "magazine"}]
+    unclaimed: re.Pattern[str]  # 1.
+    cues: list[_CuePattern]  # 2.
+    competing: re.Pattern[str]
+    negated: re.Pattern[str]
+    relative: re.Pattern[str]  # 3.
+    anaphor: re.Pattern[str]
+    authority: re.Pattern[str]
+    coordination: re.Pattern[str]
+    channels: list[tuple[str, re.Pattern[str]]]  # 4.
+    group_outlets: list[tuple[str, re.Pattern[str]]]
+    links: list[_LinkCue]  # 5.
+    delays: list[tuple[str, re.Pattern[str]]]  # 6.
+    fuzzy_delays: list[tuple[Range, re.Pattern[str]]]
+    delay_numbers: dict[str, float]
+    hours_per: dict[str, float]
+    claim_context: re.Pattern[str]
+    claim_anaphor: re.Pattern[str]
+    speaks: re.Pattern[str]
+    said_in_statement: re.Pattern[str]
+    claimed_at: re.Pattern[str]  # 7.
+    today: frozenset[str]
+    yesterday: frozenset[str]
+    weekdays: list[list[str]]
 
 
-_AMAQ = dict(CHANNELS)["amaq"]
+@functools.lru_cache(maxsize=16)
+def grammar(language: str | None = None) -> _Grammar:
+    """The compiled claim vocabulary of `language` (English where the language has none of its own)."""
+    res = lang.resources(language)
+    name = "claims"
+    data = res.section(name)
+    channels = [(c["name"], re.compile(res.expand(name, c["pattern"]), re.IGNORECASE)) for c in data["channels"]]
+    outlets = {c["name"] for c in data["channels"] if c.get("group_outlet")}
+    numbers = {str(k): float(v) for k, v in data["delay_numbers"].items()}
+    n = r"(\d+(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)) + r")"
+    unit = data["delay_units"]["pattern"]
+    weekdays = [[w] if isinstance(w, str) else list(w) for w in data["days"]["weekdays"]]
+    return _Grammar(
+        unclaimed=res.pattern(name, "unclaimed"),
+        cues=[
+            _CuePattern(c["id"], c["status"], re.compile(res.expand(name, c["pattern"]), re.IGNORECASE),
+                        c.get("side", "subject"), c.get("needs_speaker", False), c.get("needs_outlet", False))
+            for c in data["cues"]
+        ],
+        competing=res.pattern(name, "competing"),
+        negated=res.pattern(name, "negated"),
+        relative=res.pattern(name, "relative"),
+        anaphor=res.pattern(name, "anaphor"),
+        authority=res.pattern(name, "authority"),
+        coordination=res.pattern(name, "coordination"),
+        channels=channels,
+        group_outlets=[(c, p) for c, p in channels if c in outlets],
+        links=[
+            _LinkCue(c["id"], c["link"], int(c["weight"]), re.compile(res.expand(name, c["pattern"]), re.IGNORECASE),
+                     c.get("scope"))
+            for c in data["links"]
+        ],
+        delays=[
+            (d["kind"], re.compile(res.expand(name, d["pattern"], {"n": n, "unit": unit}), re.IGNORECASE))
+            for d in data["delays"]
+        ],
+        fuzzy_delays=[
+            (Range(value=d.get("value"), min=d.get("min"), max=d.get("max")),
+             re.compile(res.expand(name, d["pattern"]), re.IGNORECASE))
+            for d in data["fuzzy_delays"]
+        ],
+        delay_numbers=numbers,
+        hours_per={k: float(v) for k, v in data["delay_units"]["hours"].items()},
+        claim_context=res.pattern(name, "claim_context"),
+        claim_anaphor=res.pattern(name, "claim_anaphor", flags=0),
+        speaks=res.pattern(name, "speaks"),
+        said_in_statement=res.pattern(name, "said_in_statement"),
+        claimed_at=res.pattern(name, "claimed_at"),
+        today=frozenset(w.lower() for w in data["days"]["today"]),
+        yesterday=frozenset(w.lower() for w in data["days"]["yesterday"]),
+        weekdays=[[w.lower() for w in words] for words in weekdays],
+    )
 
 
-def _names_group_outlet(text: str) -> bool:
-    return any(pattern.search(text) for _, pattern in _GROUP_OUTLETS)
-
-# 5. -------------------------------------------------------------------------- operational link
-_LINK_RAW: list[tuple[OperationalLink, int, str]] = [
-    ("inspired", 2, r"\b(?:quot(?:ed|ing)|cit(?:ed|ing)|according to)\s+(?:an?\s+)?['\"]?(?:security\s+|"
-                    r"informed\s+)?sources?\b['\"]?"),
-    # Amaq's own "a security source told Amaq"; a reporter's "a security source said" is no link cue
-    ("inspired", 2, r"\ba security source\b"),
-    ("inspired", 2, r"(?:[\"']|\b)soldiers?\"?'?\s+of\s+the\s+(?:caliphate|khilafah?|Islamic State|IS|ISIS)\b"
-                    r"|\b[\"']soldiers?[\"']"),
-    ("inspired", 2, r"\b(?:in response to|responding to|answer(?:ed|ing)?|heed(?:ed|ing)?|follow(?:ed|ing)?)\s+"
-                    r"(?:the\s+|a\s+|its\s+)?(?:calls?|appeals?)\s+(?:to|for)\b"),
-    ("inspired", 2, r"\bno (?:indication|evidence|sign)\b[^.;]{0,80}?\b(?:directed|orchestrated|commissioned|"
-                    r"coordinated|planned)\b"),
-    ("inspired", 2, r"\b(?:lone[- ]wolf|self-radicali[sz]ed)\b"),
-    ("inspired", 1, r"\binspired\b"),
-    ("directed", 1, r"\bdetachment\b|\b(?:unit|squad|brigade|battalion|cell) of (?:its |our )?(?:mujahideen|"
-                    r"fighters|soldiers)\b"),
-    ("directed", 1, _OUR_FIGHTERS),
-    # The group says it did the attack itself ("JNIM said it attacked the post").
-    ("directed", 1, r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?"
-                    r"(?:carried out|conducted|executed|attacked|stormed|ambushed|raided|staged)\b"),
-    ("directed", 1, r"\bmartyrdom(?:-seeking)? (?:operation|attack)\b|\binghimasi\b"),
-    ("directed", 2, r"(?<!no indication that )\b(?:directed|orchestrated|commissioned|planned|coordinated) by "
-                    r"(?:the )?(?:group|its|ISIS|Islamic State|al-Qaeda|leadership)\b"),
-]
-_LINK_CUES = [(link, weight, re.compile(pattern, re.IGNORECASE)) for link, weight, pattern in _LINK_RAW]
-_IS_FAMILY_ONLY = {0}  # index of the "sources" cue: counts only where Amaq or an Islamic State claim is in view
-_AMAQ_SENTENCE_ONLY = {1}  # index of the "a security source" cue: counts only in a sentence that names Amaq
-
-# 6. -------------------------------------------------------------------------- delays
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
-}
-_N = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_UNIT = r"(hours?|days?|weeks?|minutes?)"
-_DELAYS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in [
-        ("min", rf"\b(?:a little |slightly |just |somewhat |well )?(?:more than|over|after more than) {_N} {_UNIT} "
-                r"(?:after|later|since|following)\b"),
-        ("max", rf"\b(?:less than|under|fewer than|within|inside) (?:the first )?{_N} {_UNIT}\b"),
-        ("value", rf"\b(?:about |around |some |roughly |nearly |almost |approximately )?{_N} {_UNIT} "
-                  r"(?:after|later|following)\b"),
-    ]
-]
-_FUZZY_DELAYS: list[tuple[Range, re.Pattern[str]]] = [
-    (Range(max=1), re.compile(r"\bwithin minutes\b", re.IGNORECASE)),
-    (Range(max=12), re.compile(r"\bwithin (?:a few |several )?hours\b", re.IGNORECASE)),
-    (Range(min=2, max=12), re.compile(r"\b(?:several|a few|a couple of) hours (?:after|later)\b", re.IGNORECASE)),
-    (Range(min=1, max=24), re.compile(r"(?<!\d )\bhours (?:after|later)\b", re.IGNORECASE)),
-    (Range(value=24), re.compile(r"\b(?:the (?:next|following) day|the day after|a day later)\b", re.IGNORECASE)),
-    (Range(max=24), re.compile(r"\b(?:the same day|within a day)\b", re.IGNORECASE)),
-    (Range(max=3), re.compile(r"\b(?:immediately|quickly|swiftly) claimed\b", re.IGNORECASE)),
-]
-_HOURS_PER = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
-# A timing sentence about a claim: it names the claim, or, right after a claim sentence, its subject is that
-# claim ("It came about 36 hours after the attack").
-_CLAIM_CONTEXT = re.compile(r"\bclaim|\bresponsibility\b|\bAmaq\b|\bstatement\b", re.IGNORECASE)
-_CLAIM_ANAPHOR = re.compile(r"^(?:It|This|That)\s+(?:came|was (?:issued|posted|published|released|made)|appeared)\b")
-
-# 7. -------------------------------------------------------------------------- claim time
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_CLAIMED_AT = re.compile(
-    r"\b(?:claimed|said|says|wrote|announced|posted|published|released|issued|stated|reported)\b[^.;\"]{0,20}?"
-    r"\b(?:on\s+|late\s+|early\s+)?(yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!'s)",
-    re.IGNORECASE,
-)
+def _grammar_of(work: Work) -> _Grammar:
+    return grammar(work.document.language)
 
 
 @dataclass
@@ -313,21 +166,24 @@ class _Found:
 
 def find_unclaimed_statements(work: Work) -> list[int]:
     """Indexes of the sentences that say nobody has claimed an attack."""
-    return [s.index for s in work.sentences if _UNCLAIMED.search(s.text.translate(_ASCII))]
+    unclaimed = _grammar_of(work).unclaimed
+    return [s.index for s in work.sentences if unclaimed.search(s.text.translate(_ASCII))]
 
 
-def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
-    """Claims, denials and suspicions, one mention per group and status in a sentence."""
-    groups = sorted(groups, key=lambda g: g.start)
+def find_claims(work: Work) -> list[ClaimMention]:
+    """Claims, denials and suspicions, one mention per group and status in a sentence (reads the group
+    mentions the `groups` extractor left in `work.mentions`)."""
+    groups = sorted(work.mentions.groups, key=lambda g: g.start)
     # An anaphor ("the group") points back to a group the text is about, never to one named in passing inside
     # a relative clause ("X, which officials call a proxy of Y, ...").
-    antecedents = [g for g in groups if not _in_relative_clause(work, g)]
+    gr = _grammar_of(work)
+    antecedents = [m for m in groups if not _in_relative_clause(gr, work, m)]
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
         after_claim = bool(mentions) and mentions[-1].sentence == sentence.index - 1
-        mentions += _read_sentence(work, sentence, groups, antecedents, after_claim)
+        mentions += _read_sentence(gr, work, sentence, groups, antecedents, after_claim)
     _claims_through_branches(mentions)
-    _channel_from_next_sentence(work, mentions, groups)
+    _channel_from_next_sentence(gr, work, mentions, groups)
     link, cue = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
@@ -335,12 +191,9 @@ def find_claims(work: Work, groups: list[GroupMention]) -> list[ClaimMention]:
     return mentions
 
 
-_SPEAKS = re.compile(r"\b(?:said|says|stated|wrote|told|added)\b", re.IGNORECASE)
-_SAID_IN_STATEMENT = re.compile(r"\b(?:said|says|stated)\s+in\s+a\s+(?:written\s+|short\s+)?statement\b",
-                                re.IGNORECASE)
-
-
-def _channel_from_next_sentence(work: Work, mentions: list[ClaimMention], groups: list[GroupMention]) -> None:
+def _channel_from_next_sentence(
+    gr: _Grammar, work: Work, mentions: list[ClaimMention], groups: list[GroupMention]
+) -> None:
     """"The TTP denied involvement. 'It is not our policy ...,' TTP spokesman X said in a statement.": a claim or
     denial with no channel of its own takes the one through which the same group speaks in the next sentence.
     There the words came as a statement when the spokesman "said in a statement"."""
@@ -353,8 +206,8 @@ def _channel_from_next_sentence(work: Work, mentions: list[ClaimMention], groups
         if not any(g.sentence == following and g.group.name == mention.group.name for g in groups):
             continue
         text = work.sentences[following].text.translate(_ASCII)
-        if _SPEAKS.search(text):
-            mention.channel = "statement" if _SAID_IN_STATEMENT.search(text) else _channel(text)
+        if gr.speaks.search(text):
+            mention.channel = "statement" if gr.said_in_statement.search(text) else _channel(gr, text)
 
 
 # How many sentences after a parent group's claim its branch may be named as the one that carried it out.
@@ -377,39 +230,40 @@ def _claims_through_branches(mentions: list[ClaimMention]) -> None:
 
 
 def _read_sentence(
+    gr: _Grammar,
     work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention],
     after_claim: bool = False,
 ) -> list[ClaimMention]:
     text = sentence.text.translate(_ASCII)
     base = sentence.start
     in_sentence = [g for g in groups if g.sentence == sentence.index]
-    unclaimed = [(m.start(), m.end()) for m in _UNCLAIMED.finditer(text)]  # 1.
+    unclaimed = [(m.start(), m.end()) for m in gr.unclaimed.finditer(text)]  # 1.
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for cue in _CUES:  # 2. denials first, so a "claims" inside "denied claims" is not read as a claim
+    for cue in gr.cues:  # 2. denials first, so a "claims" inside "denied claims" is not read as a claim
         for match in cue.pattern.finditer(text):
             span = (match.start(), match.end())
             if any(_overlap(span, other) for other in unclaimed + taken):
                 continue
-            if cue.status != "suspected" and _NEGATED.search(text[: match.start()]):
+            if cue.status != "suspected" and gr.negated.search(text[: match.start()]):
                 continue
-            if cue.needs_speaker and not _has_speaker(text, match.start(), in_sentence, base):
+            if cue.needs_speaker and not _has_speaker(gr, text, match.start(), in_sentence, base):
                 continue
-            if cue.needs_outlet and not _names_group_outlet(text):
+            if cue.needs_outlet and not _names_group_outlet(gr, text):
                 continue
-            for mention in _actors(cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
+            for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
             taken.append(span)
-    about_claim = _CLAIM_CONTEXT.search(text) or (after_claim and _CLAIM_ANAPHOR.match(text))
-    delay = _delay(text) if (found or about_claim) else Range()  # 6.
+    about_claim = gr.claim_context.search(text) or (after_claim and gr.claim_anaphor.match(text))
+    delay = _delay(gr, text) if (found or about_claim) else Range()  # 6.
     if not found and delay.known and not unclaimed:
         found.append(_Found("claimed", sentence.start, sentence.end, None))
     if not found:
         return []
-    competing = bool(_COMPETING.search(text))
-    channels = _channels(text, base, sorted(found, key=lambda f: f.start))  # 4.
+    competing = bool(gr.competing.search(text))
+    channels = _channels(gr, text, base, sorted(found, key=lambda f: f.start))  # 4.
     wording = _quoted(text) or sentence.text
-    claimed_at = _claimed_at(text, work.document.published)  # 7.
+    claimed_at = _claimed_at(gr, text, work.document.published)  # 7.
     results: list[ClaimMention] = []
     seen: set[tuple[str | None, str]] = set()
     for item, channel in zip(sorted(found, key=lambda f: f.start), channels, strict=True):
@@ -440,6 +294,7 @@ def _read_sentence(
 
 
 def _actors(
+    gr: _Grammar,
     cue: _CuePattern,
     text: str,
     start: int,
@@ -462,13 +317,13 @@ def _actors(
             return [after[0]]
         if cue.status == "suspected":
             return []
-    clause_start = _clause_start(text, start)
+    clause_start = _clause_start(gr, text, start)
     before = [
         g for g in in_sentence
-        if g.end <= base + clause_start and not _inside_relative(text, g.start - base, g.end - base, start)
+        if g.end <= base + clause_start and not _inside_relative(gr, text, g.start - base, g.end - base, start)
     ]
-    anaphors = [m for m in _ANAPHOR.finditer(text[:clause_start])
-                if not _inside_relative(text, m.start(), m.end(), start)]
+    anaphors = [m for m in gr.anaphor.finditer(text[:clause_start])
+                if not _inside_relative(gr, text, m.start(), m.end(), start)]
     subject: GroupMention | None = before[-1] if before else None
     if anaphors and (subject is None or anaphors[-1].start() > subject.end - base):
         subject = _most_recent(groups, base + anaphors[-1].start()) or subject
@@ -480,7 +335,7 @@ def _actors(
         subject = after[0] if after else _most_recent(groups, base + start)
     if subject is None:
         return [None]
-    return [*_coordinated(text, base, subject, before), subject]
+    return [*_coordinated(gr, text, base, subject, before), subject]
 
 
 def _named_branch(objects: list[GroupMention]) -> GroupMention:
@@ -494,27 +349,29 @@ def _named_branch(objects: list[GroupMention]) -> GroupMention:
     return first
 
 
-def _clause_start(text: str, cue_start: int) -> int:
+def _clause_start(gr: _Grammar, text: str, cue_start: int) -> int:
     """Where the subject of a cue ends: the start of the relative clause the cue sits in, else the cue."""
-    for match in _RELATIVE.finditer(text):
+    for match in gr.relative.finditer(text):
         if match.start() <= cue_start < match.end():
             return match.start()
     return cue_start
 
 
-def _inside_relative(text: str, start: int, end: int, cue_start: int) -> bool:
+def _inside_relative(gr: _Grammar, text: str, start: int, end: int, cue_start: int) -> bool:
     return any(
-        m.start() <= start and end <= m.end() and m.end() <= cue_start for m in _RELATIVE.finditer(text)
+        m.start() <= start and end <= m.end() and m.end() <= cue_start for m in gr.relative.finditer(text)
     )
 
 
-def _coordinated(text: str, base: int, subject: GroupMention, before: list[GroupMention]) -> list[GroupMention]:
+def _coordinated(
+    gr: _Grammar, text: str, base: int, subject: GroupMention, before: list[GroupMention]
+) -> list[GroupMention]:
     """Groups joined to the subject by "and" or a comma ("Both ISIS and the Taliban claimed ...")."""
     joined: list[GroupMention] = []
     current = subject
     for other in reversed([g for g in before if g.end <= subject.start]):
         between = text[other.end - base : current.start - base]
-        if not re.fullmatch(r"\s*(?:,|and|, and|as well as|or)\s*(?:the\s+)?", between, re.IGNORECASE):
+        if not gr.coordination.fullmatch(between):
             break
         if other.group.name != subject.group.name:
             joined.insert(0, other)
@@ -527,16 +384,16 @@ def _most_recent(groups: list[GroupMention], offset: int) -> GroupMention | None
     return earlier[-1] if earlier else None
 
 
-def _has_speaker(text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
+def _has_speaker(gr: _Grammar, text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
     """A group, an anaphor for one or a group's channel speaks in the sentence, and no official does."""
     # Blank out group names first: the "Army" of "Balochistan Liberation Army" is no official speaker.
     blanked = list(text)
     for group in in_sentence:
         blanked[group.start - base : group.end - base] = " " * (group.end - group.start)
     subject_text = "".join(blanked)[max(0, cue_start - 40) : cue_start]
-    if _AUTHORITY.search(subject_text) and not _names_group_outlet(subject_text):
+    if gr.authority.search(subject_text) and not _names_group_outlet(gr, subject_text):
         return False
-    return bool(in_sentence) or bool(_ANAPHOR.search(text)) or _channel(text) is not None
+    return bool(in_sentence) or bool(gr.anaphor.search(text)) or _channel(gr, text) is not None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -546,11 +403,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 # 4.-7. ----------------------------------------------------------------------- details
 
 
-def _channels(text: str, base: int, items: list[_Found]) -> list[str | None]:
+def _channels(gr: _Grammar, text: str, base: int, items: list[_Found]) -> list[str | None]:
     """The channel of each claim in a sentence. Where two groups speak in one sentence ("X claimed it through
     Amaq, while Y said in a Telegram post ..."), each claim takes the channel named in its own part: from its
     group's name (or its cue) up to the next group's name."""
-    sentence_channel = _channel(text)
+    sentence_channel = _channel(gr, text)
     names = {i.group_mention.group.name for i in items if i.group_mention and i.status != "suspected"}
     if len(names) < 2:
         return [sentence_channel] * len(items)
@@ -560,17 +417,21 @@ def _channels(text: str, base: int, items: list[_Found]) -> list[str | None]:
         cut = subject.start if subject and before.end <= subject.start < after.start else after.start
         bounds.append(cut - base)
     bounds.append(len(text))
-    return [_channel(text[start:end]) or sentence_channel for start, end in pairwise(bounds)]
+    return [_channel(gr, text[start:end]) or sentence_channel for start, end in pairwise(bounds)]
 
 
-def _in_relative_clause(work: Work, group: GroupMention) -> bool:
+def _in_relative_clause(gr: _Grammar, work: Work, group: GroupMention) -> bool:
     sentence = work.sentences[group.sentence]
     start, end = group.start - sentence.start, group.end - sentence.start
-    return any(m.start() <= start and end <= m.end() for m in _RELATIVE.finditer(sentence.text.translate(_ASCII)))
+    return any(m.start() <= start and end <= m.end() for m in gr.relative.finditer(sentence.text.translate(_ASCII)))
 
 
-def _channel(text: str) -> str | None:
-    for name, pattern in CHANNELS:
+def _names_group_outlet(gr: _Grammar, text: str) -> bool:
+    return any(pattern.search(text) for _, pattern in gr.group_outlets)
+
+
+def _channel(gr: _Grammar, text: str) -> str | None:
+    for name, pattern in gr.channels:
         if pattern.search(text):
             return name
     return None
@@ -578,21 +439,22 @@ def _channel(text: str) -> str | None:
 
 def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None]:
     """The operational link the document's wording suggests, and the words that decided it."""
+    gr = _grammar_of(work)
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
     best: dict[OperationalLink, tuple[int, str]] = {}
     for sentence in work.sentences:
         text = sentence.text.translate(_ASCII)
-        amaq = _AMAQ.search(text) is not None
-        for position, (link, weight, pattern) in enumerate(_LINK_CUES):
-            for match in pattern.finditer(text):
-                if position in _IS_FAMILY_ONLY and not (amaq or islamic_state):
+        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
+        for cue in gr.links:
+            for match in cue.pattern.finditer(text):
+                if cue.scope == "is_family" and not (amaq or islamic_state):
                     continue
-                if position in _AMAQ_SENTENCE_ONLY and not amaq:
+                if cue.scope == "amaq_sentence" and not amaq:
                     continue
-                score[link] += weight
-                if link not in best or weight > best[link][0]:
-                    best[link] = (weight, sentence.text[match.start() : match.end()])
+                score[cue.link] += cue.weight
+                if cue.link not in best or cue.weight > best[cue.link][0]:
+                    best[cue.link] = (cue.weight, sentence.text[match.start() : match.end()])
     if score["inspired"] == score["directed"]:
         return "unclear", None
     winner: OperationalLink = "inspired" if score["inspired"] > score["directed"] else "directed"
@@ -604,25 +466,25 @@ def _is_islamic_state(name: str) -> bool:
     return name == "Islamic State" or (entry is not None and entry.parent == "Islamic State")
 
 
-def _delay(text: str) -> Range:
-    for kind, pattern in _DELAYS:
+def _delay(gr: _Grammar, text: str) -> Range:
+    for kind, pattern in gr.delays:
         match = pattern.search(text)
         if match:
-            hours = _hours(match.group(1), match.group(2))
+            hours = _hours(gr, match.group(1), match.group(2))
             if kind == "min":
                 return Range(min=hours)
             if kind == "max":
                 return Range(max=hours)
             return Range(value=hours)
-    for bounds, pattern in _FUZZY_DELAYS:
+    for bounds, pattern in gr.fuzzy_delays:
         if pattern.search(text):
             return Range(value=bounds.value, min=bounds.min, max=bounds.max)
     return Range()
 
 
-def _hours(number: str, unit: str) -> float:
-    amount = float(number) if number[0].isdigit() else float(_NUMBER_WORDS[number.lower()])
-    return amount * _HOURS_PER[unit.lower().rstrip("s")]
+def _hours(gr: _Grammar, number: str, unit: str) -> float:
+    amount = float(number) if number[0].isdigit() else gr.delay_numbers[number.lower()]
+    return amount * gr.hours_per[unit.lower().rstrip("s")]
 
 
 def _quoted(text: str) -> str | None:
@@ -634,19 +496,21 @@ def _quoted(text: str) -> str | None:
     return None
 
 
-def _claimed_at(text: str, published: datetime | None) -> str | None:
-    match = _CLAIMED_AT.search(text)
+def _claimed_at(gr: _Grammar, text: str, published: datetime | None) -> str | None:
+    match = gr.claimed_at.search(text)
     if match is None or published is None:
         return None
-    return resolve_day(match.group(1), published.date()).isoformat()
+    return resolve_day(match.group(1), published.date(), gr).isoformat()
 
 
-def resolve_day(word: str, published: date) -> date:
+def resolve_day(word: str, published: date, gr: _Grammar | None = None) -> date:
     """The date a weekday, "yesterday" or "today" names in an article published on `published`."""
+    gr = gr or grammar()
     word = word.lower()
-    if word == "today":
+    if word in gr.today:
         return published
-    if word == "yesterday":
+    if word in gr.yesterday:
         return published - timedelta(days=1)
-    back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+    weekday = next(i for i, words in enumerate(gr.weekdays) if word in words)
+    back = (published.weekday() - weekday) % 7
     return published - timedelta(days=back)

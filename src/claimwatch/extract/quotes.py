@@ -17,10 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import GroupMention, Quote
-from .groups import find_groups
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 _ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "’": "'", "‘": "'"})
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"")
@@ -62,7 +61,7 @@ _MIN_WORDS = 3
 def find_quotes(work: Work) -> list[Quote]:
     """Every direct quotation of three words or more whose speaker the text names or implies."""
     text = work.document.text.translate(_ASCII)
-    groups = work.mentions.groups or find_groups(work)
+    groups = work.mentions.groups
     quotes: list[Quote] = []
     last: Quote | None = None
     last_attribution_end = -1

@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import RoleMention, Sentence
+from ..model_registry import load_with
+from ..sentences import split_sentences
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
-CRF_PATH = MODEL_DIR / "muc4_roles.crfsuite"
-MODEL_VERSION = "claimwatch.roles.crf.v2"
+MODEL = "roles"  # its name in the model registry (model_registry.py): claimwatch.roles.crf.v2
 
 # CRF label suffix -> RoleMention.role
 LABEL_ROLES: dict[str, str] = {
@@ -46,7 +46,6 @@ LABEL_ROLES: dict[str, str] = {
 }
 
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n|\s{3,}")
 
 _TRIGGERS = re.compile(
     r"^(attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|murder\w*|assassin\w*|kidnap\w*|abduct\w*|"
@@ -109,13 +108,10 @@ class Token:
 
 
 def tokenize(text: str) -> list[list[Token]]:
-    """Sentences of tokens with character offsets (a cheap split that copes with lower-case text)."""
+    """Sentences of tokens with character offsets, split by the one sentence splitter (`sentences.py`)."""
     sentences: list[list[Token]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        _add_sentence(sentences, text, start, match.start())
-        start = match.end()
-    _add_sentence(sentences, text, start, len(text))
+    for sentence in split_sentences(text, clauses=True):
+        _add_sentence(sentences, text, sentence.start, sentence.end)
     return sentences
 
 
@@ -282,15 +278,17 @@ def _bucket(n: int) -> str:
 # --------------------------------------------------------------------------- inference
 
 
-@functools.lru_cache(maxsize=1)
 def _tagger() -> Any:
-    """The trained CRF, loaded once per process; None when the model file is not shipped."""
-    if not CRF_PATH.exists():
-        return None
+    """The trained CRF, checked by the registry and loaded once per process; None (after a warning) when it
+    is not installed: then no role mentions are found."""
+    return load_with(MODEL, _open_tagger)
+
+
+def _open_tagger(path: Path) -> Any:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(CRF_PATH))
+    tagger.open(str(path))
     return tagger
 
 

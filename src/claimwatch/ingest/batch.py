@@ -106,11 +106,13 @@ def ingest_batch(
     *,
     workers: int = 1,
     on_outcome: Callable[[Outcome], None] | None = None,
+    language: str | None = None,
 ) -> Summary:
-    """Ingest every document under `paths` into `store`; `on_outcome` hears of each one as it is done."""
+    """Ingest every document under `paths` into `store`; `on_outcome` hears of each one as it is done.
+    `language` (ISO 639-1) overrides each document's language, which is otherwise the source's or detected."""
     summary = Summary()
     started = time.perf_counter()
-    for outcome in iter_outcomes(paths, store, workers=workers):
+    for outcome in iter_outcomes(paths, store, workers=workers, language=language):
         summary.count(outcome)
         summary.seconds = time.perf_counter() - started
         if on_outcome:
@@ -119,8 +121,10 @@ def ingest_batch(
     return summary
 
 
-def iter_outcomes(paths: Iterable[str | Path], store: StoreLike, *, workers: int = 1) -> Iterator[Outcome]:
-    todo = _new_documents(paths, store)
+def iter_outcomes(
+    paths: Iterable[str | Path], store: StoreLike, *, workers: int = 1, language: str | None = None
+) -> Iterator[Outcome]:
+    todo = _new_documents(paths, store, language)
     if workers <= 1:
         for item in todo:
             yield item if isinstance(item, Outcome) else _store(store, item, _extract(item))
@@ -140,12 +144,16 @@ def iter_outcomes(paths: Iterable[str | Path], store: StoreLike, *, workers: int
             yield _finish(store, *window.popleft())
 
 
-def _new_documents(paths: Iterable[str | Path], store: StoreLike) -> Iterator[Document | Outcome]:
+def _new_documents(
+    paths: Iterable[str | Path], store: StoreLike, language: str | None = None
+) -> Iterator[Document | Outcome]:
     """Documents still to extract; inputs that failed or are already stored come as finished outcomes."""
     for item in iter_documents(paths):
         if isinstance(item, InputError):
             yield Outcome(item.source, "failed", item.reason)
             continue
+        if language:
+            item.language = language
         source = item.source or "?"
         try:
             known = store.has_document(clean_document(item).content_hash)

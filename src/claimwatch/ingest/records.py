@@ -127,6 +127,9 @@ def from_record(value: Any, source: str) -> Document:
         given = _string(value.get(name))
         if given:
             setattr(document, name, given)
+    language = _string(value.get("language")) or _string(value.get("lang"))  # the source's word, else detected
+    if language:
+        document.language = language
     published = parse_published(value.get("published"))
     if published:
         document.published = published

@@ -3,9 +3,13 @@
     claimwatch spark extract INPUT... --out DIR [--master local[*]] [--partitions N]
     spark-submit --master yarn -m claimwatch.spark.job INPUT... --out DIR     (see the README)
 
-Stages as in `claimwatch/spark/__init__.py`. The output folder holds one Parquet table per store table
-(store/columnar.py; partitioned by `incident_month`) and `rejects` (source, reason, kind); `_summary.json`
-has the counts that the command prints.
+Stages as in `claimwatch/spark/__init__.py`. The output folder holds, each partitioned by `incident_month`:
+
+    DIR/<table>/          every table of the store (store/columnar.py), what `claimwatch spark load` reads
+    DIR/export/<table>/   documents, incidents, claims, evidence, casualty_reports in the schema of the
+                          store's Parquet export (export/parquet.py: the same code builds the rows)
+    DIR/rejects/          source, reason, kind of every input that was not stored
+    DIR/_summary.json     the counts that the command prints
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 REJECTS = "rejects"
+EXPORT = "export"  # the same tables in the schema of `claimwatch export parquet` (export/parquet.py)
 SUMMARY = "_summary.json"
 
 
@@ -117,6 +122,7 @@ def link_partition(blocks: Iterable[tuple[int, Iterable[tuple[Order, Extraction]
                     yield "reject", order, (document.source or "?", f"could not store ({error})", "StoreError")
                     continue
                 yield "outcome", order, "new" if added.created else "duplicate"
+            yield from export_rows(store)
             with store.engine.begin() as conn:
                 yield from table_rows(conn)
                 clear(conn)
@@ -158,14 +164,46 @@ def table_rows(conn: sa.Connection) -> Iterator[tuple[str, str, tuple[Any, ...]]
             yield "row", name, (*(row[c] for c in columns), partition(name, row))
 
 
+def export_rows(store: Any) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
+    """The block as the Parquet export's tables (export/parquet.py, the same code and schema), as
+    ("export", table, values in `export_schema` order)."""
+    from ..export.data import ExportFilter, collect
+    from ..export.parquet import SCHEMAS, tables
+    from ..store.schema import casualty_reports, claims, incident_reports, incidents
+
+    with store.engine.connect() as conn:
+        month = {r.id: columnar.month_of(r.date_start) for r in conn.execute(sa.select(incidents))}
+        for r in conn.execute(sa.select(claims.c.id, claims.c.incident_id)):
+            month[r.id] = month.get(r.incident_id, columnar.UNDATED)
+        for r in conn.execute(sa.select(casualty_reports.c.id, casualty_reports.c.incident_id)):
+            month[r.id] = month.get(r.incident_id, columnar.UNDATED)
+        reports = conn.execute(sa.select(incident_reports.c.document_id, incident_reports.c.incident_id)
+                               .order_by(incident_reports.c.id)).all()
+    for r in reports:
+        month.setdefault(r.document_id, month.get(r.incident_id, columnar.UNDATED))
+    key = {"incidents": "id", "claims": "id", "casualty_reports": "id", "evidence": "fact_id", "documents": "id"}
+    for name, rows in tables(collect(store, ExportFilter())).items():
+        names = SCHEMAS[name].names
+        for row in rows:
+            yield "export", name, (*(row[n] for n in names), month.get(row[key[name]], columnar.UNDATED))
+
+
+def export_schema(name: str) -> Any:
+    import pyarrow as pa
+
+    from ..export.parquet import SCHEMAS
+
+    return SCHEMAS[name].append(pa.field(columnar.PARTITION, pa.string(), nullable=False))
+
+
 class _RowsOf:
     """Filter: the rows of one table (a class, not a lambda in a loop, so each keeps its own name)."""
 
-    def __init__(self, table: str) -> None:
-        self.table = table
+    def __init__(self, table: str, kind: str = "row") -> None:
+        self.table, self.kind = table, kind
 
     def __call__(self, record: tuple[Any, ...]) -> bool:
-        return bool(record[0] == "row" and record[1] == self.table)
+        return bool(record[0] == self.kind and record[1] == self.table)
 
 
 def clear(conn: sa.Connection) -> None:
@@ -223,6 +261,14 @@ def run(
         frame = spark.createDataFrame(rows, schema)
         frame.write.mode("overwrite").partitionBy(columnar.PARTITION).parquet(f"{out}/{name}")
         summary.tables[name] = rows.count()
+
+    from ..export.parquet import SCHEMAS
+
+    for name in SCHEMAS:
+        progress(f"writing export/{name}")
+        rows = linked.filter(_RowsOf(name, "export")).map(lambda r: r[2])
+        frame = spark.createDataFrame(rows, from_arrow_schema(export_schema(name)))
+        frame.write.mode("overwrite").partitionBy(columnar.PARTITION).parquet(f"{out}/{EXPORT}/{name}")
 
     rejected = extracted.filter(lambda r: r[0] == "reject").union(linked.filter(lambda r: r[0] == "reject"))
     missing_rows = [(e.source, e.reason, e.kind) for _order, e in missing if isinstance(e, Rejected)]
