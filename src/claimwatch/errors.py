@@ -7,6 +7,8 @@
     │   ├── InputTooLarge
     │   └── MalformedInput    broken JSON, unreadable HTML or WARC
     ├── StoreError            the store could not be opened or written
+    │   └── QueryTimeout      a statement ran past CLAIMWATCH_STATEMENT_TIMEOUT and was stopped
+    ├── InvalidQuery          a query the store will not run (too long, too many words, a bad cursor)
     ├── NotFound              an ID that the store does not hold
     ├── ExportError           an unknown export format, or its library missing; a GTD file not in its format
     ├── FeedError             a feed source that cannot be added or read (watch and sources)
@@ -49,6 +51,14 @@ class MalformedInput(InputError):
 
 
 class StoreError(ClaimwatchError):
+    pass
+
+
+class QueryTimeout(StoreError):
+    pass
+
+
+class InvalidQuery(ClaimwatchError):
     pass
 
 

@@ -41,6 +41,12 @@ SETTINGS: dict[str, Setting] = {
             "Folder of trained models: `claimwatch train` writes there and loading looks there first; "
             "unset, models load from those shipped in the package.",
         ),
+        Setting(
+            "statement_timeout",
+            "CLAIMWATCH_STATEMENT_TIMEOUT",
+            "10",
+            "Seconds one read statement may run before the store stops it (0: no limit); writes are not limited.",
+        ),
     ]
 }
 
@@ -61,3 +67,7 @@ def model_dir() -> Path | None:
     """`CLAIMWATCH_MODEL_DIR` as a path, or None when unset (the shipped models)."""
     raw = SETTINGS["model_dir"].value()
     return Path(raw).expanduser() if raw else None
+
+
+def statement_timeout() -> float:
+    return float(SETTINGS["statement_timeout"].value())

@@ -15,6 +15,8 @@ dialect has). The one dialect-specific part, full-text search, lives in `search.
     casualty_reports   every reported figure, with its document, outlet, report date and evidence
     evidence           every sentence a fact was read from
     quotes             quoted statements, per document
+    claim_judgements   each claim's usual delay range and anomaly, against its group's earlier claims
+    group_profiles     each group's delay statistics, channels and wording (judgements.py keeps both)
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Index("ix_documents_published", "published", "id"),
 )
 
 incidents = sa.Table(
@@ -74,6 +77,7 @@ incidents = sa.Table(
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),  # of the latest report merged in
+    sa.Index("ix_incidents_order", "date_start", "first_seen", "id"),  # the list order, for keyset pages
 )
 
 incident_reports = sa.Table(
@@ -109,6 +113,7 @@ claims = sa.Table(
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False),  # first reported by
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Index("ix_claims_order", "incident_id", "first_seen", "id"),
 )
 
 claim_reports = sa.Table(
@@ -134,6 +139,7 @@ evidence = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("attributed_to", sa.Text),
     sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Index("ix_evidence_fact", "fact_kind", "fact_id"),
 )
 
 casualty_reports = sa.Table(
@@ -164,4 +170,22 @@ quotes = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),
+)
+
+# Kept by `judgements.py` in the transaction that writes the claims: reads never rescan every claim.
+claim_judgements = sa.Table(
+    "claim_judgements",
+    metadata,
+    sa.Column("claim_id", _ID, primary_key=True, nullable=False),
+    sa.Column("group_name", sa.Text, nullable=False, index=True),
+    sa.Column("anomaly_kind", sa.String(8), index=True),  # late | early | null
+    sa.Column("usual", sa.Text, nullable=False),  # JSON: analytics.Usual.to_dict()
+)
+
+group_profiles = sa.Table(
+    "group_profiles",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True, nullable=False),
+    sa.Column("claims", sa.Integer, nullable=False),
+    sa.Column("profile", sa.Text, nullable=False),  # JSON: analytics.group_profile() without the delays
 )
