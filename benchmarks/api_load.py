@@ -223,12 +223,13 @@ async def measure(base: str, paths: list[str], clients: int, seconds: float, req
     }
 
 
-def run(db: str, client_counts: list[int], seconds: float, requests: int) -> None:
+def run(db: str, client_counts: list[int], seconds: float, requests: int, workers: int) -> None:
     import httpx
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [str(Path(sys.executable).parent / "claimwatch"), "serve", "--db", db, "--port", str(port)]
+    command = [str(Path(sys.executable).parent / "claimwatch"), "serve", "--db", db, "--port", str(port),
+               "--workers", str(workers)]
     server = subprocess.Popen(command,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -251,7 +252,7 @@ def run(db: str, client_counts: list[int], seconds: float, requests: int) -> Non
             "detail": [f"/api/incidents/{i}" for i in rng.sample(ids, 500)],
             "search": [f"/api/search?q={name}" for name, *_ in rng.sample(names, 200)],
         }
-        print(f"store: {total:,} incidents; server pid {server.pid}; {seconds:g} s or {requests:,} requests each")
+        print(f"store: {total:,} incidents; {workers} server process(es); {seconds:g} s or {requests:,} requests each")
         print(f"{'endpoint':8} {'clients':>7} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}")
         for name, paths in scenarios.items():
             asyncio.run(measure(base, paths[:20], 4, 2, 100))  # warm the caches
@@ -279,11 +280,12 @@ def main() -> None:
     r.add_argument("--clients", type=int, nargs="+", default=[10, 50])
     r.add_argument("--seconds", type=float, default=15.0)
     r.add_argument("--requests", type=int, default=3000)
+    r.add_argument("--workers", type=int, default=2, help="Server processes (claimwatch serve --workers).")
     args = parser.parse_args()
     if args.command == "build":
         build(args.db, args.incidents, args.seed)
     else:
-        run(args.db, args.clients, args.seconds, args.requests)
+        run(args.db, args.clients, args.seconds, args.requests, args.workers)
 
 
 if __name__ == "__main__":

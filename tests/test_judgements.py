@@ -93,3 +93,10 @@ def test_importing_the_html_reader_leaves_trafilatura_logging_alone() -> None:
             "print(logging.getLogger('trafilatura').level, logging.getLogger('htmldate').level)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "0"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim_points())
+def test_a_summary_from_stored_anomalies_equals_one_judged_afresh(points: list[ClaimPoint]) -> None:
+    stored = [analytics.Anomaly.from_dict(a.to_dict()) for a in reversed(analytics.anomalies(points))]
+    assert analytics.summarise(points, judged=stored).to_dict() == analytics.summarise(points).to_dict()

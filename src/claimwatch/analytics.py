@@ -202,6 +202,15 @@ class Anomaly:
     history: DelayStats
     sentence: str
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Anomaly:
+        """The inverse of `to_dict` (how the store keeps a judged anomaly)."""
+        h = data["history"]
+        history = DelayStats(n=h["n"], median=Spread(**h["median"]), q1=Spread(**h["q1"]), q3=Spread(**h["q3"]),
+                             min=h["min"], max=h["max"], uncertain=h["uncertain"])
+        low, high = data["usual_range"]
+        return cls(data["claim_id"], data["kind"], Delay(**data["delay"]), (low, high), history, data["sentence"])
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "claim_id": self.claim_id,
@@ -414,9 +423,8 @@ def conflicts(points: Iterable[ClaimPoint]) -> list[Conflict]:
             claimed[p.incident_id].add(p.group)
         elif p.status == "denied":
             denied[p.incident_id].add(p.group)
-    ids = sorted(set(claimed) | set(denied))
-    found = [Conflict(i, sorted(claimed[i]), sorted(denied[i])) for i in ids]
-    return [c for c in found if c.competing or c.denied_by]
+    ids = sorted(i for i in set(claimed) | set(denied) if len(claimed.get(i, ())) > 1 or denied.get(i))
+    return [Conflict(i, sorted(claimed.get(i, ())), sorted(denied.get(i, ()))) for i in ids]
 
 
 @dataclass(frozen=True)
@@ -469,11 +477,19 @@ class Summary:
         }
 
 
-def summarise(records: Iterable[Any], *, group: str | None = None, since: date | None = None) -> Summary:
+def summarise(records: Iterable[Any], *, group: str | None = None, since: date | None = None,
+              judged: Iterable[Anomaly] | None = None) -> Summary:
     """Everything `claimwatch stats` and `/api/stats` show. Anomalies are judged on the whole history,
-    then filtered to `group` / `since`, so a filter never hides the earlier claims a judgement needs."""
+    then filtered to `group` / `since`, so a filter never hides the earlier claims a judgement needs.
+    `judged`: the anomalies already judged (the store keeps them), put in the order `anomalies` gives."""
     points = claim_points(records)
-    flagged = anomalies(points)
+    if judged is None:
+        flagged = anomalies(points)
+    else:
+        groups = {g: rank for rank, g in enumerate(dict.fromkeys(p.group or "" for p in points))}
+        order = {p.id: (groups[p.group or ""], i) for i, p in enumerate(points)}
+        last = (len(groups), len(order))
+        flagged = sorted(judged, key=lambda a: order.get(a.claim_id, last))
     shown = [
         p
         for p in points

@@ -163,7 +163,8 @@ class Desk:
     def stats(self, *, group: str | None = None, since: date | None = None, unclaimed_days: int = 7,
               today: date | None = None) -> tuple[analytics.Summary, list[analytics.Unclaimed]]:
         """Claim-timing analytics over the whole history (light rows, no evidence), and the silent attacks."""
-        summary = analytics.summarise(self.store.claim_points(), group=group, since=since)
+        summary = analytics.summarise(self.store.claim_points(), group=group, since=since,
+                                      judged=self.store.anomalies())
         silent = analytics.unclaimed(self.store.unclaimed_candidates(since), days=unclaimed_days, today=today)
         return summary, silent
 

@@ -246,6 +246,18 @@ def create_app(
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The app for one of several server processes (`claimwatch serve --workers N`): store, token and
+    --protect-reads come from the environment the serve command set."""
+    import os
+
+    from ..settings import SETTINGS
+    from ..store import Store
+
+    return create_app(Store(), token=SETTINGS["token"].value() or None,
+                      protect_reads=bool(os.environ.get("CLAIMWATCH_PROTECT_READS")))
+
+
 def _short(message: Any) -> str:
     text = str(message)
     return text if len(text) <= 300 else text[:300] + "…"

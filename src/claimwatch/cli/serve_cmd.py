@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
 
 from ..settings import SETTINGS
+
+PROTECT_READS_ENV = "CLAIMWATCH_PROTECT_READS"  # hands --protect-reads to worker processes
 
 Db = Annotated[str | None, typer.Option("--db", help=SETTINGS["db"].help, envvar=SETTINGS["db"].env)]
 
@@ -28,6 +31,9 @@ def serve(
                                  envvar=SETTINGS["token"].env)
     ] = None,
     protect_reads: Annotated[bool, typer.Option("--protect-reads", help="Reads need the token too.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="Server processes (one per core; SQLite in WAL mode serves them all).")
+                       ] = 1,
 ) -> None:
     """Serve the REST API under /api/ and the dashboard under / ."""
     try:
@@ -40,8 +46,14 @@ def serve(
         ) from error
     if protect_reads and not token:
         raise typer.BadParameter("--protect-reads needs --token (or CLAIMWATCH_TOKEN)", param_hint="--protect-reads")
-    store = _open_store(db)
+    store = _open_store(db)  # migrated once here, before any worker starts
     typer.echo(f"Claimwatch dashboard on http://{host}:{port}/  (API docs: /api/docs)", err=True)
+    if workers > 1:
+        store.close()
+        os.environ.update({SETTINGS["db"].env: store.url, SETTINGS["token"].env: token or "",
+                           PROTECT_READS_ENV: "1" if protect_reads else ""})
+        uvicorn.run("claimwatch.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers)
+        return
     try:
         uvicorn.run(create_app(store, token=token, protect_reads=protect_reads), host=host, port=port)
     finally:

@@ -297,6 +297,11 @@ class Store:
         with self._reading() as conn:
             return judgements.claim_points(conn, group)
 
+    def anomalies(self) -> list[analytics.Anomaly]:
+        """Every stored anomaly (judged when its group's claims were written)."""
+        with self._reading() as conn:
+            return judgements.anomalies(conn)
+
     def unclaimed_candidates(self, since: date | None = None) -> list[dict[str, Any]]:
         with self._reading() as conn:
             return queries.unclaimed_candidates(conn, since)

@@ -45,7 +45,7 @@ def claim_points(conn: sa.Connection, group: str | None = None) -> list[analytic
             incident_id=r.incident_id,
             incident_date=analytics.parse_date(r.incident_date),
         )
-        for r in conn.execute(query)
+        for r in conn.execute(query).all()  # fetched first: the statement clock does not run while we build points
     ]
 
 
@@ -118,3 +118,9 @@ def profiles(conn: sa.Connection, name: str | None = None) -> list[dict[str, Any
     if name is not None:
         query = query.where(sa.func.lower(group_profiles.c.name) == name.strip().lower())
     return [json.loads(r.profile) for r in conn.execute(query)]
+
+
+def anomalies(conn: sa.Connection) -> list[analytics.Anomaly]:
+    """Every stored anomaly (claims outside their group's usual delay), read back from its judgement."""
+    query = sa.select(claim_judgements.c.usual).where(claim_judgements.c.anomaly_kind.is_not(None))
+    return [analytics.Anomaly.from_dict(json.loads(r.usual)["anomaly"]) for r in conn.execute(query).all()]

@@ -142,8 +142,10 @@ def incident_conditions(conn: sa.Connection, f: IncidentFilter) -> list[Any]:
         where.append(incidents.c.date_start <= f.until)
     if f.country:
         code = country_code(f.country)
+        # A known country is its code alone: ix_incidents_country_order then gives the page in order (the
+        # old OR with the place name scanned every incident). A name pycountry does not know is a place name.
         name_match = sa.func.lower(incidents.c.place_name) == f.country.strip().lower()
-        where.append(sa.or_(incidents.c.country_code == code, name_match) if code else name_match)
+        where.append(incidents.c.country_code == code if code else name_match)
     if f.group:
         claimed_by = sa.exists().where(
             claims.c.incident_id == incidents.c.id,
@@ -367,11 +369,9 @@ def claim_conditions(
         where.append(incidents.c.date_start <= until)
     if status:
         where.append(claims.c.status == status)
-    if anomalous is not None:
-        flagged = sa.exists().where(
-            claim_judgements.c.claim_id == claims.c.id, claim_judgements.c.anomaly_kind.is_not(None)
-        )
-        where.append(flagged if anomalous else sa.not_(flagged))
+    if anomalous is not None:  # an IN list SQLite can drive from the anomaly_kind index
+        flagged = sa.select(claim_judgements.c.claim_id).where(claim_judgements.c.anomaly_kind.is_not(None))
+        where.append(claims.c.id.in_(flagged) if anomalous else claims.c.id.not_in(flagged))
     return where
 
 
@@ -391,26 +391,43 @@ def list_claims(
 
 
 def count_claims(conn: sa.Connection, **filters: Any) -> int:
-    query = (
-        sa.select(sa.func.count())
-        .select_from(claims.outerjoin(incidents, incidents.c.id == claims.c.incident_id))
-        .where(*claim_conditions(**filters))
-    )
+    by_incident_date = filters.get("since") is not None or filters.get("until") is not None
+    source = _CLAIMS_WITH_INCIDENTS if by_incident_date else claims  # the join only when a filter needs it
+    query = sa.select(sa.func.count()).select_from(source).where(*claim_conditions(**filters))
     return int(conn.execute(query).scalar_one())
 
 
+_CLAIM_ORDER = (incidents.c.date_start.desc().nulls_last(), claims.c.first_seen.desc(), claims.c.id)
+_CLAIMS_WITH_INCIDENTS = claims.outerjoin(incidents, incidents.c.id == claims.c.incident_id)
+
+
+def _page_ids(conn: sa.Connection, where: list[Any], limit: int, offset: int) -> list[str]:
+    """The ids of one page of claims in `_CLAIM_ORDER`, cheaply: claims of dated incidents first, walked
+    down the incidents' date index (it stops after the page), then the rest (no incident, or an undated one)."""
+    dated = (sa.select(claims.c.id).select_from(incidents.join(claims, claims.c.incident_id == incidents.c.id))
+             .where(*where, incidents.c.date_start.is_not(None))
+             .order_by(incidents.c.date_start.desc(), claims.c.first_seen.desc(), claims.c.id))
+    ids = list(conn.execute(dated.limit(limit).offset(offset)).scalars())
+    if len(ids) == limit:
+        return ids
+    skip = 0
+    if offset and not ids:
+        dated_count = conn.execute(sa.select(sa.func.count()).select_from(dated.subquery())).scalar_one()
+        skip = max(0, offset - dated_count)
+    undated = (sa.select(claims.c.id).select_from(_CLAIMS_WITH_INCIDENTS)
+               .where(*where, incidents.c.date_start.is_(None))
+               .order_by(claims.c.first_seen.desc(), claims.c.id).limit(limit - len(ids)).offset(skip))
+    return ids + list(conn.execute(undated).scalars())
+
+
 def _claims_where(conn: sa.Connection, where: list[Any], limit: int | None, offset: int) -> list[ClaimRecord]:
-    query = (
-        sa.select(claims, incidents.c.date.label("incident_date"), incidents.c.place_name,
-                  incidents.c.country_code, incidents.c.lat, incidents.c.lon, incidents.c.admin1,
-                  incidents.c.geonameid)
-        .select_from(claims.outerjoin(incidents, incidents.c.id == claims.c.incident_id))
-        .where(*where)
-        .order_by(incidents.c.date_start.desc().nulls_last(), claims.c.first_seen.desc(), claims.c.id)
-        .offset(offset)
-    )
-    if limit is not None:
-        query = query.limit(limit)
+    columns = (claims, incidents.c.date.label("incident_date"), incidents.c.place_name, incidents.c.country_code,
+               incidents.c.lat, incidents.c.lon, incidents.c.admin1, incidents.c.geonameid)
+    query = sa.select(*columns).select_from(_CLAIMS_WITH_INCIDENTS)
+    if limit is None:
+        query = query.where(*where).order_by(*_CLAIM_ORDER).offset(offset)
+    else:
+        query = query.where(claims.c.id.in_(_page_ids(conn, where, limit, offset))).order_by(*_CLAIM_ORDER)
     rows = [row._mapping for row in conn.execute(query)]
     if not rows:
         return []

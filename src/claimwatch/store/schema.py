@@ -81,6 +81,7 @@ incidents = sa.Table(
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),  # of the latest report merged in
     sa.Index("ix_incidents_order", "date_start", "first_seen", "id"),  # the list order, for keyset pages
+    sa.Index("ix_incidents_country_order", "country_code", "date_start", "first_seen", "id"),  # ?country=, sorted
 )
 
 incident_reports = sa.Table(

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("profile", sa.Text, nullable=False),
     )
     op.create_index("ix_incidents_order", "incidents", ["date_start", "first_seen", "id"])
+    op.create_index("ix_incidents_country_order", "incidents", ["country_code", "date_start", "first_seen", "id"])
     op.create_index("ix_claims_order", "claims", ["incident_id", "first_seen", "id"])
     op.create_index("ix_documents_published", "documents", ["published", "id"])
     op.create_index("ix_evidence_fact", "evidence", ["fact_kind", "fact_id"])
@@ -42,6 +43,7 @@ def downgrade() -> None:
     op.drop_index("ix_evidence_fact", "evidence")
     op.drop_index("ix_documents_published", "documents")
     op.drop_index("ix_claims_order", "claims")
+    op.drop_index("ix_incidents_country_order", "incidents")
     op.drop_index("ix_incidents_order", "incidents")
     op.drop_table("group_profiles")
     op.drop_table("claim_judgements")
