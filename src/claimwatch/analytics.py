@@ -26,10 +26,12 @@ How a claim is flagged as unusual (the anomaly rule):
 from __future__ import annotations
 
 import statistics
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import groupby
 from typing import Any, Literal
 
 MIN_HISTORY = 5
@@ -98,7 +100,9 @@ def delay_from(raw: Any) -> Delay | None:
 
 
 def claim_point(record: Any) -> ClaimPoint:
-    """Adapt a `ClaimRecord`, its `to_dict()`, or any mapping with the same keys."""
+    """Adapt a `ClaimRecord`, its `to_dict()`, or any mapping with the same keys (a `ClaimPoint` as is)."""
+    if isinstance(record, ClaimPoint):
+        return record
     raw = record.to_dict() if hasattr(record, "to_dict") else record
     group = raw.get("group")
     group_name = group.get("name") if isinstance(group, Mapping) else group
@@ -228,7 +232,11 @@ class Usual:
 
 def judge(point: ClaimPoint, history: list[Delay], *, min_history: int = MIN_HISTORY) -> Usual:
     """Compare one claim's delay with earlier delays of its group (the rule in the module docstring)."""
-    stats = delay_stats(history) if len(history) >= min_history else None
+    return judge_against(point, delay_stats(history) if len(history) >= min_history else None)
+
+
+def judge_against(point: ClaimPoint, stats: DelayStats | None) -> Usual:
+    """`judge` with the history already summed up (None: too little history to judge)."""
     if stats is None:
         return Usual(point.id, None, None, None)
     fence = (max(0.0, stats.q1.value - FENCE_FACTOR * stats.iqr), stats.q3.value + FENCE_FACTOR * stats.iqr)
@@ -254,29 +262,110 @@ def anomaly_sentence(point: ClaimPoint, history: DelayStats) -> str:
 
 
 def usual_ranges(points: Iterable[ClaimPoint], *, min_history: int = MIN_HISTORY) -> dict[str, Usual]:
-    """Every claim judged against its own group's earlier claims; keyed by claim ID."""
+    """Every claim judged against its own group's earlier claims; keyed by claim ID.
+
+    Each group's claims are walked in incident-date order while the earlier delays are kept sorted, so
+    a group of n claims costs n log n (plus the inserts), not n² history scans.
+    """
     by_group: dict[str, list[ClaimPoint]] = defaultdict(list)
     for p in points:
         by_group[p.group or ""].append(p)
     result: dict[str, Usual] = {}
     for group, members in by_group.items():
-        for p in members:
-            history = []
-            if group and p.incident_date is not None:
-                history = [
-                    q.delay
-                    for q in members
-                    if q.delay is not None
-                    and q.status in CLAIMING
-                    and q.incident_date is not None
-                    and q.incident_date < p.incident_date
-                ]
-            result[p.id] = judge(p, history, min_history=min_history)
-    return result
+        undated = [p for p in members if not group or p.incident_date is None]
+        for p in undated:
+            result[p.id] = judge_against(p, None)
+        dated = sorted((p for p in members if group and p.incident_date is not None),
+                       key=lambda p: p.incident_date or date.min)
+        history = _History()
+        for _, same_day in groupby(dated, key=lambda p: p.incident_date):
+            block = list(same_day)
+            stats = history.stats() if history.n >= min_history else None
+            for p in block:  # claims of one day share their history: the days strictly before
+                result[p.id] = judge_against(p, stats)
+            for p in block:
+                if p.delay is not None and p.status in CLAIMING:
+                    history.add(p.delay)
+    return {p.id: result[p.id] for members in by_group.values() for p in members}  # grouped, in input order
+
+
+class _History:
+    """The earlier delays of a group, kept sorted so their quartiles cost no sort."""
+
+    def __init__(self) -> None:
+        self.points: list[float] = []
+        self.lows: list[float] = []
+        self.highs: list[float] = []
+        self.uncertain = 0
+
+    @property
+    def n(self) -> int:
+        return len(self.points)
+
+    def add(self, delay: Delay) -> None:
+        insort(self.points, delay.point)
+        insort(self.lows, delay.low)
+        insort(self.highs, delay.high)
+        self.uncertain += not delay.exact
+
+    def stats(self) -> DelayStats:
+        points, lows, highs = (_sorted_quartiles(v) for v in (self.points, self.lows, self.highs))
+        q1, q2, q3 = (Spread(points[i], lows[i], highs[i]) for i in range(3))
+        return DelayStats(n=self.n, median=q2, q1=q1, q3=q3, min=self.lows[0], max=self.highs[-1],
+                          uncertain=self.uncertain)
+
+
+def _sorted_quartiles(data: list[float]) -> tuple[float, float, float]:
+    """`quartiles` of data already sorted: the same arithmetic as `statistics.quantiles(method="inclusive")`."""
+    if len(data) == 1:
+        return data[0], data[0], data[0]
+    m = len(data) - 1
+    result = []
+    for i in (1, 2, 3):
+        j, delta = divmod(i * m, 4)
+        result.append((data[j] * (4 - delta) + data[j + 1] * delta) / 4)
+    return result[0], result[1], result[2]
 
 
 def anomalies(points: Iterable[ClaimPoint], *, min_history: int = MIN_HISTORY) -> list[Anomaly]:
     return [u.anomaly for u in usual_ranges(points, min_history=min_history).values() if u.anomaly]
+
+
+# --------------------------------------------------------------------------- group profiles
+
+
+def group_profile(name: str, wikidata_id: str | None, points: Iterable[ClaimPoint], judged: Mapping[str, Usual]
+                  ) -> dict[str, Any]:
+    """One group's delay statistics, channels, wording over time and anomalies (what `/api/groups` shows)."""
+    mine = [p for p in points if p.group == name]
+    flagged = [a for p in mine if p.id in judged and (a := judged[p.id].anomaly) is not None]
+    stats = delay_stats_by(mine, "group").get(name)
+    return {
+        "name": name,
+        "wikidata_id": wikidata_id,
+        "claims": len(mine),
+        "delay": stats.to_dict() if stats else None,
+        "by_channel": {k: v.to_dict() for k, v in delay_stats_by(mine, "channel").items()},
+        "link_shares": link_shares(mine).get(name, {}),
+        "anomalies": [a.to_dict() for a in flagged],
+    }
+
+
+def delay_rows(points: Iterable[ClaimPoint], anomaly_kinds: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """Every claim's delay, for a group's page: one row per claim, with its anomaly kind if any."""
+    return [
+        {
+            "claim_id": p.id,
+            "incident_id": p.incident_id,
+            "incident_date": p.incident_date.isoformat() if p.incident_date else None,
+            "channel": p.channel,
+            "status": p.status,
+            "link": p.link,
+            "delay": asdict(p.delay) if p.delay else None,
+            "anomaly": anomaly_kinds.get(p.id),
+        }
+        for p in points
+    ]
 
 
 # --------------------------------------------------------------------------- wording, conflicts, silence

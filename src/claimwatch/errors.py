@@ -7,10 +7,13 @@
     │   ├── InputTooLarge
     │   └── MalformedInput    broken JSON, unreadable HTML or WARC
     ├── StoreError            the store could not be opened or written
+    │   └── QueryTimeout      a statement ran past CLAIMWATCH_STATEMENT_TIMEOUT and was stopped
+    ├── InvalidQuery          a query the store will not run (too long, too many words, a bad cursor)
     ├── NotFound              an ID that the store does not hold
     ├── ExportError           an unknown export format, or its library missing; a GTD file not in its format
     ├── FeedError             a feed source that cannot be added or read (watch and sources)
     ├── EvaluationError       a labelled file that does not follow its format
+    ├── ModelError            a trained model that is corrupt, unlisted or of another version
     └── PipelineError         a pipeline config that cannot be built (names the component)
         ├── UnknownComponent
         ├── DuplicateComponent
@@ -51,12 +54,24 @@ class StoreError(ClaimwatchError):
     pass
 
 
+class QueryTimeout(StoreError):
+    pass
+
+
+class InvalidQuery(ClaimwatchError):
+    pass
+
+
 class NotFound(ClaimwatchError):
     pass
 
 
 class EvaluationError(ClaimwatchError):
     pass
+
+
+class ModelError(ClaimwatchError):
+    """A model file the registry cannot vouch for (model_registry.py): names the file and what to do."""
 
 
 class PipelineError(ClaimwatchError):

@@ -1,9 +1,9 @@
-"""What the REST API needs from the store and from the request: the app's configuration, auth, paging."""
+"""What the REST API needs from the store and from the request: the app's configuration and auth."""
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,9 +14,6 @@ from ..model import Document, Extraction
 
 if TYPE_CHECKING:
     from ..store import Store
-
-PAGE_MAX = 500
-SCAN_PAGE = 1000  # how many records to ask the store for at a time when a view needs all of them
 
 
 Extractor = Callable[[Document], Extraction]
@@ -38,39 +35,45 @@ def config(request: Request) -> AppConfig:
 _bearer = HTTPBearer(auto_error=False, description="The token given to `claimwatch serve --token`.")
 
 
-def _check(cfg: AppConfig, credentials: HTTPAuthorizationCredentials | None) -> None:
-    if not cfg.token:
-        raise HTTPException(403, "writes are disabled: start the server with --token or set CLAIMWATCH_TOKEN")
-    given = credentials.credentials if credentials else ""
-    if not hmac.compare_digest(given.encode(), cfg.token.encode()):
-        raise HTTPException(
-            401,
-            "missing or wrong bearer token: send 'Authorization: Bearer <token>'",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+class AuthProblem(Exception):
+    """Why a request may not go on: the status, the message, and the headers to send."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers
+
+
+def auth_problem(token: str | None, authorization: str | None) -> AuthProblem | None:
+    """None when `authorization` (the raw header) carries `token`; else why not. Constant-time compare."""
+    if not token:
+        return AuthProblem(403, "writes are disabled: start the server with --token or set CLAIMWATCH_TOKEN")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer":
+        given = ""
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        return AuthProblem(401, "missing or wrong bearer token: send 'Authorization: Bearer <token>'",
+                           {"WWW-Authenticate": "Bearer"})
+    return None
+
+
+def _check(cfg: AppConfig, authorization: str | None) -> None:
+    problem = auth_problem(cfg.token, authorization)
+    if problem is not None:
+        raise HTTPException(problem.status, problem.message, headers=problem.headers)
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def require_write(cfg: Annotated[AppConfig, Depends(config)], credentials: Credentials) -> None:
-    _check(cfg, credentials)
+def require_write(request: Request, cfg: Annotated[AppConfig, Depends(config)], _: Credentials) -> None:
+    _check(cfg, request.headers.get("authorization"))
 
 
-def require_read(cfg: Annotated[AppConfig, Depends(config)], credentials: Credentials) -> None:
+def require_read(request: Request, cfg: Annotated[AppConfig, Depends(config)]) -> None:
+    """Reads are open unless `--protect-reads` (not a security dependency: the OpenAPI document says
+    which operations need the token, and `app.py` adds the requirement to reads only when protected)."""
     if cfg.protect_reads:
-        _check(cfg, credentials)
-
-
-def scan(fetch: Callable[[int, int], list[Any]]) -> Iterator[Any]:
-    """Every record a paged store call returns, page by page."""
-    offset = 0
-    while True:
-        page = fetch(SCAN_PAGE, offset)
-        yield from page
-        if len(page) < SCAN_PAGE:
-            return
-        offset += SCAN_PAGE
+        _check(cfg, request.headers.get("authorization"))
 
 
 def as_dict(record: Any) -> dict[str, Any]:

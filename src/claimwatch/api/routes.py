@@ -1,4 +1,4 @@
-"""The `/api/` endpoints. Each one is a store call plus, for claims and groups, the analytics on top.
+"""The `/api/` endpoints: each one a call into the shared query layer (`claimwatch.service.Desk`).
 
 Errors are raised as `claimwatch.errors` types or `HTTPException`; `app.py` renders them all as
 `{"error": {"status": ..., "message": ...}}`.
@@ -12,45 +12,39 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from .. import __version__, analytics
-from ..errors import InputTooLarge, NotFound
+from .. import __version__
+from ..errors import InputTooLarge
 from ..model import Document
+from ..service import OFFSET_MAX, PAGE_MAX, SEARCH_MAX, ClaimQuery, Desk, IncidentQuery, with_judgement
+from ..service import Page as ServicePage
 from ..settings import max_bytes
-from .deps import PAGE_MAX, AppConfig, as_dict, config, require_read, require_write, scan
+from ..store.queries import QUERY_MAX_CHARS
+from .deps import AppConfig, as_dict, config, require_read, require_write
 from .schemas import ERRORS, AddOut, DocumentIn, Page
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 reads = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=ERRORS)
 
 Cfg = Annotated[AppConfig, Depends(config)]
-Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="How many records to skip.")]
+Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description=f"Page size (1–{PAGE_MAX}).")]
+Offset = Annotated[int, Query(ge=0, le=OFFSET_MAX, description=f"How many records to skip (at most {OFFSET_MAX:,}).")]
+Text = Annotated[str | None, Query(max_length=QUERY_MAX_CHARS,
+                                   description="Full-text query over the incident's source documents (at most "
+                                               f"{QUERY_MAX_CHARS} characters, 12 different words).")]
+ATTACK_TYPES_HELP = (
+    "A stored attack type: Assassination, Armed Assault, Bombing/Explosion, Hijacking, Hostage Taking "
+    "(Barricade Incident), Hostage Taking (Kidnapping), Facility/Infrastructure Attack, Unarmed Assault, Unknown; "
+    "case-insensitive, also as a slug (bombing_explosion) or one word of the name (bombing, kidnapping)."
+)
 
 
-def _page(items: list[dict[str, Any]], total: int | None, limit: int, offset: int, more: bool) -> Page:
-    return Page(items=items, total=total, limit=limit, offset=offset, next_offset=offset + limit if more else None)
+def _desk(cfg: AppConfig) -> Desk:
+    return Desk(cfg.store)
 
 
-def _slice(items: list[dict[str, Any]], limit: int, offset: int) -> Page:
-    return _page(items[offset : offset + limit], len(items), limit, offset, offset + limit < len(items))
-
-
-def _all_claims(cfg: AppConfig) -> list[dict[str, Any]]:
-    return [as_dict(c) for c in scan(lambda limit, offset: cfg.store.claims(limit=limit, offset=offset))]
-
-
-def _with_usual(claims: list[dict[str, Any]], judged: dict[str, analytics.Usual]) -> list[dict[str, Any]]:
-    """Each claim with its group's usual delay range and, when it falls outside, the anomaly."""
-    result = []
-    for claim in claims:
-        usual = judged.get(str(claim.get("id")))
-        blank = {"history": None, "usual_range": None, "anomaly": None}
-        result.append({**claim, **(usual.to_dict() if usual else blank)})
-    return result
-
-
-def _judge_all(cfg: AppConfig) -> dict[str, analytics.Usual]:
-    return analytics.usual_ranges(analytics.claim_points(_all_claims(cfg)))
+def _page(page: ServicePage, items: list[dict[str, Any]]) -> Page:
+    return Page(items=items, total=page.total, limit=page.limit, offset=page.offset, next_offset=page.next_offset,
+                next_cursor=page.next_cursor)
 
 
 # --------------------------------------------------------------------------- health
@@ -69,28 +63,25 @@ def list_incidents(
     cfg: Cfg,
     since: Annotated[date | None, Query(description="Incidents on or after this date.")] = None,
     until: Annotated[date | None, Query(description="Incidents on or before this date.")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 country code, e.g. GB.")] = None,
-    group: Annotated[str | None, Query(description="A group named as perpetrator or claimant.")] = None,
-    attack_type: Annotated[str | None, Query(description="e.g. bombing, armed_assault, vehicle_ramming.")] = None,
+    country: Annotated[str | None, Query(max_length=100, description="ISO 3166-1 code or name, e.g. GB.")] = None,
+    group: Annotated[str | None, Query(max_length=200, description="A group named as perpetrator or claimant.")
+                     ] = None,
+    attack_type: Annotated[str | None, Query(max_length=100, description=ATTACK_TYPES_HELP)] = None,
     claimed: Annotated[bool | None, Query(description="true: some group claimed it; false: nobody did.")] = None,
-    q: Annotated[str | None, Query(description="Full-text query over the incident's source documents.")] = None,
+    q: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    cursor: Annotated[str | None, Query(max_length=400, description="`next_cursor` of the previous page.")] = None,
 ) -> Page:
-    filters: dict[str, Any] = dict(
-        since=since, until=until, country=country, group=group, attack_type=attack_type, claimed=claimed, query=q
-    )
-    total = cfg.store.count_incidents(**filters)
-    items = [as_dict(i) for i in cfg.store.incidents(**filters, limit=limit, offset=offset)]
-    return _page(items, total, limit, offset, offset + len(items) < total)
+    query = IncidentQuery(since, until, country, group, attack_type, claimed, q)
+    page = _desk(cfg).incidents(query, limit=limit, offset=offset, cursor=cursor)
+    return _page(page, [as_dict(i) for i in page.items])
 
 
 @reads.get("/incidents/{incident_id}", summary="One incident with its claims, casualty reports, sources and evidence",
            tags=["incidents"])
 def get_incident(incident_id: str, cfg: Cfg) -> dict[str, Any]:
-    incident = as_dict(cfg.store.incident(incident_id))
-    incident["claims"] = _with_usual(incident.get("claims") or [], _judge_all(cfg))
-    return incident
+    return _desk(cfg).incident_dict(incident_id)
 
 
 # --------------------------------------------------------------------------- claims
@@ -99,99 +90,45 @@ def get_incident(incident_id: str, cfg: Cfg) -> dict[str, Any]:
 @reads.get("/claims", response_model=Page, summary="Claims with their delay and anomaly flag", tags=["claims"])
 def list_claims(
     cfg: Cfg,
-    group: Annotated[str | None, Query(description="Canonical group name, e.g. Islamic State.")] = None,
+    group: Annotated[str | None, Query(max_length=200, description="Canonical group name, e.g. Islamic State.")
+                     ] = None,
     since: Annotated[date | None, Query(description="Claims for incidents on or after this date.")] = None,
     until: Annotated[date | None, Query(description="Claims for incidents on or before this date.")] = None,
-    status: Annotated[str | None, Query(description="claimed, denied, disputed or suspected.")] = None,
+    status: Annotated[str | None, Query(max_length=20, description="claimed, denied, disputed or suspected.")] = None,
     anomalous: Annotated[bool | None, Query(description="true: only claims outside their group's usual delay.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    chosen = [
-        as_dict(c)
-        for c in scan(
-            lambda lim, off: cfg.store.claims(
-                group=group, since=since, until=until, status=status, limit=lim, offset=off
-            )
-        )
-    ]
-    items = _with_usual(chosen, _judge_all(cfg))
-    if anomalous is not None:
-        items = [c for c in items if (c["anomaly"] is not None) == anomalous]
-    return _slice(items, limit, offset)
+    page = _desk(cfg).claims(ClaimQuery(group, since, until, status, anomalous), limit=limit, offset=offset)
+    return _page(page, [with_judgement(c.to_dict(), page.judgements) for c in page.items])
 
 
 # --------------------------------------------------------------------------- groups and stats
 
 
-def _profile(name: str, wikidata_id: str | None, claims: list[dict[str, Any]], judged: dict[str, analytics.Usual]
-             ) -> dict[str, Any]:
-    points = [p for p in analytics.claim_points(claims) if p.group == name]
-    flagged = {p.id: a for p in points if p.id in judged and (a := judged[p.id].anomaly) is not None}
-    stats = analytics.delay_stats_by(points, "group").get(name)
-    return {
-        "name": name,
-        "wikidata_id": wikidata_id,
-        "claims": len(points),
-        "delay": stats.to_dict() if stats else None,
-        "by_channel": {k: v.to_dict() for k, v in analytics.delay_stats_by(points, "channel").items()},
-        "link_shares": analytics.link_shares(points).get(name, {}),
-        "anomalies": [a.to_dict() for a in flagged.values()],
-        "delays": [
-            {
-                "claim_id": p.id,
-                "incident_id": p.incident_id,
-                "incident_date": p.incident_date.isoformat() if p.incident_date else None,
-                "channel": p.channel,
-                "status": p.status,
-                "link": p.link,
-                "delay": dataclasses.asdict(p.delay) if p.delay else None,
-                "anomaly": flagged[p.id].kind if p.id in flagged else None,
-            }
-            for p in points
-        ],
-    }
-
-
-def _group_list(cfg: AppConfig) -> list[dict[str, Any]]:
-    return [as_dict(g) for g in cfg.store.groups()]
-
-
 @reads.get("/groups", summary="Group profiles with their delay statistics", tags=["groups"])
 def list_groups(cfg: Cfg) -> dict[str, Any]:
-    claims = _all_claims(cfg)
-    judged = analytics.usual_ranges(analytics.claim_points(claims))
-    items = []
-    for g in _group_list(cfg):
-        profile = _profile(g["name"], g.get("wikidata_id"), claims, judged)
-        profile.pop("delays")
-        items.append(profile)
+    items = _desk(cfg).groups()
     return {"items": items, "total": len(items)}
 
 
 @reads.get("/groups/{name}", summary="One group: delay distribution, channels, wording over time, anomalies",
            tags=["groups"])
 def get_group(name: str, cfg: Cfg) -> dict[str, Any]:
-    match = next((g for g in _group_list(cfg) if g["name"].casefold() == name.casefold()), None)
-    if match is None:
-        raise NotFound(f"no group named {name!r}: see /api/groups for the names the store holds")
-    claims = _all_claims(cfg)
-    return _profile(match["name"], match.get("wikidata_id"), claims, analytics.usual_ranges(
-        analytics.claim_points(claims)))
+    return _desk(cfg).group(name)
 
 
 @reads.get("/stats", summary="Claim-timing analytics: delays by group and channel, anomalies, conflicts, silence",
            tags=["claims"])
 def stats(
     cfg: Cfg,
-    group: Annotated[str | None, Query(description="Only this group's claims.")] = None,
+    group: Annotated[str | None, Query(max_length=200, description="Only this group's claims.")] = None,
     since: Annotated[date | None, Query(description="Only claims for incidents on or after this date.")] = None,
-    unclaimed_days: Annotated[int, Query(ge=0, description="List incidents with no claim after this many days.")] = 7,
+    unclaimed_days: Annotated[int, Query(ge=0, le=36_500,
+                                         description="List incidents with no claim after this many days.")] = 7,
 ) -> dict[str, Any]:
-    summary = analytics.summarise(_all_claims(cfg), group=group, since=since).to_dict()
-    silent = scan(lambda lim, off: cfg.store.incidents(claimed=False, since=since, limit=lim, offset=off))
-    summary["unclaimed"] = [u.to_dict() for u in analytics.unclaimed(silent, days=unclaimed_days)]
-    return summary
+    summary, silent = _desk(cfg).stats(group=group, since=since, unclaimed_days=unclaimed_days)
+    return {**summary.to_dict(), "unclaimed": [u.to_dict() for u in silent]}
 
 
 # --------------------------------------------------------------------------- documents and search
@@ -199,8 +136,8 @@ def stats(
 
 @reads.get("/documents", response_model=Page, summary="List stored documents", tags=["documents"])
 def list_documents(cfg: Cfg, limit: Limit = 50, offset: Offset = 0) -> Page:
-    found = [as_dict(d) for d in cfg.store.documents(limit=limit + 1, offset=offset)]
-    return _page(found[:limit], None, limit, offset, len(found) > limit)
+    page = _desk(cfg).documents(limit=limit, offset=offset)
+    return _page(page, [as_dict(d) for d in page.items])
 
 
 @reads.get("/documents/{document_id}", summary="One document with its full text", tags=["documents"])
@@ -215,10 +152,11 @@ def get_document(document_id: str, cfg: Cfg) -> dict[str, Any]:
 @reads.get("/search", summary="Full-text search over documents", tags=["documents"])
 def search(
     cfg: Cfg,
-    q: Annotated[str, Query(min_length=1, description="Words to look for.")],
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    q: Annotated[str, Query(min_length=1, max_length=QUERY_MAX_CHARS,
+                            description=f"Words to look for (at most {QUERY_MAX_CHARS} characters, 12 words).")],
+    limit: Annotated[int, Query(ge=1, le=SEARCH_MAX)] = 20,
 ) -> dict[str, Any]:
-    items = [as_dict(h) for h in cfg.store.search(q, limit=limit)]
+    items = [as_dict(h) for h in _desk(cfg).search(q, limit=limit)]
     return {"items": items, "total": len(items), "query": q}
 
 

@@ -10,8 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..errors import ClaimwatchError
-
 if TYPE_CHECKING:
     from ..ingest.batch import Outcome, StoreLike
 
@@ -42,11 +40,7 @@ def ingest_command(
     from ..ingest.batch import ingest_batch
 
     errors = Console(stderr=True, highlight=False)
-    try:
-        store = open_store(db)
-    except ClaimwatchError as error:
-        errors.print(f"error: cannot open the store: {error}", markup=False)
-        raise typer.Exit(1) from error
+    store = open_store(db)  # a store that cannot be opened: one line, exit 1 (the wrapper in cli/__init__.py)
     try:
         with _progress(errors) as progress:
             task = progress.add_task("ingest", total=None, failed=0)

@@ -1,7 +1,7 @@
-"""`claimwatch incidents | claims | show | search | demo`: read the store (each one call into `Store`).
+"""`claimwatch incidents | claims | show | search | demo`: read the store (each one call into `service.Desk`).
 
 Tables for people (rich), `--json` for programs. Domain errors (`NotFound`, `StoreError`) become one
-line on stderr and exit status 1.
+line on stderr and exit status 1 (the wrapper in `cli/__init__.py`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import ClaimwatchError
+from ..service import ClaimQuery, Desk, IncidentQuery
 
 if TYPE_CHECKING:
     from ..model import Count, Place, Range
@@ -50,18 +50,18 @@ def open_store(url: str | None) -> Store:
 
 @contextmanager
 def _store(url: str | None) -> Iterator[Store]:
-    """Open the store; a domain error anywhere inside becomes a message and exit status 1."""
-    errors = Console(stderr=True, highlight=False)
-    store = None
+    """Open the store and close it again, whatever happens inside."""
+    store = open_store(url)
     try:
-        store = open_store(url)
         yield store
-    except ClaimwatchError as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(1) from error
     finally:
-        if store is not None:
-            store.close()
+        store.close()
+
+
+@contextmanager
+def _desk(url: str | None) -> Iterator[Desk]:
+    with _store(url) as store:
+        yield Desk(store, page_max=None)
 
 
 def _console() -> Console:
@@ -132,12 +132,10 @@ def incidents_command(
 ) -> None:
     """List incidents, newest first, with their current casualty figures and claims."""
     since_date, until_date = _date(since, "--since"), _date(until, "--until")
-    with _store(db) as store:
-        filters: dict[str, Any] = dict(
-            since=since_date, until=until_date, country=country, group=group, attack_type=attack_type, query=query
-        )
-        records = store.incidents(**filters, limit=limit)
-        total = store.count_incidents(**filters)
+    with _desk(db) as desk:
+        page = desk.incidents(IncidentQuery(since_date, until_date, country, group, attack_type, query=query),
+                              limit=limit)
+    records, total = page.items, page.total
     if as_json:
         _print_json({"total": total, "incidents": [r.to_dict() for r in records]})
         return
@@ -181,8 +179,8 @@ def claims_command(
     as_json: JsonOption = False,
 ) -> None:
     """List claims of responsibility, with the delay between attack and claim in hours."""
-    with _store(db) as store:
-        records = store.claims(group=group, status=status, limit=limit)
+    with _desk(db) as desk:
+        records = desk.claims(ClaimQuery(group=group, status=status), limit=limit, count=False).items
     if as_json:
         _print_json([r.to_dict() for r in records])
         return
@@ -224,8 +222,8 @@ def show_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show one incident: every fact with its sources and the sentences it was read from."""
-    with _store(db) as store:
-        record = store.incident(incident_id)
+    with _desk(db) as desk:
+        record, _ = desk.incident(incident_id)
     if as_json:
         _print_json(record.to_dict())
         return
@@ -294,8 +292,8 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over stored documents, with the incidents each one reports."""
-    with _store(db) as store:
-        hits = store.search(query, limit=limit)
+    with _desk(db) as desk:
+        hits = desk.search(query, limit=limit)
     if as_json:
         _print_json([h.to_dict() for h in hits])
         return

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import ClaimwatchError
 from ..settings import SETTINGS
 
 Db = Annotated[str | None, typer.Option("--db", help=SETTINGS["db"].help, envvar=SETTINGS["db"].env)]
@@ -17,10 +16,7 @@ Db = Annotated[str | None, typer.Option("--db", help=SETTINGS["db"].help, envvar
 def _open_store(db: str | None) -> Any:
     from ..store import Store
 
-    try:
-        return Store(db)
-    except ClaimwatchError as error:
-        raise typer.BadParameter(str(error), param_hint="--db") from error
+    return Store(db)  # a store that cannot be opened: one line, exit 1 (the wrapper in cli/__init__.py)
 
 
 def serve(
@@ -69,30 +65,19 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Claim delays per group and channel, unusual claims, wording, conflicts and unclaimed attacks."""
-    from .. import analytics
+    from ..service import Desk
 
     start = _since(since)
     store = _open_store(db)
     try:
-        claims = _every(lambda limit, offset: store.claims(limit=limit, offset=offset))
-        silent = _every(lambda limit, offset: store.incidents(claimed=False, since=start, limit=limit, offset=offset))
+        summary, quiet = Desk(store).stats(group=group, since=start, unclaimed_days=unclaimed_days,
+                                           today=datetime.now().date())
     finally:
         store.close()
-    summary = analytics.summarise(claims, group=group, since=start)
-    quiet = analytics.unclaimed(silent, days=unclaimed_days, today=datetime.now().date())
     if as_json:
         typer.echo(json.dumps({**summary.to_dict(), "unclaimed": [u.to_dict() for u in quiet]}, indent=2))
         return
     _print(summary, quiet, unclaimed_days)
-
-
-def _every(fetch: Any, page: int = 1000) -> list[Any]:
-    found: list[Any] = []
-    while True:
-        batch = fetch(page, len(found))
-        found.extend(batch)
-        if len(batch) < page:
-            return found
 
 
 def _print(summary: Any, quiet: list[Any], days: int) -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from typing import Any
 
 from ..errors import MalformedInput
 from ..model import Document
 
-# trafilatura reports pages it cannot use on its own logger; we report them as typed errors instead.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+# trafilatura reports pages it cannot use on its own logger; we report them as typed errors. Its log
+# level is the application's to set (the CLI quiets it unless -vv), not this module's at import time.
 
 
 def from_html(markup: str, source: str, url: str | None = None) -> Document:

@@ -6,8 +6,11 @@ incidents costs a handful of queries, not hundreds.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,7 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..errors import NotFound
+from ..errors import InvalidQuery, NotFound
 from ..model import Count, Group, Perpetrator, Place, Range
 from . import search as fts
 from .records import (
@@ -29,7 +32,20 @@ from .records import (
     SearchHit,
     SourceRecord,
 )
-from .schema import casualty_reports, claim_reports, claims, documents, evidence, incident_reports, incidents
+from .schema import (
+    casualty_reports,
+    claim_judgements,
+    claim_reports,
+    claims,
+    documents,
+    evidence,
+    incident_reports,
+    incidents,
+)
+
+# Bounded work per query (issue 11, row 2): longer or wordier text queries are refused with a message.
+QUERY_MAX_CHARS = 300
+QUERY_MAX_WORDS = 12
 
 
 @dataclass
@@ -46,10 +62,61 @@ class IncidentFilter:
 # --------------------------------------------------------------------------- incidents
 
 
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _json_like(column: sa.ColumnElement[str], value: str) -> sa.ColumnElement[bool]:
-    """`value` appears as a whole JSON string inside a JSON list kept as text (case-insensitive)."""
-    needle = json.dumps(value.lower(), ensure_ascii=False)
-    return sa.func.lower(column).like(f"%{needle}%")
+    """`value` appears as a whole JSON string inside a JSON list kept as text (case-insensitive).
+
+    LIKE wildcards in `value` are escaped: `%` matches a literal percent sign, not every row.
+    """
+    needle = _escape_like(json.dumps(value.lower(), ensure_ascii=False))
+    return sa.func.lower(column).like(f"%{needle}%", escape="\\")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
+
+
+@functools.lru_cache(maxsize=1)
+def attack_type_names() -> dict[str, str]:
+    """Every spelling `attack_type=` accepts -> the stored attack type (GTD's names, as extraction writes them).
+
+    The stored name in any case ("Bombing/Explosion"), its slug ("bombing_explosion"), each word that
+    belongs to one type only ("bombing", "kidnapping", "hijacking"), and "shooting" for armed assault.
+    """
+    from ..extract.events import ATTACK_TYPES
+
+    names: dict[str, str] = {}
+    word_owners: dict[str, set[str]] = defaultdict(set)
+    for name in ATTACK_TYPES:
+        names[name.lower()] = name
+        names[_slug(name)] = name
+        for word in _slug(name).split("_"):
+            word_owners[word].add(name)
+    for word, owners in word_owners.items():
+        if len(owners) == 1 and len(word) > 3:
+            names.setdefault(word, next(iter(owners)))
+    names.setdefault("shooting", "Armed Assault")
+    return names
+
+
+def attack_type_spellings(value: str) -> list[str]:
+    """What `attack_type=value` matches: the value as given and the stored type it names, if any."""
+    key = value.strip()
+    found = attack_type_names().get(key.lower()) or attack_type_names().get(_slug(key))
+    return [key] if found is None or found.lower() == key.lower() else [key, found]
+
+
+def checked_query(query: str) -> str:
+    """A text query within the limits, its words each once (a repeated word adds cost, not meaning)."""
+    if len(query) > QUERY_MAX_CHARS:
+        raise InvalidQuery(f"the query is {len(query):,} characters long; at most {QUERY_MAX_CHARS} are allowed")
+    unique = list(dict.fromkeys(w.lower() for w in fts.words(query)))
+    if len(unique) > QUERY_MAX_WORDS:
+        raise InvalidQuery(f"the query has {len(unique)} different words; at most {QUERY_MAX_WORDS} are allowed")
+    return " ".join(unique)
 
 
 @functools.lru_cache(maxsize=256)
@@ -82,17 +149,17 @@ def incident_conditions(conn: sa.Connection, f: IncidentFilter) -> list[Any]:
             claims.c.incident_id == incidents.c.id,
             _group_matches(claims.c.group_name, claims.c.group_wikidata_id, f.group),
         )
-        named = sa.func.lower(incidents.c.perpetrators).like(f"%{json.dumps(f.group.strip().lower())}%")
+        named = _json_like(incidents.c.perpetrators, f.group.strip())
         where.append(sa.or_(claimed_by, named))
     if f.attack_type:
-        where.append(_json_like(incidents.c.attack_types, f.attack_type.strip()))
+        where.append(sa.or_(*[_json_like(incidents.c.attack_types, v) for v in attack_type_spellings(f.attack_type)]))
     if f.claimed is not None:
         has_claim = sa.exists().where(
             claims.c.incident_id == incidents.c.id, claims.c.status.in_(["claimed", "disputed"])
         )
         where.append(has_claim if f.claimed else sa.not_(has_claim))
     if f.query is not None:
-        ids = fts.matching_document_ids(conn, f.query)
+        ids = fts.matching_document_ids(conn, checked_query(f.query))
         where.append(
             sa.exists().where(
                 incident_reports.c.incident_id == incidents.c.id, incident_reports.c.document_id.in_(ids)
@@ -101,15 +168,52 @@ def incident_conditions(conn: sa.Connection, f: IncidentFilter) -> list[Any]:
     return where
 
 
-def list_incidents(conn: sa.Connection, f: IncidentFilter, limit: int, offset: int) -> list[IncidentRecord]:
-    query = (
-        sa.select(incidents)
-        .where(*incident_conditions(conn, f))
-        .order_by(incidents.c.date_start.desc().nulls_last(), incidents.c.first_seen.desc(), incidents.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
+_INCIDENT_ORDER = (incidents.c.date_start.desc().nulls_last(), incidents.c.first_seen.desc(), incidents.c.id)
+
+
+def list_incidents(
+    conn: sa.Connection, f: IncidentFilter, limit: int, offset: int = 0, after: str | None = None
+) -> list[IncidentRecord]:
+    """A page of incidents, newest first: `offset` rows skipped, or the rows after the `after` cursor."""
+    where = incident_conditions(conn, f)
+    if after is not None:
+        where.append(_after(after))
+    query = sa.select(incidents).where(*where).order_by(*_INCIDENT_ORDER).limit(limit).offset(offset)
     return _hydrate_incidents(conn, [row._mapping for row in conn.execute(query)])
+
+
+def cursor_of(record: IncidentRecord, date_start: date | None) -> str:
+    """An opaque cursor for the page after `record` (keyset pagination: no rows are skipped and counted)."""
+    seen = record.first_seen or datetime.min
+    key = [date_start.isoformat() if date_start else None, seen.isoformat(), record.id]
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def _after(cursor: str) -> Any:
+    """Rows after the cursor's row in `_INCIDENT_ORDER` (date_start desc nulls last, first_seen desc, id)."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day_text, seen_text, last_id = json.loads(raw)
+        day = date.fromisoformat(day_text) if day_text is not None else None
+        seen = datetime.fromisoformat(seen_text)
+        if not isinstance(last_id, str):
+            raise TypeError(last_id)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as error:
+        raise InvalidQuery(f"{cursor[:60]!r} is not a cursor this API handed out (use next_cursor as is)") from error
+    later_in_day = sa.or_(incidents.c.first_seen < seen,
+                          sa.and_(incidents.c.first_seen == seen, incidents.c.id > last_id))
+    if day is None:
+        return sa.and_(incidents.c.date_start.is_(None), later_in_day)
+    return sa.or_(
+        incidents.c.date_start < day,
+        sa.and_(incidents.c.date_start == day, later_in_day),
+        incidents.c.date_start.is_(None),
+    )
+
+
+def incident_date_starts(conn: sa.Connection, ids: list[str]) -> dict[str, date | None]:
+    rows = conn.execute(sa.select(incidents.c.id, incidents.c.date_start).where(incidents.c.id.in_(ids)))
+    return {r.id: r.date_start for r in rows}
 
 
 def count_incidents(conn: sa.Connection, f: IncidentFilter) -> int:
@@ -251,16 +355,9 @@ def _hydrate_incidents(conn: sa.Connection, rows: list[Any]) -> list[IncidentRec
 # --------------------------------------------------------------------------- claims
 
 
-def list_claims(
-    conn: sa.Connection,
-    *,
-    group: str | None,
-    since: date | None,
-    until: date | None,
-    status: str | None,
-    limit: int,
-    offset: int,
-) -> list[ClaimRecord]:
+def claim_conditions(
+    *, group: str | None, since: date | None, until: date | None, status: str | None, anomalous: bool | None = None
+) -> list[Any]:
     where: list[Any] = []
     if group:
         where.append(_group_matches(claims.c.group_name, claims.c.group_wikidata_id, group))
@@ -270,7 +367,36 @@ def list_claims(
         where.append(incidents.c.date_start <= until)
     if status:
         where.append(claims.c.status == status)
+    if anomalous is not None:
+        flagged = sa.exists().where(
+            claim_judgements.c.claim_id == claims.c.id, claim_judgements.c.anomaly_kind.is_not(None)
+        )
+        where.append(flagged if anomalous else sa.not_(flagged))
+    return where
+
+
+def list_claims(
+    conn: sa.Connection,
+    *,
+    group: str | None,
+    since: date | None,
+    until: date | None,
+    status: str | None,
+    limit: int,
+    offset: int,
+    anomalous: bool | None = None,
+) -> list[ClaimRecord]:
+    where = claim_conditions(group=group, since=since, until=until, status=status, anomalous=anomalous)
     return _claims_where(conn, where, limit=limit, offset=offset)
+
+
+def count_claims(conn: sa.Connection, **filters: Any) -> int:
+    query = (
+        sa.select(sa.func.count())
+        .select_from(claims.outerjoin(incidents, incidents.c.id == claims.c.incident_id))
+        .where(*claim_conditions(**filters))
+    )
+    return int(conn.execute(query).scalar_one())
 
 
 def _claims_where(conn: sa.Connection, where: list[Any], limit: int | None, offset: int) -> list[ClaimRecord]:
@@ -381,7 +507,7 @@ def get_document(conn: sa.Connection, document_id: str) -> DocumentRecord:
 
 
 def search_documents(conn: sa.Connection, query: str, limit: int) -> list[SearchHit]:
-    matches = fts.search(conn, query, limit)
+    matches = fts.search(conn, checked_query(query), limit)
     if not matches:
         return []
     ids = [m.document_id for m in matches]
@@ -410,3 +536,14 @@ def search_documents(conn: sa.Connection, query: str, limit: int) -> list[Search
                           linked.get(match.document_id, []))
             )
     return hits
+
+
+def unclaimed_candidates(conn: sa.Connection, since: date | None) -> list[dict[str, Any]]:
+    """Dated incidents without a claim (CLAIMING), as the few fields `analytics.unclaimed` reads."""
+    has_claim = sa.exists().where(claims.c.incident_id == incidents.c.id, claims.c.status.in_(["claimed", "disputed"]))
+    query = sa.select(incidents.c.id, incidents.c.date, incidents.c.place_name).where(
+        sa.not_(has_claim), incidents.c.date.is_not(None)
+    )
+    if since is not None:
+        query = query.where(incidents.c.date_end >= since)
+    return [{"id": r.id, "date": r.date, "place": {"name": r.place_name}, "claims": []} for r in conn.execute(query)]

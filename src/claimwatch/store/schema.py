@@ -18,6 +18,8 @@ dialect has). The one dialect-specific part, full-text search, lives in `search.
     feed_sources       the watcher's sources: validators (ETag, Last-Modified), next poll, last error
     feed_items         every item a source listed, by URL: pending, stored, duplicate or failed
     alerts             the alert outbox: one row per (rule, fact), pending until delivered
+    claim_judgements   each claim's usual delay range and anomaly, against its group's earlier claims
+    group_profiles     each group's delay statistics, channels and wording (judgements.py keeps both)
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ documents = sa.Table(
     sa.Column("source", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Index("ix_documents_published", "published", "id"),
 )
 
 incidents = sa.Table(
@@ -76,7 +79,8 @@ incidents = sa.Table(
     sa.Column("report_count", sa.Integer, nullable=False),
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),  # of the latest report merged in
+    sa.Column("extractor_version", sa.Text, nullable=False),  # of the latest report merged in
+    sa.Index("ix_incidents_order", "date_start", "first_seen", "id"),  # the list order, for keyset pages
 )
 
 incident_reports = sa.Table(
@@ -87,7 +91,8 @@ incident_reports = sa.Table(
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
     sa.Column("local_id", sa.String(40), nullable=False),  # the id the incident had inside its document
     sa.Column("payload", sa.Text, nullable=False),  # Incident.to_dict() of that document
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("trace", sa.Text),  # JSON list of the rule and cue ids that produced it in that document
+    sa.Column("extractor_version", sa.Text, nullable=False),
     sa.UniqueConstraint("document_id", "local_id", name="uq_incident_reports_document_local"),
 )
 
@@ -110,7 +115,8 @@ claims = sa.Table(
     sa.Column("status", sa.String(16), nullable=False, index=True),  # after cross-claim rules (disputed)
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False),  # first reported by
     sa.Column("first_seen", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Index("ix_claims_order", "incident_id", "first_seen", "id"),
 )
 
 claim_reports = sa.Table(
@@ -120,7 +126,8 @@ claim_reports = sa.Table(
     sa.Column("claim_id", _ID, sa.ForeignKey("claims.id"), nullable=False, index=True),
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
     sa.Column("payload", sa.Text, nullable=False),  # Claim.to_dict() of that document
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("trace", sa.Text),  # JSON list of the rule and cue ids that produced it in that document
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 evidence = sa.Table(
@@ -134,7 +141,8 @@ evidence = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("attributed_to", sa.Text),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Index("ix_evidence_fact", "fact_kind", "fact_id"),
 )
 
 casualty_reports = sa.Table(
@@ -151,7 +159,7 @@ casualty_reports = sa.Table(
     sa.Column("reported_at", sa.DateTime),
     sa.Column("outlet", sa.Text),
     sa.Column("evidence_id", _ID, sa.ForeignKey("evidence.id")),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 quotes = sa.Table(
@@ -164,7 +172,25 @@ quotes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
+)
+
+# Kept by `judgements.py` in the transaction that writes the claims: reads never rescan every claim.
+claim_judgements = sa.Table(
+    "claim_judgements",
+    metadata,
+    sa.Column("claim_id", _ID, primary_key=True, nullable=False),
+    sa.Column("group_name", sa.Text, nullable=False, index=True),
+    sa.Column("anomaly_kind", sa.String(8), index=True),  # late | early | null
+    sa.Column("usual", sa.Text, nullable=False),  # JSON: analytics.Usual.to_dict()
+)
+
+group_profiles = sa.Table(
+    "group_profiles",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True, nullable=False),
+    sa.Column("claims", sa.Integer, nullable=False),
+    sa.Column("profile", sa.Text, nullable=False),  # JSON: analytics.group_profile() without the delays
 )
 
 # --------------------------------------------------------------------------- the feed watcher (migration 0004)
