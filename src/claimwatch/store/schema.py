@@ -15,11 +15,11 @@ dialect has). The one dialect-specific part, full-text search, lives in `search.
     casualty_reports   every reported figure, with its document, outlet, report date and evidence
     evidence           every sentence a fact was read from
     quotes             quoted statements, per document
+    claim_judgements   each claim's usual delay range and anomaly, against its group's earlier claims
+    group_profiles     each group's delay statistics, channels and wording (judgements.py keeps both)
     feed_sources       the watcher's sources: validators (ETag, Last-Modified), next poll, last error
     feed_items         every item a source listed, by URL: pending, stored, duplicate or failed
     alerts             the alert outbox: one row per (rule, fact), pending until delivered
-    claim_judgements   each claim's usual delay range and anomaly, against its group's earlier claims
-    group_profiles     each group's delay statistics, channels and wording (judgements.py keeps both)
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The feed watcher's state and the alert outbox: feed_sources, feed_items, alerts.
 
 Revision ID: 0004_feeds_alerts
-Revises: 0005_postgres_search
+Revises: 0003_judgements_indexes
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_feeds_alerts"
-down_revision = "0005_postgres_search"
+down_revision = "0003_judgements_indexes"
 branch_labels = None
 depends_on = None
 
