@@ -302,3 +302,37 @@ def test_api_lists_alerts_and_sources(server: FeedServer, tmp_path: Path) -> Non
         assert alert["payload"]["claim"]["group"]["name"] == "Islamic State"
         sources = client.get("/api/sources").json()
         assert [bool(s["last_error"]) for s in sources] == [False, False, True]
+        assert 'src="watch.js"' in client.get("/").text  # the dashboard's panel reads these two
+        assert "api(\"alerts\"" in client.get("/watch.js").text
+
+
+def test_watch_runs_until_sigterm_and_stops_cleanly(server: FeedServer, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    config = tmp_path / "watch.toml"
+    config.write_text(f'[[source]]\nurl = "{server.url("/wire.rss")}"\nevery = "1h"\n', encoding="utf-8")
+    command = [sys.executable, "-c", "from claimwatch.cli import main; main()", "watch", "--config", str(config),
+               "--db", db]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(), text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and server.hits["/wire.rss"] == 0:
+            time.sleep(0.2)
+        process.send_signal(signal.SIGTERM)  # while the first item is on its way through the pipeline
+        _, errors = process.communicate(timeout=90)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, errors
+    assert "SIGTERM: stopping after the current item" in errors
+    with Store(db) as store:
+        counts = state.item_counts(store.engine)
+        assert counts.get("stored", 0) == count(store, documents)  # nothing half-done
+        assert counts.get("stored", 0) + counts.get("pending", 0) == 2
+    again = Watcher(Store(db), WatchConfig(sources=[SourceConfig(server.url("/wire.rss"))]))
+    try:
+        again.run_once()
+    finally:
+        again.close()
+        again.store.close()
+    with Store(db) as store:
+        assert state.item_counts(store.engine) == {"stored": 2} and count(store, documents) == 2

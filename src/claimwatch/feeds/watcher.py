@@ -126,9 +126,13 @@ class Watcher:
     def run_forever(self, on_pass: Callable[[WatchStats], None] | None = None, idle: float = 1.0) -> None:
         """Pass after pass until `stop()`; between passes, wait for the next due source or alert."""
         while not self.stopping:
-            stats = self.run_once(force=False)
-            if on_pass:
-                on_pass(stats)
+            try:
+                stats = self.run_once(force=False)
+            except Exception as error:  # the store went away mid-pass, a bug: report it, try again later
+                self.on_event(f"the pass failed ({type(error).__name__}: {error}); trying again")
+            else:
+                if on_pass:
+                    on_pass(stats)
             wake = time.monotonic() + self._seconds_to_next_poll()
             while not self.stopping and time.monotonic() < wake:
                 self._stop.wait(idle)
