@@ -135,7 +135,7 @@ def table_rows(conn: sa.Connection) -> Iterator[tuple[str, str, tuple[Any, ...]]
     from ..store.schema import metadata
 
     tables = {name: [dict(r._mapping) for r in conn.execute(sa.select(metadata.tables[name]))]
-              for name in columnar.TABLES}
+              for name in columnar.TABLES}  # not the judgements: they depend on the whole record
     month = {r["id"]: columnar.month_of(r["date_start"]) for r in tables["incidents"]}
     claim_month = {r["id"]: month.get(r["incident_id"], columnar.UNDATED) for r in tables["claims"]}
     document_month: dict[str, str] = {}
