@@ -76,15 +76,14 @@ def main() -> None:
             summary = ingest_batch([corpus], cast(StoreLike, store))
         plain = time.perf_counter() - began
         print(f"corpus: {args.docs} generated articles; {summary.new} stored, {summary.incidents} incident reports")
-        print(f"plain loop (ingest_batch, 1 process, in-memory SQLite): {plain:7.1f} s  "
-              f"{args.docs / plain:6.2f} docs/s")
+        rate = args.docs / plain
+        print(f"plain loop (ingest_batch, 1 process, in-memory SQLite): {plain:7.1f} s  {rate:6.2f} docs/s")
 
         one, peaks_one = _spark([str(corpus)], folder / "out1", 1)
         print(f"spark local[1]:                                         {one:7.1f} s  {args.docs / one:6.2f} docs/s")
         two, peaks_two = _spark([str(corpus)], folder / "out2", 2)
         print(f"spark local[2]:                                         {two:7.1f} s  {args.docs / two:6.2f} docs/s")
-        print(f"scaling local[1] / local[2]: {one / two:.2f}x   "
-              f"overhead local[1] vs plain loop: {one / plain - 1:+.0%}")
+        print(f"scaling local[1] / local[2]: {one / two:.2f}x   overhead local[1] vs plain: {one / plain - 1:+.0%}")
         peaks = peaks_one + peaks_two
         print(f"peak RSS per Python worker: {', '.join(f'{p:.0f}' for p in peaks)} MB (max {max(peaks):.0f} MB)")
     finally:

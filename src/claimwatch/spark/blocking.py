@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from datetime import timedelta
 
+from .. import periods
 from ..model import Extraction, Incident, Place
 from ..store import link
 
@@ -34,7 +35,7 @@ WindowPlaces = dict[int, dict[str, set[str]]]  # window -> country -> names of t
 
 
 def _windows(incident: Incident) -> range | None:
-    span = link.date_range(incident.date, incident.date_precision)
+    span = periods.date_range(incident.date, incident.date_precision)
     if span is None:
         return None
     return range((span[0] - SLACK).toordinal() // WINDOW_DAYS, (span[1] + SLACK).toordinal() // WINDOW_DAYS + 1)
