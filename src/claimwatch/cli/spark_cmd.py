@@ -43,6 +43,10 @@ def extract_command(
     except ClaimwatchError as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(1) from error
+    for source, reason in summary.rejects_shown:
+        errors.print(f"{source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+    if summary.rejected > len(summary.rejects_shown):
+        errors.print(f"… {summary.rejected - len(summary.rejects_shown)} more in {out}/rejects", markup=False)
     errors.print(summary.line(), markup=False, soft_wrap=True)
     errors.print(f"wrote {out}/: " + ", ".join(f"{name} {rows}" for name, rows in summary.tables.items())
                  + f", rejects {summary.rejected}", markup=False, soft_wrap=True)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 REJECTS = "rejects"
 EXPORT = "export"  # the same tables in the schema of `claimwatch export parquet` (export/parquet.py)
 SUMMARY = "_summary.json"
+SHOWN_REJECTS = 50  # printed by the command; all of them are in DIR/rejects
 
 
 @dataclass
@@ -51,6 +52,7 @@ class JobSummary:
     blocks: int = 0
     seconds: float = 0.0
     tables: dict[str, int] = field(default_factory=dict)
+    rejects_shown: list[tuple[str, str]] = field(default_factory=list)  # the first SHOWN_REJECTS (source, reason)
 
     @property
     def docs_per_second(self) -> float:
@@ -135,7 +137,7 @@ def table_rows(conn: sa.Connection) -> Iterator[tuple[str, str, tuple[Any, ...]]
     from ..store.schema import metadata
 
     tables = {name: [dict(r._mapping) for r in conn.execute(sa.select(metadata.tables[name]))]
-              for name in columnar.TABLES}
+              for name in columnar.TABLES}  # not the judgements: they depend on the whole record
     month = {r["id"]: columnar.month_of(r["date_start"]) for r in tables["incidents"]}
     claim_month = {r["id"]: month.get(r["incident_id"], columnar.UNDATED) for r in tables["claims"]}
     document_month: dict[str, str] = {}
@@ -252,33 +254,40 @@ def run(
         .mapPartitions(link_partition)
     )
     linked.persist(StorageLevel.MEMORY_AND_DISK)
+    # One pass counts every table's rows and the outcomes; the writes below then read the cached rows
+    # through as few tasks as there are cores (each Python task has a start-up cost).
+    counts = linked.map(lambda r: (r[0], r[1] if r[0] in ("row", "export") else r[2])).countByValue()
+    output = linked.coalesce(max(1, sc.defaultParallelism))
 
     summary = JobSummary(blocks=len(set(block_of.value.values())))
     for name in columnar.TABLES:
         progress(f"writing {name}")
         schema = from_arrow_schema(columnar.arrow_schema(name))
-        rows = linked.filter(_RowsOf(name)).map(lambda r: r[2])
+        rows = output.filter(_RowsOf(name)).map(lambda r: r[2])
         frame = spark.createDataFrame(rows, schema)
         frame.write.mode("overwrite").partitionBy(columnar.PARTITION).parquet(f"{out}/{name}")
-        summary.tables[name] = rows.count()
+        summary.tables[name] = counts.get(("row", name), 0)
 
     from ..export.parquet import SCHEMAS
 
     for name in SCHEMAS:
         progress(f"writing export/{name}")
-        rows = linked.filter(_RowsOf(name, "export")).map(lambda r: r[2])
+        rows = output.filter(_RowsOf(name, "export")).map(lambda r: r[2])
         frame = spark.createDataFrame(rows, from_arrow_schema(export_schema(name)))
         frame.write.mode("overwrite").partitionBy(columnar.PARTITION).parquet(f"{out}/{EXPORT}/{name}")
 
-    rejected = extracted.filter(lambda r: r[0] == "reject").union(linked.filter(lambda r: r[0] == "reject"))
+    cores = max(1, sc.defaultParallelism)
+    rejected = extracted.filter(lambda r: r[0] == "reject").coalesce(cores).union(
+        output.filter(lambda r: r[0] == "reject"))
     missing_rows = [(e.source, e.reason, e.kind) for _order, e in missing if isinstance(e, Rejected)]
     reject_rows = rejected.map(lambda r: r[2]).union(sc.parallelize(missing_rows, 1))
     reject_schema = StructType([StructField(n, StringType(), False) for n in ("source", "reason", "kind")])
     spark.createDataFrame(reject_rows, reject_schema).coalesce(1).write.mode("overwrite").parquet(f"{out}/{REJECTS}")
 
-    outcomes = linked.filter(lambda r: r[0] == "outcome").map(lambda r: r[2]).countByValue()
-    summary.new, summary.duplicates = outcomes.get("new", 0), outcomes.get("duplicate", 0)
-    summary.rejected = reject_rows.count()
+    summary.new, summary.duplicates = counts.get(("outcome", "new"), 0), counts.get(("outcome", "duplicate"), 0)
+    shown = reject_rows.take(SHOWN_REJECTS + 1)
+    summary.rejected = len(shown) if len(shown) <= SHOWN_REJECTS else reject_rows.count()
+    summary.rejects_shown = [(source, reason) for source, reason, _kind in shown[:SHOWN_REJECTS]]
     summary.documents = summary.new + summary.duplicates + summary.rejected
     summary.incidents, summary.claims = summary.tables["incidents"], summary.tables["claims"]
     summary.seconds = time.monotonic() - started

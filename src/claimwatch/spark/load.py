@@ -1,7 +1,8 @@
 """`claimwatch spark load DIR --db URL`: the job's Parquet tables into an empty store, in one transaction.
 
 PostgreSQL gets each table by COPY (psycopg's binary-free text COPY, row by row from Arrow batches);
-SQLite by batched INSERTs, with its FTS5 rows. The store is migrated first (`Store()`), so the tables
+SQLite by batched INSERTs, with its FTS5 rows; then the claim judgements are computed over the whole
+record (store/judgements.py), as the store keeps them. The store is migrated first (`Store()`), so the tables
 exist; a store that already holds documents is refused, because the job linked its documents among
 themselves only (to add to a store that has data, use `claimwatch ingest`). Reads with pyarrow: no
 Spark needed here.
@@ -16,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..errors import SparkError, StoreError
-from ..store import Store, columnar, search
+from ..store import Store, columnar, judgements, search
 from ..store.schema import documents, metadata
 
 BATCH_ROWS = 5000
@@ -64,6 +65,7 @@ def load(
                                 search.index_document(conn, row["id"], row["title"], row["text"])
                     counts[table] += len(rows)
                     progress(table, counts[table])
+            judgements.rejudge(conn)  # each group's delay history, over the whole loaded record
         return counts
     except sa.exc.SQLAlchemyError as error:
         raise StoreError(f"loading {folder} into {store._safe_url()} failed: {error}") from error

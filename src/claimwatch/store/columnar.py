@@ -8,6 +8,7 @@ period opens only its folders. The schema is derived from `schema.py`, so the tw
 
     arrow_schema("incidents")      pyarrow.Schema of that table, partition column last
     TABLES                         the tables, in an order that loads without breaking foreign keys
+    DERIVED                        the tables the store computes from those (judgements), left out
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
 
 PARTITION = "incident_month"
 UNDATED = "undated"
-TABLES = [t.name for t in metadata.sorted_tables]  # documents first, dependents after
+# Kept from the other tables by the store (judgements.py) over the whole record: not written per block by
+# the job, recomputed by `claimwatch spark load` once everything is in.
+DERIVED = frozenset({"claim_judgements", "group_profiles"})
+TABLES = [t.name for t in metadata.sorted_tables if t.name not in DERIVED]  # documents first, dependents after
 
 
 def arrow_type(column: sa.Column[Any]) -> pa.DataType:
