@@ -62,7 +62,14 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(][^\n]{0,40}?[-–—]{1,2}\s", re.M)
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(][^\n]{0,40}?[-–—]{1,2}\s"
+    # at the very top, in any language and case: "La Habana, 17 ene (RHC)", "MADRID 22 Ago. (EUROPA PRESS) -",
+    # "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
+    r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
+    r"\s*[-–—:]?\s",
+    re.M,
+)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
     r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",

@@ -1,0 +1,55 @@
+"""Tolls, datelines and claims as French, Spanish and German reports write them (fixtures written for these
+tests, in each language's usual phrasing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract import casualties
+from claimwatch.extract.numbers import parse_amount
+from claimwatch.resolve import _DATELINE
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("fr", "une vingtaine de", 20),
+        ("fr", "une trentaine d'", 30),
+        ("es", "una veintena de", 20),
+        ("es", "un centenar de", 100),
+    ],
+)
+def test_round_figures_read_as_that_figure(language: str, text: str, value: int) -> None:
+    amount = parse_amount(text, language)
+    assert amount is not None and amount.value == value
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "killed"),
+    [
+        ("fr", "L'embuscade a fait une quarantaine de morts selon un élu local.", 40),
+        ("fr", "Une dizaine de villageois ont été tués dans la nuit.", 10),
+        ("es", "La explosión dejó una veintena de muertos en el mercado.", 20),
+        ("de", "Dabei töteten sie mindestens neun Soldaten.", 9),
+        ("de", "Acht Menschen wurden nach Angaben der Polizei getötet.", 8),
+        ("de", "Bei dem Überfall kamen zwölf Dorfbewohner ums Leben.", 12),
+    ],
+)
+def test_tolls_as_each_language_writes_them(language: str, text: str, killed: int) -> None:
+    found = [c for _s, _e, kind, c in casualties.counts_in(text, language) if kind == "killed"]
+    assert found, text
+    assert killed in (found[0].value, found[0].min)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("BOGOTÁ (EFE) - Un coche bomba estalló", "BOGOTÁ (EFE) - "),
+        ("Lima, 3 mar (EFE) Dos soldados murieron", "Lima, 3 mar (EFE) "),
+        ("Kundus (dpa) Bei einem Anschlag", "Kundus (dpa) "),
+        ("NIAMEY, 4 juin (Reuters) - Une attaque", "NIAMEY, 4 juin (Reuters) - "),
+    ],
+)
+def test_datelines_in_other_languages_are_not_the_attack_place(text: str, dateline: str) -> None:
+    match = _DATELINE.search(text)
+    assert match is not None and match.group() == dateline
