@@ -53,3 +53,23 @@ def test_tolls_as_each_language_writes_them(language: str, text: str, killed: in
 def test_datelines_in_other_languages_are_not_the_attack_place(text: str, dateline: str) -> None:
     match = _DATELINE.search(text)
     assert match is not None and match.group() == dateline
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "group", "status"),
+    [
+        ("La emboscada contra la patrulla fue perpetrada por el ELN, según el ejército.",
+         "National Liberation Army (Colombia)", "suspected"),
+        ("El gobernador vinculó el atentado con el Clan del Golfo.", "Gulf Clan", "suspected"),
+        ("La fiscalía responsabilizó de la masacre al Cártel de Sinaloa.", "Sinaloa Cartel", "suspected"),
+        ("L'embuscade a été perpétrée par les shebab, selon la police somalienne.", "al-Shabaab", "suspected"),
+        ("Zu dem Überfall auf die Kaserne hatte sich die Miliz al-Shabaab bekannt.", "al-Shabaab", "claimed"),
+        ("Die Taliban beanspruchten den Angriff auf den Konvoi für sich.", "Taliban", "claimed"),
+    ],
+)
+def test_claims_and_suspicions_as_each_language_writes_them(text: str, group: str, status: str) -> None:
+    import claimwatch
+
+    result = claimwatch.extract(text, published="2024-05-09T10:00")
+    assert [(c.group.name if c.group else None, c.status) for c in result.claims] == [(group, status)]
