@@ -73,3 +73,31 @@ def test_claims_and_suspicions_as_each_language_writes_them(text: str, group: st
 
     result = claimwatch.extract(text, published="2024-05-09T10:00")
     assert [(c.group.name if c.group else None, c.status) for c in result.claims] == [(group, status)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [
+        ("de", "Vor zehn Tagen war ein Konvoi angegriffen worden.", "2024-04-29"),
+        ("fr", "Il y a onze jours, un camp militaire a été attaqué.", "2024-04-28"),
+        ("es", "Hace doce días, un cuartel fue atacado.", "2024-04-27"),
+    ],
+)
+def test_days_ago_counted_in_words(language: str, text: str, day: str) -> None:
+    from datetime import datetime
+
+    from claimwatch.extract import dates
+
+    found = dates.dates_in(text, datetime.fromisoformat("2024-05-09T10:00"), language)
+    assert day in [m.date for m in found]
+
+
+@pytest.mark.slow
+def test_another_attack_in_german_is_another_incident() -> None:
+    import claimwatch
+
+    text = ("Am Dienstag wurden bei einem Anschlag in Kundus mindestens zwölf Menschen getötet. "
+            "Bei einem weiteren Anschlag starben fünf Menschen.")
+    result = claimwatch.extract(text, published="2024-05-09T10:00", language="de")
+    assert len(result.incidents) == 2
+    assert result.incidents[0].killed.min == 12

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from . import periods
+from . import lang, periods
 from .counts import best_count
 from .extract.claims import more_specific_channel
 from .extract.numbers import NUMBER
@@ -228,6 +228,11 @@ class _Resolver:
         not_attack = _not_attack_dates(text, m.dates)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
+        # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
+        res = lang.resources(work.document.language)
+        own = res.has_own("resolve")
+        self.distinct_before = res.pattern("resolve", "distinct_before") if own else _DISTINCT_BEFORE
+        self.demonstrative = res.pattern("resolve", "demonstrative") if own else _DEMONSTRATIVE
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -312,7 +317,7 @@ class _Resolver:
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
         # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act.
-        distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start])) and not (
+        distinct = bool(self.distinct_before.search(text[max(0, event.start - 40) : event.start])) and not (
             _KILLING.match(event.text)
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was.
@@ -321,7 +326,7 @@ class _Resolver:
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
             # the sentence before recalled an attack long past.
-            pointing = _DEMONSTRATIVE.search(text[max(0, event.start - 20) : event.start])
+            pointing = self.demonstrative.search(text[max(0, event.start - 20) : event.start])
             before = self._referent(index)
             # A bare follow-up of a past attack recalled in passing ("In April 2006 a bomber killed 50 ... .
             # No group claimed the attack") is about that attack, not the news of the day; where the sentence
