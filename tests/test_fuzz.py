@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 from typing import Any
 
@@ -106,5 +107,7 @@ def test_a_body_that_never_finishes_arriving_is_refused(monkeypatch: pytest.Monk
 
     scope = {"type": "http", "method": "POST", "path": "/api/documents",
              "headers": [(b"authorization", f"Bearer {TOKEN}".encode())]}
-    asyncio.run(api_app.Guard(never_called, config)(scope, receive, send))
+    # In a thread of its own: an earlier test (Playwright's sync API) may leave an event loop running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, api_app.Guard(never_called, config)(scope, receive, send)).result()
     assert sent[0]["status"] == 408

@@ -260,3 +260,34 @@ def test_a_place_in_the_name_of_a_news_agency_is_not_the_attacks_place() -> None
     )
     [incident] = extract(text, published="2016-02-22T10:00:00").incidents
     assert incident.place is not None and incident.place.name == "Homs"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["KANO - ", "Kano — ", "KANO: ", "KANO, Nigeria, May 3 (Savanna Wire) -- ", "Kano, May 3 (SW): "],
+)
+def test_the_dateline_city_is_not_the_attacks_place_when_the_text_names_one(opening: str) -> None:
+    from claimwatch.pipeline import extract
+
+    text = opening + "Gunmen killed nine villagers in Gwoza on Saturday, local officials said."
+    [incident] = extract(text, published="2021-05-03T10:00:00").incidents
+    assert incident.place is not None and incident.place.name == "Gwoza"
+
+
+def test_the_dateline_city_is_the_place_when_the_text_names_no_other() -> None:
+    from claimwatch.pipeline import extract
+
+    text = "KANO - A bomb exploded at a bus park on Saturday, killing four people, police said."
+    [incident] = extract(text, published="2021-05-03T10:00:00").incidents
+    assert incident.place is not None and incident.place.name == "Kano"
+
+
+def test_a_reference_point_gives_way_to_the_place_of_the_attack() -> None:
+    from claimwatch.pipeline import extract
+
+    text = "A car bomb killed six soldiers in Afgooye, about 30 km northwest of Mogadishu, on Monday."
+    [incident] = extract(text, published="2014-09-09T10:00:00").incidents
+    assert incident.place is not None and incident.place.name == "Afgooye"
+    text = "A car bomb killed six soldiers at a checkpoint west of the capital Mogadishu on Monday."
+    [incident] = extract(text, published="2014-09-09T10:00:00").incidents
+    assert incident.place is not None and incident.place.name == "Mogadishu"  # the only place named

@@ -88,14 +88,19 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
+# A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
+# (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
 _DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(][^\n]{0,40}?[-–—]{1,2}\s"
-    # at the very top, in any language and case: "La Habana, 17 ene (RHC)", "MADRID 22 Ago. (EUROPA PRESS) -",
-    # "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
+    r"^\s*(?:\((?:CNN|AP|AFP|Reuters)\)|[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)"
+    # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
+    # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
     r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
     r"\s*[-–—:]?\s",
     re.M,
 )
+# How far into the text a dateline may start (after a byline such as "By Jane Doe").
+_DATELINE_REACH = 80
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
     r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
@@ -134,10 +139,11 @@ _TOLL_FIGURE_BEFORE = re.compile(
 _PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
 
 
-def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
+def _not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
     """Starts of the dates that say when something was said or counted, not when the attack happened.
     A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
     dropped: set[int] = set()
+    attack_noun_after = lang.resources(language).pattern("dates", "attack_noun_after")
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
         toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
@@ -147,7 +153,9 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
             and previous.start in dropped
             and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
         )
-        if toll or period or appositive or _speech_date(text, mention):
+        # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
+        attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
+        if not attributive and (toll or period or appositive or _speech_date(text, mention)):
             dropped.add(mention.start)
         previous = mention
     return dropped
@@ -212,7 +220,7 @@ class _Resolver:
         m = work.mentions
         text = work.document.text
         dateline = _DATELINE.search(text[:600])
-        skip = dateline.end() if dateline else 0
+        skip = dateline.end() if dateline and dateline.start() <= _DATELINE_REACH else 0
         self.events = _by_sentence(m.events)
         # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right
         # after a verb of speech ("claimed on Friday") says when something was said: neither dates or
@@ -225,7 +233,14 @@ class _Resolver:
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
             and p.text.casefold() not in media
         )
-        not_attack = _not_attack_dates(text, m.dates)
+        # "southwest of the capital Mogadishu", "30 km from Quetta": a reference point, taken only when the
+        # sentence names no other place.
+        # The dateline's place is where the report was filed: the main incident's place only when the text
+        # names no other.
+        self.dateline_places = [p for p in m.places if p.start < skip]
+        reference = lang.resources(work.document.language).pattern("places", "reference_before")
+        self.reference_points = {p.start for p in m.places if reference.search(text[max(0, p.start - 60) : p.start])}
+        not_attack = _not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
@@ -256,6 +271,7 @@ class _Resolver:
             # "fired rockets into a market, killing six": weapons that kill report an attack.
             events, weapons = weapons[:1], weapons[1:]
         places = self.places.get(index, [])
+        places = [p for p in places if p.start not in self.reference_points] or places
         dates = self.dates.get(index, [])
         named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
@@ -400,6 +416,9 @@ class _Resolver:
 
     def finish(self) -> list[Incident]:
         incidents = []
+        main = self.main
+        if main is not None and main.place is None and self.dateline_places:
+            main.place = _most_specific(self.dateline_places)
         for draft in self.drafts:
             incident = draft.incident
             if draft.place is not None:
