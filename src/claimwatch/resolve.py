@@ -92,7 +92,11 @@ _ATTACK_FROM_WEAPON = {
 # (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
 _DATELINE = re.compile(
     r"^\s*(?:\((?:CNN|AP|AFP|Reuters)\)|[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)",
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)"
+    # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
+    # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
+    r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
+    r"\s*[-–—:]?\s",
     re.M,
 )
 # How far into the text a dateline may start (after a byline such as "By Jane Doe").
@@ -239,6 +243,11 @@ class _Resolver:
         not_attack = _not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
+        # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
+        res = lang.resources(work.document.language)
+        own = res.has_own("resolve")
+        self.distinct_before = res.pattern("resolve", "distinct_before") if own else _DISTINCT_BEFORE
+        self.demonstrative = res.pattern("resolve", "demonstrative") if own else _DEMONSTRATIVE
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -324,7 +333,7 @@ class _Resolver:
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
         # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act.
-        distinct = bool(_DISTINCT_BEFORE.search(text[max(0, event.start - 40) : event.start])) and not (
+        distinct = bool(self.distinct_before.search(text[max(0, event.start - 40) : event.start])) and not (
             _KILLING.match(event.text)
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was.
@@ -333,7 +342,7 @@ class _Resolver:
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
             # the sentence before recalled an attack long past.
-            pointing = _DEMONSTRATIVE.search(text[max(0, event.start - 20) : event.start])
+            pointing = self.demonstrative.search(text[max(0, event.start - 20) : event.start])
             before = self._referent(index)
             # A bare follow-up of a past attack recalled in passing ("In April 2006 a bomber killed 50 ... .
             # No group claimed the attack") is about that attack, not the news of the day; where the sentence

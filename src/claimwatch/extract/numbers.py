@@ -28,6 +28,7 @@ class _Words:
     vague_of_thousands: dict[str, int]
     few: dict[str, tuple[int, int | None]]
     dozen: dict[str, int]
+    approximate: dict[str, int]
     joiner: str
     number: str  # the regex fragment of one amount
     number_re: re.Pattern[str]
@@ -57,6 +58,8 @@ def words(language: str | None = None) -> _Words:
     vague = {str(k): int(v) for k, v in data["vague"].items()}
     few = {str(k): (int(v[0]), int(v[1]) or None) for k, v in data["few"].items()}
     dozen = {str(k): int(v) for k, v in data["dozen"].items()}
+    # "une vingtaine de", "una veintena de": a round figure the press gives as the toll (read as that figure)
+    approximate = {str(k): int(v) for k, v in data.get("approximate", {}).items()}
     joiner = res.text("numbers", "joiner")
     dozen_word = res.text("numbers", "dozen_word")
     tens_gap = data.get("fragments", {}).get("tens_gap", "[- ]")
@@ -72,11 +75,12 @@ def words(language: str | None = None) -> _Words:
     dozen_re = rf"(?:{_alternatives(dozen)})\s+{dozen_word}"
     few_re = rf"(?:{_alternatives(few)})"
     # One amount, as written. Alternatives are ordered so the longest reading wins ("a dozen" before "a").
-    number = rf"(?:{dozen_re}|{vague_re}|{few_re}|{digits}|{word_number})"
+    approximate_re = f"{_alternatives(approximate)}|" if approximate else ""
+    number = rf"(?:{approximate_re}{dozen_re}|{vague_re}|{few_re}|{digits}|{word_number})"
     return _Words(
         units=units, tens=tens, scales=scales, vague=vague,
         vague_of_thousands={str(k): int(v) for k, v in data["vague_of_thousands"].items()},
-        few=few, dozen=dozen, joiner=joiner, number=number,
+        few=few, dozen=dozen, approximate=approximate, joiner=joiner, number=number,
         number_re=re.compile(rf"^{number}$", re.IGNORECASE),
         vague_re=re.compile(rf"^({vague_words})\b(.*)$", re.IGNORECASE),
         thousands=res.text("numbers", "thousands"),
@@ -115,6 +119,8 @@ def parse_amount(text: str, language: str | None = None) -> Amount | None:
     raw = re.sub(r"\s+", " ", text.strip().lower())
     if not raw or not w.number_re.match(raw):
         return None
+    if raw in w.approximate:
+        return Amount(value=w.approximate[raw])
     vague = w.vague_re.match(raw)
     if vague:
         low = w.vague[vague.group(1)]

