@@ -16,4 +16,9 @@ echo "PostgreSQL for the tests: $CLAIMWATCH_TEST_PG"
 mkdir -p artifacts
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 .venv/bin/claimwatch eval claims --check-floors
+if [ -f ../shared/data/news/dev.jsonl ]; then  # real English reports, outside the repository
+  .venv/bin/claimwatch eval claims ../shared/data/news/dev.jsonl --lang en --check-floors --floors evaluation/floors-news.json
+else
+  echo "skipping the real-news floors: ../shared/data/news/dev.jsonl is not there"
+fi
 .venv/bin/claimwatch eval muc4 --check-floors

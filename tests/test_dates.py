@@ -119,3 +119,23 @@ def test_find_dates_offsets() -> None:
         ("Sunday", "2017-06-04", 1),
     ]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_year_before_the_attack_noun_dates_the_attack() -> None:
+    from claimwatch.extract.dates import dates_in
+
+    found = dates_in("A 2016 truck bomb attack on the ministry killed 40 people.", datetime(2020, 5, 1))
+    assert [(d.text, d.date, d.precision) for d in found] == [("2016", "2016", "year")]
+    assert dates_in("The 2016 figures were revised.", datetime(2020, 5, 1)) == []
+
+
+def test_a_weekday_before_the_attack_noun_dates_it_even_after_claimed() -> None:
+    from claimwatch.pipeline import extract
+
+    text = "The militants claimed a Sunday ambush on a convoy near the border that left eight soldiers dead."
+    [incident] = extract(text, published="2021-03-17T09:00:00").incidents  # a Wednesday
+    assert incident.date == "2021-03-14"
+    # a day after "claimed ... on" is when the claim was made
+    text = "The militants claimed responsibility on Tuesday for an ambush near the border that killed eight soldiers."
+    [incident] = extract(text, published="2021-03-17T09:00:00").incidents
+    assert incident.date != "2021-03-16"

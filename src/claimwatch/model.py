@@ -225,6 +225,7 @@ class PlaceMention(Mention):
 class CountMention(Mention):
     kind: CasualtyKind = "killed"
     count: Count = field(default_factory=Count)
+    by_claimant: bool = False  # the group's own figure ("claimed that it killed 17"), not an independent count
 
 
 @dataclass

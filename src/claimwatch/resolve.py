@@ -32,14 +32,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from . import periods
+from . import lang, periods
 from .counts import best_count
+from .extract.claims import more_specific_channel
 from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
     Claim,
     ClaimMention,
+    Count,
     CountMention,
     DateMention,
     EventMention,
@@ -87,7 +89,15 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z .]{2,30})?\s*[,(][^\n]{0,40}?[-–—]{1,2}\s", re.M)
+# A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
+# (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
+_DATELINE = re.compile(
+    r"^\s*(?:\((?:CNN|AP|AFP|Reuters)\)|[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)",
+    re.M,
+)
+# How far into the text a dateline may start (after a byline such as "By Jane Doe").
+_DATELINE_REACH = 80
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
     r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
@@ -126,10 +136,11 @@ _TOLL_FIGURE_BEFORE = re.compile(
 _PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
 
 
-def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
+def _not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
     """Starts of the dates that say when something was said or counted, not when the attack happened.
     A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
     dropped: set[int] = set()
+    attack_noun_after = lang.resources(language).pattern("dates", "attack_noun_after")
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
         toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
@@ -139,10 +150,28 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
             and previous.start in dropped
             and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
         )
-        if toll or period or appositive or _speech_date(text, mention):
+        # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
+        attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
+        if not attributive and (toll or period or appositive or _speech_date(text, mention)):
             dropped.add(mention.start)
         previous = mention
     return dropped
+
+
+# "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
+_MEDIUM_AFTER = re.compile(
+    r"^(?:\s+(?:news|press|media|information))?\s+(?:agency|agencies|newspaper|magazine|channel|outlet|broadcaster|"
+    r"television|TV|daily|weekly)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_medium(text: str, place: PlaceMention) -> bool:
+    """True when the place name is part of the name of a news agency, channel or paper, or of a group's own
+    outlet (Amaq, Shahada, al-Naba)."""
+    from .extract.claims import names_group_outlet
+
+    return _MEDIUM_AFTER.match(text[place.end : place.end + 40]) is not None or names_group_outlet(place.text)
 
 
 _SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
@@ -188,17 +217,27 @@ class _Resolver:
         m = work.mentions
         text = work.document.text
         dateline = _DATELINE.search(text[:600])
-        skip = dateline.end() if dateline else 0
+        skip = dateline.end() if dateline and dateline.start() <= _DATELINE_REACH else 0
         self.events = _by_sentence(m.events)
         # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right
         # after a verb of speech ("claimed on Friday") says when something was said: neither dates or
         # places the attack.
         # "Islamic State's Sinai Province" names a group, not a place.
         in_group_names = [(g.start, g.end) for g in m.groups]
+        # A name the article once gives as a medium's ("the SANA news agency") names it every time ("SANA said").
+        media = {p.text.casefold() for p in m.places if _names_a_medium(text, p)}
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
+            and p.text.casefold() not in media
         )
-        not_attack = _not_attack_dates(text, m.dates)
+        # "southwest of the capital Mogadishu", "30 km from Quetta": a reference point, taken only when the
+        # sentence names no other place.
+        # The dateline's place is where the report was filed: the main incident's place only when the text
+        # names no other.
+        self.dateline_places = [p for p in m.places if p.start < skip]
+        reference = lang.resources(work.document.language).pattern("places", "reference_before")
+        self.reference_points = {p.start for p in m.places if reference.search(text[max(0, p.start - 60) : p.start])}
+        not_attack = _not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
         # The first day of the latest period the text names: the article cannot be older than that.
@@ -224,6 +263,7 @@ class _Resolver:
             # "fired rockets into a market, killing six": weapons that kill report an attack.
             events, weapons = weapons[:1], weapons[1:]
         places = self.places.get(index, [])
+        places = [p for p in places if p.start not in self.reference_points] or places
         dates = self.dates.get(index, [])
         named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
@@ -368,6 +408,9 @@ class _Resolver:
 
     def finish(self) -> list[Incident]:
         incidents = []
+        main = self.main
+        if main is not None and main.place is None and self.dateline_places:
+            main.place = _most_specific(self.dateline_places)
         for draft in self.drafts:
             incident = draft.incident
             if draft.place is not None:
@@ -400,8 +443,8 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        draft.incident.killed = best_count(c.count for c in draft.counts if c.kind == "killed")
-        draft.incident.wounded = best_count(c.count for c in draft.counts if c.kind == "wounded")
+        draft.incident.killed = incident_toll(draft.counts, "killed")
+        draft.incident.wounded = incident_toll(draft.counts, "wounded")
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -451,10 +494,44 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
+    """"Islamic State claimed the attack ... its Sinai Province said its fighters attacked": a parent group and
+    its branch speaking of one incident make one claim, the branch's (the parent's outlets speak for its
+    provinces), not two groups disputing it. The parent's sentences, channel and cues join the branch's claim."""
+    from .extract.groups import lookup_entry
+
+    kept = []
+    for claim in claims:
+        branch = None
+        # Only claims: officials suspecting a branch while the parent claims (or the reverse) are two accounts.
+        if claim.group is not None and claim.status in ("claimed", "disputed"):
+            branch = next(
+                (other for other in claims if other is not claim and other.incident_id == claim.incident_id
+                 and other.group is not None and other.status in ("claimed", "disputed")
+                 and (entry := lookup_entry(other.group.name)) is not None and entry.parent == claim.group.name),
+                None,
+            )
+        if branch is None:
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            _absorb(branch, _as_mention(claim), evidence)
+    return kept
+
+
+def _as_mention(claim: Claim) -> ClaimMention:
+    return ClaimMention(
+        start=0, end=0, text="", sentence=0, group=claim.group, status=claim.status, channel=claim.channel,
+        link=claim.link, link_cue=claim.link_cue, wording=claim.wording, delay_hours=claim.delay_hours,
+        claimed_at=claim.claimed_at,
+    )
 
 
 def _place_link_cue(claim: Claim, work: Work, resolver: _Resolver, main_id: str | None) -> None:
@@ -480,15 +557,16 @@ def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
     return matching[0] if matching else None
 
 
-# When one group is both suspected and said to claim (or deny), what the group itself said wins.
-_STATUS_WEIGHT = {"suspected": 0, "denied": 1, "claimed": 2, "disputed": 3}
+# When one group is both suspected and said to claim (or deny), what the group itself said wins; a group that
+# claims and denies one attack has retracted the claim (evaluation/claims/README.md codes that as denied).
+_STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = claim.channel or mention.channel
+    claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours
@@ -541,6 +619,15 @@ def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
+    """The figure an incident shows for one kind: from independent counts before the attackers' group's own
+    figure, and from figures of the victims before figures that count the attackers too."""
+    mine = [c for c in counts if c.kind == kind]
+    independent = [c for c in mine if not c.by_claimant] or mine
+    victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
+    return best_count(c.count for c in victims)
 
 
 def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:

@@ -62,6 +62,7 @@ class _Words:
     month_year: re.Pattern[str]
     weekday_mention: re.Pattern[str]
     year_only: re.Pattern[str]
+    year_attributive: re.Pattern[str]
     same_day: re.Pattern[str]
     day_before: re.Pattern[str]
     two_days_before: re.Pattern[str]
@@ -77,8 +78,9 @@ def words(language: str | None = None) -> _Words:
     data = res.section("dates")
     cased = {key: res.pattern("dates", key, flags=0) for key in ("mdy", "dmy", "md", "dm", "month_year",
                                                                   "weekday_mention")}
-    uncased = {key: res.pattern("dates", key) for key in ("prefilter", "year_only", "same_day", "day_before",
-                                                          "two_days_before", "same_night", "ago", "last_unit")}
+    uncased = {key: res.pattern("dates", key) for key in ("prefilter", "year_only", "year_attributive", "same_day",
+                                                          "day_before", "two_days_before", "same_night", "ago",
+                                                          "last_unit")}
     return _Words(
         language=res.code,
         months={str(k): int(v) for k, v in data["months"].items()},
@@ -143,8 +145,9 @@ def _absolute(w: _Words, text: str, pub: date | None) -> Iterator[DateMention]:
     for match in w.month_year.finditer(text):
         yield _mention(text, match.start(), match.end(), f"{match['year']}-{_month(match['month'], w):02d}",
                        "month", False)
-    for match in w.year_only.finditer(text):
-        yield _mention(text, match.start("year"), match.end("year"), match["year"], "year", False)
+    for pattern in (w.year_only, w.year_attributive):
+        for match in pattern.finditer(text):
+            yield _mention(text, match.start("year"), match.end("year"), match["year"], "year", False)
     if pub is None:
         return
     for pattern in (w.md, w.dm):
