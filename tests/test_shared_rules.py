@@ -3,13 +3,17 @@ two former copies disagreed on (periods.py, counts.py, Place.rank)."""
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwatch import periods, resolve
+from claimwatch import annotate, lexicon, logistic, periods, resolve, text
 from claimwatch.counts import best_count
+from claimwatch.extract import claims, groups, quotes, roles
 from claimwatch.model import Count, Place
 from claimwatch.store import link
 
@@ -99,3 +103,58 @@ def test_a_city_is_finer_than_a_region_finer_than_a_country(city: Place, region:
 
 def test_dates_in_the_store_use_the_shared_periods() -> None:
     assert periods.date_range("2016-02", "month") == (date(2016, 2, 1), date(2016, 2, 1) + timedelta(days=28))
+
+
+# --------------------------------------------------------------------------- the attack lexicon, one source
+
+# The five copies before lexicon.py, frozen here: the patterns built from the one lexicon must read every
+# text as they did (the role tagger's triggers are a feature of the trained CRF).
+_FORMER_NEEDS_PARSE = re.compile(
+    r"attack|bomb|blast|explo|kill|dead|death|die|wound|injur|hurt|shot|shoot|gun|fire|stab|knife|"
+    r"knives|ramm|vehicle|truck|kidnap|abduct|hostage|hijack|arson|torch|burn|assassin|massacre|"
+    r"rampage|claim|responsib|denie|deny|said|says|told|according|statement|suicide|militant|"
+    r"rebel|guerrill|terror|insurgen|ambush|raid|assault|grenade|rocket|mortar|dynamite|murder",
+    re.IGNORECASE,
+)
+_FORMER_ATTACK_WORD = re.compile(r"attack|bomb|blast|explo|shoot|ambush|raid|kill|stab|kidnap|massacre|assault", re.I)
+_FORMER_TRIGGERS = re.compile(
+    r"^(attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|murder\w*|assassin\w*|kidnap\w*|abduct\w*|"
+    r"hostage\w*|burn\w*|set|fire|torch\w*|shot|shoot\w*|gunned|machinegunned|wound\w*|injur\w*|"
+    r"dynamit\w*|destroy\w*|damag\w*|massacre\w*|ambush\w*|raid\w*|sabotag\w*|hijack\w*|robbe\w*|"
+    r"stole|stolen|seiz\w*|died|dead|death|victim\w*|perpetrat\w*|responsib\w*|claim\w*)$"
+)
+_WORDS = sorted({w.lower() for w in re.findall(r"[A-Za-z]+", (Path(__file__).parent / "fixtures").joinpath(
+    "explain", "bridge-claim.txt").read_text(encoding="utf-8"))} | {
+    "stabbed", "assaulted", "gunned", "firebomb", "shot", "shots", "set", "sets", "died", "dies", "claims",
+    "responsibility", "kidnappers", "raiders", "hostages", "sabotaged", "robbery", "seized", "victims"})
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map(" ".join) | st.text(max_size=30))
+def test_the_patterns_built_from_the_lexicon_read_text_as_the_former_copies(sample: str) -> None:
+    assert bool(annotate.NEEDS_PARSE.search(sample)) == bool(_FORMER_NEEDS_PARSE.search(sample))
+    assert bool(resolve._ATTACK_WORD.search(sample)) == bool(_FORMER_ATTACK_WORD.search(sample))
+    for word in sample.lower().split():
+        assert bool(roles._TRIGGERS.match(word)) == bool(_FORMER_TRIGGERS.match(word))
+
+
+def test_every_consumer_shares_the_attack_stems() -> None:
+    for stem in lexicon.ATTACK_STEMS:
+        assert annotate.NEEDS_PARSE.search(stem) and resolve._ATTACK_WORD.search(stem)
+
+
+# --------------------------------------------------------------------------- punctuation and softmax
+
+def test_one_punctuation_table_keeps_offsets_and_serves_every_extractor() -> None:
+    typeset = "“It’s ours,” the group said — in a statement ‐ on Amaq‘s feed „today”"
+    plain = typeset.translate(text.ASCII_PUNCTUATION)
+    assert len(plain) == len(typeset) and plain.isascii()
+    assert claims._ASCII is groups._ASCII is quotes._ASCII is text.ASCII_PUNCTUATION
+
+
+@given(st.lists(st.floats(-50, 50), min_size=1, max_size=6))
+def test_softmax_gives_probabilities_in_the_order_of_the_scores(scores: list[float]) -> None:
+    probabilities = logistic.softmax(scores)
+    assert math.isclose(sum(probabilities), 1.0)
+    best = max(range(len(scores)), key=lambda k: scores[k])
+    assert probabilities[best] == max(probabilities)
+    assert math.isclose(logistic.softmax([0.0, scores[0]])[1], logistic.sigmoid(scores[0]))

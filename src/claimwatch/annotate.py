@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from . import lang, nlp
 from .lang.detect import detect
+from .lexicon import ATTACK_STEMS, HARM_STEMS, SPEECH_STEMS, any_stem
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
     from .work import Work
 
 # A sentence is worth the model only if it may report an attack, a casualty, a claim or a quote.
-NEEDS_PARSE = re.compile(
-    r"attack|bomb|blast|explo|kill|dead|death|die|wound|injur|hurt|shot|shoot|gun|fire|stab|knife|"
-    r"knives|ramm|vehicle|truck|kidnap|abduct|hostage|hijack|arson|torch|burn|assassin|massacre|"
-    r"rampage|claim|responsib|denie|deny|said|says|told|according|statement|suicide|militant|"
-    r"rebel|guerrill|terror|insurgen|ambush|raid|assault|grenade|rocket|mortar|dynamite|murder",
-    re.IGNORECASE,
-)
+NEEDS_PARSE = any_stem(ATTACK_STEMS, HARM_STEMS, SPEECH_STEMS)
 
 
 def needs_parse(text: str) -> bool:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .logistic import sigmoid, softmax
 from .model_registry import load_json
 
 MODEL = "relevance"  # its name in the model registry (model_registry.py)
@@ -66,9 +67,5 @@ def document_scores(text: str, model: dict[str, Any] | None = None) -> DocumentS
     best_type, probabilities = "attack", {}
     if types:
         best_type = types[max(range(len(types)), key=lambda k: type_z[k])]
-        top = max(type_z)
-        exp = [math.exp(v - top) for v in type_z]  # softmax, as the multinomial model's predict_proba
-        probabilities = {kind: e / sum(exp) for kind, e in zip(types, exp, strict=True)}
-    return DocumentScores(
-        relevance=1.0 / (1.0 + math.exp(-z)), incident_type=best_type, type_probabilities=probabilities
-    )
+        probabilities = dict(zip(types, softmax(type_z), strict=True))
+    return DocumentScores(relevance=sigmoid(z), incident_type=best_type, type_probabilities=probabilities)

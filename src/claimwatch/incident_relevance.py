@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .logistic import softmax
 from .model import Incident
 from .model_registry import load_json
 
@@ -113,10 +114,7 @@ def score_incident(features: dict[str, float], model: dict[str, Any] | None = No
         if row is not None:
             for k, weight in enumerate(row):
                 z[k] += weight * value
-    top = max(z)
-    exp = [math.exp(v - top) for v in z]
-    total = sum(exp)
-    probabilities = {kind: e / total for kind, e in zip(classes, exp, strict=True)}
+    probabilities = dict(zip(classes, softmax(z), strict=True))
     relevance = 1.0 - probabilities.get(NOT_RELEVANT, 0.0)
     types = {kind: p for kind, p in probabilities.items() if kind != NOT_RELEVANT}
     best = max(sorted(types), key=lambda kind: types[kind]) if types else "attack"

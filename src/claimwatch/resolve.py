@@ -36,6 +36,7 @@ from . import lang, periods
 from .counts import best_count
 from .extract.claims import more_specific_channel
 from .extract.numbers import NUMBER
+from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
     Claim,
@@ -115,7 +116,7 @@ _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|distric
 # Words that say someone was killed without saying how (events.py): alone they report an attack; next to
 # an attack word they report its outcome.
 _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
-_ATTACK_WORD = re.compile(r"attack|bomb|blast|explo|shoot|ambush|raid|kill|stab|kidnap|massacre|assault", re.I)
+_ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
 def _speech_date(text: str, mention: DateMention) -> bool:

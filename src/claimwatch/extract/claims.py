@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .. import lang
 from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence, add_trace
+from ..text import ASCII_PUNCTUATION
 from .groups import lookup_entry
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ GROUP_CHANNEL = "claims.4.group-sentence"  # the channel named where the same gr
 ATTRIBUTED_ACT = "claims.3.attributed-act"  # an act the sentence calls a group's, the group silent: suspected
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
-_ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_ASCII = ASCII_PUNCTUATION  # one table for every extractor (text.py)
 
 # Subject: the group before the cue; after: the group named after it; object: the group after it, else the
 # nearest one; near: the nearest on either side.

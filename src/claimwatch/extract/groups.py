@@ -36,12 +36,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import ClaimwatchError
 from ..model import Group, GroupMention
+from ..text import ASCII_PUNCTUATION
 
 if TYPE_CHECKING:
     from ..work import Work
 
 # Typographic characters mapped one-to-one to ASCII, so offsets stay valid after normalising.
-_ASCII = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "‐": "-"})
+_ASCII = ASCII_PUNCTUATION  # one table for every extractor (text.py)
 # Words before a contextual acronym that show it names something ("the IS", "of IS", "(IS)").
 _CONTEXT_BEFORE = {"the", "of", "by", "from", "for", "against", "to", "with", "and", "pro", "anti", "(", "rival"}
 

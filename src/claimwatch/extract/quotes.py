@@ -17,11 +17,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import GroupMention, Quote
+from ..text import ASCII_PUNCTUATION
 
 if TYPE_CHECKING:
     from ..work import Work
 
-_ASCII = str.maketrans({"“": '"', "”": '"', "„": '"', "’": "'", "‘": "'"})
+_ASCII = ASCII_PUNCTUATION  # one table for every extractor (text.py)
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"")
 _VERB = r"(?:said|says|added|adds|told|tells|wrote|writes|stated|states|explained|warned|declared|insisted|noted)"
 _STOP = r"(?:in|on|at|of|who|told|to|after|during|with|when|while|for|from|said|says|added|and|that|as|on)"

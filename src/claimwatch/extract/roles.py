@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon import CRF_TRIGGER_STEMS, CRF_TRIGGER_WORDS, whole_word
 from ..model import RoleMention, Sentence
 from ..model_registry import load_with
 from ..sentences import split_sentences
@@ -47,12 +48,7 @@ LABEL_ROLES: dict[str, str] = {
 
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 
-_TRIGGERS = re.compile(
-    r"^(attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|murder\w*|assassin\w*|kidnap\w*|abduct\w*|"
-    r"hostage\w*|burn\w*|set|fire|torch\w*|shot|shoot\w*|gunned|machinegunned|wound\w*|injur\w*|"
-    r"dynamit\w*|destroy\w*|damag\w*|massacre\w*|ambush\w*|raid\w*|sabotag\w*|hijack\w*|robbe\w*|"
-    r"stole|stolen|seiz\w*|died|dead|death|victim\w*|perpetrat\w*|responsib\w*|claim\w*)$"
-)
+_TRIGGERS = whole_word(CRF_TRIGGER_STEMS, CRF_TRIGGER_WORDS)  # frozen with the trained CRF (lexicon.py)
 _TITLES = frozenset(
     "mr mrs dr president minister mayor priest priests father jesuit jesuits judge judges senator deputy "
     "colonel col general gen captain capt lieutenant sergeant commander director leader leaders candidate "
