@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from claimwatch.counts import best_count
 from claimwatch.model import Count, DateMention, EventMention
-from claimwatch.resolve import _clusters, _last_day, _not_attack_dates, best_count, dates_compatible
+from claimwatch.periods import compatible as dates_compatible
+from claimwatch.periods import last_day as _last_day
+from claimwatch.resolve import _clusters, _not_attack_dates
 
 FIXTURES = Path(__file__).parent / "fixtures" / "resolve"
 SHARED_SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"

@@ -10,6 +10,7 @@
     │   └── QueryTimeout      a statement ran past CLAIMWATCH_STATEMENT_TIMEOUT and was stopped
     ├── InvalidQuery          a query the store will not run (too long, too many words, a bad cursor)
     ├── NotFound              an ID that the store does not hold
+    ├── SparkError            the Spark job cannot start (no PySpark, no Java) or its output is unusable
     ├── ExportError           an unknown export format, or its library missing; a GTD file not in its format
     ├── FeedError             a feed source that cannot be added or read (watch and sources)
     ├── EvaluationError       a labelled file that does not follow its format
@@ -59,6 +60,10 @@ class QueryTimeout(StoreError):
 
 
 class InvalidQuery(ClaimwatchError):
+    pass
+
+
+class SparkError(ClaimwatchError):
     pass
 
 

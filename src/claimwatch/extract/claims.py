@@ -36,11 +36,20 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from .. import lang
-from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence
+from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence, add_trace
 from .groups import lookup_entry
 
 if TYPE_CHECKING:
     from ..work import Work
+
+# Ids of the rules (numbered as in the module docstring) that a claim mention's trace may carry besides its
+# cue ids (lang/<code>/claims.toml).
+COMPETING = "claims.2.competing"  # a sentence that speaks of competing claims: disputed
+TIMING_ONLY = "claims.6.timing"  # a timing sentence without a group of its own
+BRANCH = "claims.3.branch"  # a parent's claim followed by its branch's: the branch's
+NEXT_CHANNEL = "claims.4.next-sentence"  # the channel through which the group speaks in the next sentence
+GROUP_CHANNEL = "claims.4.group-sentence"  # the channel named where the same group speaks elsewhere
+ATTRIBUTED_ACT = "claims.3.attributed-act"  # an act the sentence calls a group's, the group silent: suspected
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -170,6 +179,7 @@ class _Found:
     start: int  # document offsets of the cue
     end: int
     group_mention: GroupMention | None
+    cue: str  # the id of the cue (lang/<code>/claims.toml) or of the rule that found it
 
 
 def find_unclaimed_statements(work: Work) -> list[int]:
@@ -193,10 +203,11 @@ def find_claims(work: Work) -> list[ClaimMention]:
     _claims_through_branches(mentions)
     _channel_from_next_sentence(gr, work, mentions, groups)
     _channel_from_group_sentences(gr, work, mentions, groups)
-    link, cue = find_link(work, mentions)
+    link, cue, cue_id = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
             mention.link, mention.link_cue = link, cue
+            add_trace(mention.trace, cue_id)
     return mentions
 
 
@@ -217,6 +228,7 @@ def _channel_from_next_sentence(
         text = work.sentences[following].text.translate(_ASCII)
         if gr.speaks.search(text):
             mention.channel = "statement" if gr.said_in_statement.search(text) else _channel(gr, text)
+            add_trace(mention.trace, NEXT_CHANNEL)
 
 
 def _channel_from_group_sentences(
@@ -244,6 +256,7 @@ def _channel_from_group_sentences(
                     candidates.append((abs(sentence.index - mention.sentence), sentence.index, channel))
         if candidates:
             mention.channel = min(candidates)[2]
+            add_trace(mention.trace, GROUP_CHANNEL)
 
 
 def _family(name: str) -> str:
@@ -282,6 +295,7 @@ def _claims_through_branches(mentions: list[ClaimMention]) -> None:
             if (branch.status == "claimed" and entry is not None and entry.parent == parent.group.name
                     and 0 < branch.sentence - parent.sentence <= _BRANCH_REACH):
                 parent.group = branch.group
+                add_trace(parent.trace, BRANCH)
                 break
 
 
@@ -308,7 +322,7 @@ def _read_sentence(
             if cue.needs_outlet and not _names_group_outlet(gr, text):
                 continue
             for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
-                found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
+                found.append(_Found(cue.status, base + match.start(), base + match.end(), mention, cue.id))
             taken.append(span)
     spoken_for = {f.group_mention.group.name for f in found if f.group_mention and f.status != "suspected"}
     # "LeT denied the attack, blaming it on the army": a group that claims or denies in a sentence is not also
@@ -321,7 +335,7 @@ def _read_sentence(
     about_claim = gr.claim_context.search(text) or (after_claim and gr.claim_anaphor.match(text))
     delay = _delay(gr, text) if (found or about_claim) else Range()  # 6.
     if not found and delay.known and not unclaimed:
-        found.append(_Found("claimed", sentence.start, sentence.end, None))
+        found.append(_Found("claimed", sentence.start, sentence.end, None, TIMING_ONLY))
     if not found:
         return []
     competing = bool(gr.competing.search(text))
@@ -349,6 +363,7 @@ def _read_sentence(
                 wording=wording,
                 delay_hours=delay if status in ("claimed", "disputed") else Range(),
                 claimed_at=claimed_at if status in ("claimed", "disputed", "denied") else None,
+                trace=[item.cue, *([COMPETING] if status == "disputed" and item.status == "claimed" else [])],
             )
         )
     return results
@@ -368,7 +383,7 @@ def _attributed_acts(
         after = text[end:]
         if (gr.act_after_group.match(after) or gr.act_verb_after_group.match(after)
                 or gr.act_by_before.search(text[max(0, start - 40) : start])):
-            found.append(_Found("suspected", group.start, group.end, group))
+            found.append(_Found("suspected", group.start, group.end, group, ATTRIBUTED_ACT))
     return found
 
 
@@ -523,12 +538,12 @@ def _channel(gr: _Grammar, text: str) -> str | None:
     return None
 
 
-def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None]:
-    """The operational link the document's wording suggests, and the words that decided it."""
+def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None, str | None]:
+    """The operational link the document's wording suggests, the words that decided it and their cue's id."""
     gr = _grammar_of(work)
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
-    best: dict[OperationalLink, tuple[int, str]] = {}
+    best: dict[OperationalLink, tuple[int, str, str]] = {}
     for sentence in work.sentences:
         text = sentence.text.translate(_ASCII)
         amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
@@ -540,11 +555,11 @@ def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, 
                     continue
                 score[cue.link] += cue.weight
                 if cue.link not in best or cue.weight > best[cue.link][0]:
-                    best[cue.link] = (cue.weight, sentence.text[match.start() : match.end()])
+                    best[cue.link] = (cue.weight, sentence.text[match.start() : match.end()], cue.id)
     if score["inspired"] == score["directed"]:
-        return "unclear", None
+        return "unclear", None, None
     winner: OperationalLink = "inspired" if score["inspired"] > score["directed"] else "directed"
-    return winner, best[winner][1]
+    return winner, best[winner][1], best[winner][2]
 
 
 def _is_islamic_state(name: str) -> bool:

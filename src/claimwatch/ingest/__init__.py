@@ -1,7 +1,8 @@
 """Stage `ingest`: files, folders and stdin to `Document`s, one typed error per input that cannot be read.
 
     1. paths      a folder is walked recursively in sorted order, hidden files and folders skipped;
-                  `-` is stdin
+                  `-` is stdin. A FIFO, socket or device, a symlink loop, a broken link and a link to
+                  a file outside the folder are each named and skipped (never read: a FIFO would hang)
     2. format     by extension (.txt, .html/.htm, .json, .jsonl, .warc/.warc.gz); any other name, and
                   stdin, by a look at the first bytes
     3. bytes      refused when over `settings.max_bytes()` before they are read (JSON lines and WARC
@@ -16,9 +17,12 @@ goes on, so a batch is never stopped by one file (STYLE.md, habit 4).
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,7 +35,7 @@ from .html import from_html
 from .records import from_json_lines, from_json_text, iter_jsonl_file
 from .warc import iter_warc
 
-__all__ = ["STDIN", "iter_documents", "read_document"]
+__all__ = ["STDIN", "documents_from_bytes", "input_files", "iter_documents", "kind_of", "read_document"]
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -48,13 +52,14 @@ def iter_documents(paths: Iterable[str | Path] | str | Path) -> Iterator[Documen
             yield from _from_stdin()
             continue
         path = Path(path)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from _from_file(file)
-        elif path.exists():
-            yield from _from_file(path)
+        problem = _not_readable(path)
+        if problem is not None:
+            yield InputError(str(path), problem)
+        elif path.is_dir():
+            for item in _walk(path):
+                yield from (_from_file(item) if isinstance(item, Path) else [item])
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield from _from_file(path)
 
 
 def read_document(path: str | Path) -> Document:
@@ -73,13 +78,84 @@ def read_document(path: str | Path) -> Document:
     return first
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files `iter_documents` reads, in its order (for jobs that share the files out, like Spark)."""
+    for path in paths:
+        path = Path(path)
+        problem = _not_readable(path)
+        if problem is not None:
+            yield InputError(str(path), problem)
+        elif path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def kind_of(path: Path) -> str | None:
+    """The format a file name tells ("warc", "jsonl", "json", "html", "text"), or None."""
+    return _kind_by_name(path)
+
+
+def documents_from_bytes(data: bytes, source: str, name: str) -> Iterator[Document | InputError]:
+    """The documents of one file's bytes, named `name` (read as `iter_documents` reads that file)."""
+    kind = _kind_by_name(Path(name))
+    if name.lower().endswith(".gz") and kind != "warc":  # warcio reads gzipped WARC members itself
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as error:
+            yield MalformedInput(source, f"cannot read the file ({error})")
+            return
+    yield from _from_bytes(data, source, kind or _sniff(data))
+
+
+def _not_readable(path: Path) -> str | None:
+    """Why `path` is not a file or folder to read (None when it is one): missing, a loop, a FIFO…"""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except RuntimeError:
+        return "a symlink loop: skipped"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symlink loop: skipped"
+        if path.is_symlink():
+            return f"a broken symlink (to {os.readlink(path)}): skipped"
+        return "no such file or folder" if error.errno == errno.ENOENT else f"cannot read it ({error.strerror})"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"{kind}, not a file: skipped (reading it could wait for ever)"
+
+
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    """The files under `folder` in sorted order; what cannot or must not be read comes as an error.
+
+    Links are followed only to files inside the folder (a link to a file elsewhere is named and skipped:
+    ingesting a folder never reads outside it); linked folders are not descended (no loops).
+    """
+    root = folder.resolve()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file():
-            yield path
+        if path.is_symlink():
+            problem = _not_readable(path)
+            if problem is not None:
+                yield InputError(str(path), problem)
+                continue
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                yield InputError(str(path), f"a link to {target}, outside the folder: skipped")
+                continue
+            if target.is_dir():
+                continue  # its files are reached through the folder itself
+        elif path.is_dir():
+            continue
+        else:
+            problem = _not_readable(path)
+            if problem is not None:
+                yield InputError(str(path), problem)
+                continue
+        yield path
 
 
 def _from_stdin() -> Iterator[Document | InputError]:

@@ -5,6 +5,12 @@ valid UTF-8 they are, in practice, Windows-1252 or Latin-1 (which Windows-1252 e
 statistical guess on a short English text often picks a Central-European code page that turns "è"
 into "č". So: a byte-order mark wins, then a charset the document declares, then UTF-8, then
 Windows-1252, then Latin-1 (which decodes any byte sequence).
+
+That fallback is only right for Latin-script text. Bytes in a legacy code page of another script
+(Windows-1256 Arabic, Windows-1251 Russian, Greek, Hebrew, CJK…) would decode as Windows-1252 into
+mojibake that looks like text; charset-normalizer, which tells those scripts apart reliably (unlike
+Latin code pages), is asked first, and such bytes are refused with a message naming the likely
+encoding, so nothing garbled is stored.
 """
 
 from __future__ import annotations
@@ -97,11 +103,42 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
     if reason:
         raise BinaryInput(source, reason)
     for encoding in _candidates(declared):
+        if encoding == "cp1252" and not declared:
+            _refuse_other_scripts(data, source)
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("latin-1")  # every byte sequence is valid Latin-1
+
+
+# Legacy code pages of non-Latin scripts (charset-normalizer's names): decoded as Windows-1252 they are mojibake.
+_OTHER_SCRIPTS = re.compile(
+    r"^(?:cp125[1356]|cp8(?:55|56|62|64|66|69|74)|cp9(?:32|36|49|50)|koi8_[ru]|iso8859_[5678]|iso8859_11|"
+    r"mac_(?:cyrillic|greek|arabic)|kz1048|ptcp154|tis_620|shift_jis|euc_(?:jp|kr|jis_2004)|gb2312|gbk|gb18030|"
+    r"big5|big5hkscs|johab|hz|iso2022_\w+)$"
+)
+_MIN_HIGH_BYTES = 20  # fewer non-ASCII bytes than this: a Latin text with a few accents, not worth a guess
+
+
+def _refuse_other_scripts(data: bytes, source: str) -> None:
+    """MalformedInput when the bytes read best as a code page of a non-Latin script (see the docstring)."""
+    sample = data[:65536]
+    high = sum(1 for byte in sample if byte >= 0x80)
+    letters = sum(1 for byte in sample if 0x41 <= (byte | 0x20) <= 0x7A)
+    if high < _MIN_HIGH_BYTES or high < letters:  # mostly ASCII letters: Latin script
+        return
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None or not _OTHER_SCRIPTS.match(best.encoding):
+        return
+    language = f" ({best.language})" if best.language and best.language != "Unknown" else ""
+    raise MalformedInput(
+        source,
+        f"not UTF-8: its bytes read as {best.encoding}{language}, which Windows-1252 would turn into mojibake; "
+        f"convert it (iconv -f {best.encoding.replace('_', '-')} -t utf-8) or declare the charset",
+    )
 
 
 def _candidates(declared: str | None) -> list[str]:

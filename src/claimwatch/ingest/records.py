@@ -19,6 +19,7 @@ from .decode import decode, limit_message
 from .html import from_html
 
 _METADATA = ("url", "title", "outlet", "author")
+TOO_DEEP = "the JSON is nested too deeply to read (arrays or objects inside each other thousands of levels deep)"
 
 
 def from_json_text(text: str, source: str) -> Iterator[Document | InputError]:
@@ -29,7 +30,10 @@ def from_json_text(text: str, source: str) -> Iterator[Document | InputError]:
         if error.msg == "Extra data":  # several objects, one a line: JSON lines under a .json name
             yield from from_json_lines(text.splitlines(keepends=True), source)
             return
-        yield MalformedInput(source, f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})")
+        yield MalformedInput(source, f"not valid JSON ({_where(error)})")
+        return
+    except RecursionError:
+        yield MalformedInput(source, TOO_DEEP)
         return
     if isinstance(value, list):
         if not value:
@@ -90,12 +94,25 @@ def _skip_rest_of_line(handle: IO[bytes]) -> int:
     return skipped
 
 
+def parse_json_line(line: str, file_source: str, number: int) -> Document | InputError:
+    """Line `number` (from 1) of a JSON lines file, as `iter_jsonl_file` reads it (for split files)."""
+    return _parse_line(line, f"{file_source}:{number}", number)
+
+
 def _parse_line(line: str, source: str, number: int) -> Document | InputError:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as error:
-        return MalformedInput(source, f"line {number} is not valid JSON ({error.msg} at column {error.colno})")
+        return MalformedInput(source, f"line {number} is not valid JSON ({_where(error, line=False)})")
+    except RecursionError:
+        return MalformedInput(source, f"line {number}: {TOO_DEEP}")
     return _safe_record(value, source)
+
+
+def _where(error: json.JSONDecodeError, *, line: bool = True) -> str:
+    """'Expecting value at line 3, column 5': the parser's words, then where (its words may end in 'at')."""
+    place = f"line {error.lineno}, column {error.colno}" if line else f"column {error.colno}"
+    return f"{error.msg} {place}" if error.msg.endswith(" at") else f"{error.msg} at {place}"
 
 
 def _safe_record(value: Any, source: str) -> Document | InputError:

@@ -2,6 +2,8 @@
 
 Requests, metadata records, redirects, errors and non-HTML responses (images, scripts) are passed
 over without a word; an HTML response that cannot be read is one error, and the archive goes on.
+A file cut short (a copy that stopped at 70 %) is named: the record it cuts is not stored, and a
+.warc.gz whose last gzip member is incomplete says so even when warcio quietly stops before it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ def iter_warc(handle: IO[bytes], source: str) -> Iterator[Document | InputError]
     except (OSError, EOFError, ValueError) as error:  # a truncated gzip member, a broken header
         yield MalformedInput(source, f"the WARC file is damaged or cut short ({_first_line(error)})")
         return
+    if _is_gzip(handle) and not _gzip_complete(handle):
+        yield MalformedInput(source, "the WARC file is cut short: its last gzip member is incomplete, so the "
+                                     "record in it was not read (copy the file again)")
+        return
     if not found:
         yield EmptyInput(source, "the WARC file holds no HTML responses")
 
@@ -60,6 +66,35 @@ def _starts_like_warc(handle: IO[bytes]) -> bool:
     return head.lstrip().startswith(b"WARC/")
 
 
+def _is_gzip(handle: IO[bytes]) -> bool:
+    handle.seek(0)
+    magic = handle.read(2)
+    handle.seek(0)
+    return magic == b"\x1f\x8b"
+
+
+def _gzip_complete(handle: IO[bytes], chunk: int = 1 << 20) -> bool:
+    """Whether every gzip member of the file ends properly (decompressed chunk by chunk, output dropped)."""
+    handle.seek(0)
+    decompressor: Any = None  # None: between two members
+    pending = b""
+    while True:
+        if not pending:
+            pending = handle.read(chunk)
+            if not pending:
+                return decompressor is None
+        if decompressor is None:
+            decompressor = zlib.decompressobj(wbits=31)
+        try:
+            decompressor.decompress(pending, chunk)  # at most `chunk` bytes of output at a time
+        except zlib.error:
+            return False
+        if decompressor.eof:
+            pending, decompressor = decompressor.unused_data, None
+        else:
+            pending = decompressor.unconsumed_tail
+
+
 def _is_html_response(record: Any) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
@@ -74,6 +109,10 @@ def _read_record(record: Any, source: str, uri: str | None) -> Document:
     if length and length.isdigit() and int(length) > settings.max_bytes():
         raise InputTooLarge(source, limit_message(int(length)))
     data = read_stream(record.content_stream(), source)
+    missing = getattr(record.raw_stream, "limit", 0) or 0  # bytes the record's Content-Length promised
+    if missing > 0:
+        raise MalformedInput(source, f"the record is cut short ({missing:,} of its bytes are missing: the WARC "
+                                     "file was truncated); not stored")
     declared = header_charset(record.http_headers.get_header("Content-Type")) or html_charset(data)
     return from_html(decode(data, source, declared), source, url=uri)
 

@@ -17,6 +17,9 @@ dialect has). The one dialect-specific part, full-text search, lives in `search.
     quotes             quoted statements, per document
     claim_judgements   each claim's usual delay range and anomaly, against its group's earlier claims
     group_profiles     each group's delay statistics, channels and wording (judgements.py keeps both)
+    feed_sources       the watcher's sources: validators (ETag, Last-Modified), next poll, last error
+    feed_items         every item a source listed, by URL: pending, stored, duplicate or failed
+    alerts             the alert outbox: one row per (rule, fact), pending until delivered
 """
 
 from __future__ import annotations
@@ -188,4 +191,57 @@ group_profiles = sa.Table(
     sa.Column("name", sa.Text, primary_key=True, nullable=False),
     sa.Column("claims", sa.Integer, nullable=False),
     sa.Column("profile", sa.Text, nullable=False),  # JSON: analytics.group_profile() without the delays
+)
+
+# --------------------------------------------------------------------------- the feed watcher (migration 0004)
+
+feed_sources = sa.Table(
+    "feed_sources",
+    metadata,
+    _id_column(),
+    sa.Column("url", sa.Text, nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # auto | feed | sitemap | urls
+    sa.Column("every_seconds", sa.Integer, nullable=False),
+    sa.Column("origin", sa.String(16), nullable=False),  # command | config
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("next_poll_at", sa.DateTime, nullable=False),
+    sa.Column("last_polled_at", sa.DateTime),
+    sa.Column("last_ok_at", sa.DateTime),
+    sa.Column("last_error", sa.Text),
+    sa.Column("error_count", sa.Integer, nullable=False),
+    sa.Column("items_seen", sa.Integer, nullable=False),
+    sa.Column("added_at", sa.DateTime, nullable=False),
+)
+
+feed_items = sa.Table(
+    "feed_items",
+    metadata,
+    _id_column(),
+    sa.Column("source_id", _ID, sa.ForeignKey("feed_sources.id"), nullable=False, index=True),
+    sa.Column("url", sa.Text, nullable=False, unique=True),  # an article in two feeds is fetched once
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.DateTime),
+    sa.Column("first_seen", sa.DateTime, nullable=False),
+    sa.Column("fetched_at", sa.DateTime),
+    sa.Column("status", sa.String(16), nullable=False, index=True),  # pending | stored | duplicate | failed
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("document_id", _ID),
+    sa.Column("error", sa.Text),
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    _id_column(),  # from (rule, fact): a rule fires once per fact
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("fact", sa.Text, nullable=False),
+    sa.Column("destination", sa.Text, nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),  # the JSON sent
+    sa.Column("created_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),  # pending | sent
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.DateTime, nullable=False),
+    sa.Column("sent_at", sa.DateTime),
+    sa.Column("last_error", sa.Text),
 )

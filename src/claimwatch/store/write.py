@@ -25,6 +25,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .. import periods
 from ..model import Claim, Count, Document, Evidence, Extraction, Group, Incident, Perpetrator, Place
 from . import ids, link, search
 from .records import AddResult
@@ -168,7 +169,7 @@ def upsert_ignoring(conn: sa.Connection, table: sa.Table, keys: list[str]) -> An
 def _candidates(conn: sa.Connection, incident: Incident, exclude: set[str]) -> list[Incident]:
     """Stored incidents that could be the same: overlapping dates, else the same country."""
     query = sa.select(incidents).order_by(incidents.c.updated_at.desc()).limit(_CANDIDATE_LIMIT)
-    span = link.date_range(incident.date, incident.date_precision)
+    span = periods.date_range(incident.date, incident.date_precision)
     if span is not None:
         slack = timedelta(days=1)
         query = query.where(
@@ -231,6 +232,7 @@ def _add_incident_report(ctx: _Context, incident_id: str, incident: Incident) ->
             document_id=ctx.document_id,
             local_id=incident.id,
             payload=dumps(incident.to_dict()),
+            trace=dumps(incident.trace),
             extractor_version=ctx.version,
         )
     )
@@ -303,7 +305,7 @@ def refresh_incident(conn: sa.Connection, incident_id: str, now: datetime, versi
                 figures[kind].append(link.Figure(count, row.document_id, published.get(row.document_id)))
     killed = _figure_json(*link.current_count(figures["killed"]))
     wounded = _figure_json(*link.current_count(figures["wounded"]))
-    span = link.date_range(merged.date, merged.date_precision)
+    span = periods.date_range(merged.date, merged.date_precision)
     place = merged.place
     conn.execute(
         incidents.update()
@@ -377,6 +379,7 @@ def _add_claim(ctx: _Context, claim: Claim, incident_id: str | None, index: int)
             claim_id=claim_id,
             document_id=ctx.document_id,
             payload=dumps(claim.to_dict()),
+            trace=dumps(claim.trace),
             extractor_version=ctx.version,
         )
     )
