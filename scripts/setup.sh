@@ -8,4 +8,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 # The CPU build of PyTorch is not needed; nothing here pulls it in.
-.venv/bin/python -m pip install --quiet -e ".[web,dev,exports,feeds]"
+# postgres: psycopg for the PostgreSQL store and its tests; spark: PySpark for `claimwatch spark` (Java 17 too).
+.venv/bin/python -m pip install --quiet -e ".[web,dev,exports,feeds,postgres,spark]"

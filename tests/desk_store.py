@@ -1,4 +1,5 @@
-"""The analyst's desk store: the desk fixture articles run through the real pipeline into a SQLite store.
+"""The analyst's desk store: the desk fixture articles run through the real pipeline into a SQLite store
+(and, for the [postgresql] tests, into a PostgreSQL template database).
 
 tests/fixtures/desk/articles.json holds short news articles written for these tests: seven Islamic State
 attacks claimed through Amaq or a statement 10-15 hours later, the London attack claimed a little more
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
+import sqlalchemy as sa
 
 from claimwatch.ingest.batch import StoreLike, ingest_batch
 from claimwatch.store import Store
@@ -38,8 +40,29 @@ def desk_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return database
 
 
-def desk_store_copy(tmp_path_factory: pytest.TempPathFactory, folder: Path) -> Store:
-    """A `Store` over a private copy of the desk database, free to be written to."""
+def desk_store_copy(tmp_path_factory: pytest.TempPathFactory, folder: Path, pg_databases: Any = None) -> Store:
+    """A `Store` over a private copy of the desk database, free to be written to.
+
+    With `pg_databases` (tests/conftest.py), the copy is a PostgreSQL database cloned from a template that
+    `claimwatch ingest`'s batch filled once per session through the same pipeline."""
+    if pg_databases is not None:
+        return Store(pg_databases.create(template=_desk_template(pg_databases)))
     copy = folder / "desk.db"
     shutil.copyfile(desk_database(tmp_path_factory), copy)
     return Store(f"sqlite:///{copy}")
+
+
+_TEMPLATES: dict[int, str] = {}
+
+
+def _desk_template(pg_databases: Any) -> str:
+    """The name of a PostgreSQL database holding the desk store, built on first use (no connection left open)."""
+    key = id(pg_databases)
+    if key not in _TEMPLATES:
+        url = pg_databases.create()
+        with Store(url) as store:
+            summary = ingest_batch([ARTICLES], cast(StoreLike, store))
+        if summary.failed or not summary.new:
+            raise RuntimeError(f"the desk articles did not ingest cleanly into PostgreSQL: {summary.to_dict()}")
+        _TEMPLATES[key] = str(sa.engine.make_url(url).database)
+    return _TEMPLATES[key]

@@ -1,5 +1,5 @@
-"""The REST API over the desk store (fixture articles run through the real pipeline into SQLite): every endpoint,
-auth, errors, paging, the OpenAPI document."""
+"""The REST API over the desk store (fixture articles run through the real pipeline into SQLite and into
+PostgreSQL): every endpoint, auth, errors, paging, the OpenAPI document."""
 
 from __future__ import annotations
 
@@ -32,11 +32,15 @@ def fake_extractor(document: Document) -> Extraction:
 
 
 @pytest.fixture()
-def store(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Store]:
-    """The desk store (built once per session by the real pipeline), a private copy per test."""
-    store = desk_store_copy(tmp_path_factory, tmp_path)
+def store(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, backend: str,
+          request: pytest.FixtureRequest) -> Iterator[Store]:
+    """The desk store (built once per session by the real pipeline), a private copy per test, on each back end."""
+    databases = request.getfixturevalue("pg_databases") if backend == "postgresql" else None
+    store = desk_store_copy(tmp_path_factory, tmp_path, databases)
     yield store
     store.close()
+    if databases is not None:
+        databases.drop(store.url)
 
 
 @pytest.fixture()

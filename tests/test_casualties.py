@@ -91,8 +91,17 @@ def test_perpetrators() -> None:
     assert _figures("Three attackers were shot dead by police.") == [
         ("killed", Count(value=3, includes_perpetrators=True))
     ]
+    # the figure without the attackers stands beside the total, as for lists
     assert _figures("The blast killed 22 people, including the bomber.") == [
-        ("killed", Count(value=22, includes_perpetrators=True))
+        ("killed", Count(value=22, includes_perpetrators=True)),
+        ("killed", Count(value=21, includes_perpetrators=False)),
+    ]
+    assert _figures("Gunfire killed nine people, including two of the attackers.")[-1] == (
+        "killed", Count(value=7, includes_perpetrators=False)
+    )
+    # how many attackers are among the dead is not said: only the total
+    assert _figures("The raid killed 14 people, including the gunmen.") == [
+        ("killed", Count(value=14, includes_perpetrators=True))
     ]
     assert _figures("The blast killed 22 people, not including the bomber.") == [
         ("killed", Count(value=22, includes_perpetrators=False))
@@ -107,3 +116,53 @@ def test_find_counts_uses_document_offsets() -> None:
     assert mention.sentence == 1
     assert text[mention.start : mention.end] == mention.text == "At least 25 people were killed"
     assert mention.kind == "killed" and mention.count == Count(min=25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one victim named after the verb
+        ("Two men on a motorbike shot dead a district commander outside his home.", [("killed", Count(value=1))]),
+        ("The grenade wounded a passer-by near the gate.", [("wounded", Count(value=1))]),
+        # the bomber who died is not among the victims
+        ("The bomber blew himself up at the gate, killing himself and two guards.",
+         [("killed", Count(value=2, includes_perpetrators=False))]),
+    ],
+)
+def test_victims_named_after_the_verb(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels have killed more than 3,000 villagers in the valley since 2016.",
+        "Roughly 40,000 people died during the long civil war in the north.",
+        "Over the past decade, attacks in the region have left some 900 people dead.",
+    ],
+)
+def test_totals_over_a_period_are_no_attack_toll(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+def test_a_toll_ranked_against_a_period_is_kept() -> None:
+    assert _figures("The bombing, the deadliest in the capital since 2019, killed 31 people.") == [
+        ("killed", Count(value=31))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimed"),
+    [
+        ("In its statement the movement claimed that it had killed 25 soldiers.", True),
+        ("The faction claimed responsibility for killing nine guards at the depot.", True),
+        ("The insurgents said their fighters killed 40 troops in the raid.", True),
+        ("The faction claimed the ambush, which killed nine guards at the depot.", False),
+        ("Police said the bomb killed nine guards at the depot.", False),
+    ],
+)
+def test_the_groups_own_figure_is_marked(sentence: str, claimed: bool) -> None:
+    work = Work(document=Document(text=sentence))
+    work.sentences = split_sentences(sentence)
+    [mention] = find_counts(work)
+    assert mention.by_claimant is claimed

@@ -94,7 +94,7 @@ def test_anaphor_resolves_to_most_recent_group() -> None:
         "Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. "
         "The group, which also claimed responsibility for a hotel siege last year, said the raid was revenge."
     )
-    claims = _claims(text)
+    claims = [c for c in _claims(text) if c.status != "suspected"]  # sentence 0 names the raid as theirs
     assert [(c.group.name if c.group else None, c.sentence) for c in claims] == [("al-Shabaab", 1)]
 
 
@@ -208,7 +208,7 @@ def test_usual_delay_is_not_read_as_the_delay() -> None:
 
 def test_no_delay_without_claim_context() -> None:
     text = "ISIS fighters attacked the town. Police arrived two hours later."
-    assert _claims(text) == []
+    assert [(c.status, c.delay_hours.known) for c in _claims(text)] == [("suspected", False)]
 
 
 def test_wording_prefers_a_quote() -> None:
@@ -349,8 +349,9 @@ def test_soldier_of_the_caliphate_in_an_anaphoric_outlet_sentence() -> None:
         'The group\'s Amaq agency called the attacker "a soldier of the caliphate".'
     )
     claims = _claims(text)
+    # the outlet named in the second sentence is the channel of the claim in the first one too
     assert [(c.group.name if c.group else None, c.sentence, c.channel) for c in claims] == [
-        ("Islamic State", 0, None),
+        ("Islamic State", 0, "amaq"),
         ("Islamic State", 1, "amaq"),
     ]
     assert {c.link for c in claims} == {"inspired"}
@@ -432,3 +433,50 @@ def test_timing_sentence_whose_subject_is_the_claim_just_named() -> None:
     assert [(c.group.name if c.group else None, c.delay_hours.value) for c in claims] == [
         ("Islamic State West Africa Province", None), (None, 30.0)]
     assert _claims("Soldiers retook the town. It came about 30 hours after the attack.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer or an official names the act as a group's: a suspicion
+        ("Three guards were hurt in an ISIS attack on the depot late on Monday.", [("Islamic State", "suspected")]),
+        ("Two clerks died when a Taliban rocket struck the district office.", [("Taliban", "suspected")]),
+        ("The villages were emptied by raids carried out by Boko Haram, the governor said.",
+         [("Boko Haram", "suspected")]),
+        ("The navy said Abu Sayyaf could be behind the blast at the pier.", [("Abu Sayyaf", "suspected")]),
+        ("The police are still investigating who was behind the attack by Hamas gunmen.", [("Hamas", "suspected")]),
+        # a general's account of the raid is no claim by the group he names
+        ("Brig Gen Okello said a band of ADF rebels attacked the school at night.",
+         [("Allied Democratic Forces", "suspected")]),
+    ],
+)
+def test_attributions_by_others_are_suspicions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_a_group_that_denies_in_a_sentence_is_not_suspected_there() -> None:
+    assert _pairs("The LeT denied attacking the convoy and blamed it on the security forces.") == [
+        ("Lashkar-e-Taiba", "denied")
+    ]
+
+
+def test_a_person_who_denies_ties_to_a_group_is_no_denial_by_the_group() -> None:
+    assert _pairs("The candidate has denied having any link with the Shining Path.") == []
+    assert _pairs("Denying any role in the ambush, the Shining Path blamed the army.") == [("Shining Path", "denied")]
+
+
+def test_claimed_that_the_attack_was_done_by_others_is_no_claim() -> None:
+    text = "Denying involvement in the blast, the Taliban claimed that the bombing was the work of foreign forces."
+    assert _pairs(text) == [("Taliban", "denied")]
+
+
+def test_channel_named_where_the_group_speaks_elsewhere() -> None:
+    text = (
+        "Al-Shabaab claimed the bombing of the hotel. "
+        "The guards at the gate fired at the car. "
+        "In a post on its Telegram channel, al-Shabaab said five of its fighters took part."
+    )
+    assert [(c.sentence, c.channel) for c in _claims(text) if c.sentence == 0] == [(0, "telegram")]
+    # another group's channel is not taken
+    text = "Hamas claimed the rocket attack. Islamic Jihad said on Telegram that it had fired too."
+    assert [(c.group.name if c.group else None, c.channel) for c in _claims(text)][0] == ("Hamas", None)

@@ -194,9 +194,9 @@ def test_ingest_store_error_is_one_message(runner: CliRunner, monkeypatch: pytes
 
 
 @pytest.mark.usefixtures("fast_pipeline")
-def test_ingest_into_a_real_sqlite_store(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+def test_ingest_into_a_real_store(runner: CliRunner, corpus: Path, db_url: str) -> None:
     store_module = pytest.importorskip("claimwatch.store")
-    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    db = db_url  # SQLite, then PostgreSQL (tests/conftest.py)
     (corpus / "empty.txt").unlink()
     first = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--json"])
     assert first.exit_code == 0, first.output

@@ -1,4 +1,4 @@
-"""`claimwatch incidents | claims | show | search | demo` over a temporary SQLite file (no spaCy)."""
+"""`claimwatch incidents | claims | show | search | demo` on SQLite and on PostgreSQL (no spaCy)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "store.db")
+def db(module_db_url: str) -> str:
+    """One store for the module, on SQLite and on PostgreSQL (tests/conftest.py)."""
+    path = module_db_url
     with Store(path) as store:
         for item in (mosul_first(), mosul_update(), nice_attack()):
             store.add(item.document, item)
@@ -106,7 +107,8 @@ def _fake_extract(document: Document) -> Extraction:
     return extraction(cleaned, [incident(cleaned, first, date="2019-03-01", place=place, killed=Count(3))])
 
 
-def test_demo_ingests_a_folder_and_prints_incidents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_ingests_a_folder_and_prints_incidents(tmp_path: Path, db_url: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import claimwatch.ingest.batch as batch
 
     monkeypatch.setattr(batch, "extract_document", _fake_extract)
@@ -114,7 +116,7 @@ def test_demo_ingests_a_folder_and_prints_incidents(tmp_path: Path, monkeypatch:
     folder.mkdir()
     (folder / "a.txt").write_text("A bomb went off in a market today. Three people died.\n", encoding="utf-8")
     (folder / "b.txt").write_text("A second bomb exploded near a school. No one claimed it so far.\n", encoding="utf-8")
-    db = str(tmp_path / "demo.db")
+    db = db_url
     result = runner.invoke(app, ["demo", str(folder), "--db", db])
     assert result.exit_code == 0, result.output
     assert "2 documents: 2 new" in result.output and "2 incidents" in result.output

@@ -11,7 +11,18 @@ from typer.testing import CliRunner
 
 from claimwatch.errors import EvaluationError
 from claimwatch.evaluation import claims as scorer
-from claimwatch.model import Claim, Count, Document, Extraction, Group, Incident, Place, Range
+from claimwatch.model import (
+    CasualtyReport,
+    Claim,
+    Count,
+    Document,
+    Evidence,
+    Extraction,
+    Group,
+    Incident,
+    Place,
+    Range,
+)
 
 LABEL: dict[str, Any] = {
     "id": "t-1",
@@ -236,3 +247,71 @@ def test_cli_json_and_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     result = runner.invoke(app, ["eval", "claims", str(labels), "--check-floors", "--floors", str(floors)])
     assert result.exit_code == 1
     assert "below floor" in result.output
+
+
+def test_language_of_labels_and_selection() -> None:
+    english = _article()
+    french = scorer.parse_label({**LABEL, "id": "t-fr", "lang": "FR"})
+    assert english.lang == "en" and french.lang == "fr"
+    assert french.document().language == "fr"
+    articles = [english, french]
+    assert scorer.select_languages(articles, None) == articles
+    assert [a.id for a in scorer.select_languages(articles, ["fr"])] == ["t-fr"]
+    assert [a.id for a in scorer.select_languages(articles, ["en", " Fr "])] == ["t-1", "t-fr"]
+    assert scorer.select_languages(articles, ["de"]) == []
+
+
+def test_report_per_language() -> None:
+    french = scorer.parse_label({**LABEL, "id": "t-fr", "lang": "fr"})
+    report = scorer.evaluate(
+        [_article(), french],
+        extract=lambda d: _perfect() if d.language == "en" else Extraction(document=d),
+    )
+    assert set(report.languages) == {"en", "fr"}
+    assert report.languages["en"].scores()["claim.group"] == 1.0
+    assert report.languages["fr"].scores()["claim.group"] == 0.0
+    assert report.fields["claim.group"].accuracy == 0.5
+    assert report.to_dict()["languages"]["fr"]["documents"] == 1
+
+
+def test_misses_name_field_expected_found_and_evidence() -> None:
+    extraction = _perfect()
+    sentence = Evidence(text="Gunmen killed 12 people in Gajiram on Thursday.", start=0, end=47)
+    first = extraction.incidents[0]
+    first.killed = Count(value=12)
+    first.casualty_reports = [CasualtyReport(kind="killed", count=Count(value=12), evidence=sentence)]
+    extraction.claims[1].status = "claimed"
+    extraction.incidents.append(_incident("i3", "2024-01-01", "Kano", "NG", Count()))
+    report = scorer.score_extraction(_article(), extraction)
+    by_field = {(m.item, m.field): m for m in report.misses}
+    killed = by_field[("incident 0", "incident.killed")]
+    assert (killed.expected, killed.found, killed.evidence) == ("14", "12", sentence.text)
+    status = by_field[("claim 1", "claim.status")]
+    assert (status.expected, status.found) == ("suspected", "claimed")
+    assert "Kano" in by_field[("extra", "incident")].found
+    assert len(report.misses) == 3  # nothing right is listed
+    empty = scorer.score_extraction(_article(), Extraction(document=Document(text="x")))
+    assert {m.found for m in empty.misses} == {"no incident aligned", "no claim aligned"}
+
+
+def test_cli_lang_and_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimwatch.cli import app
+
+    seen: list[str] = []
+
+    def fake_evaluate(articles: list[scorer.LabelledArticle], on_article: Any = None) -> scorer.ClaimsReport:
+        seen.extend(a.id for a in articles)
+        extraction = _perfect()
+        extraction.claims[1].status = "claimed"
+        return scorer.score_extraction(articles[0], extraction)
+
+    monkeypatch.setattr(scorer, "evaluate", fake_evaluate)
+    labels = tmp_path / "dev.jsonl"
+    lines = [LABEL, {**LABEL, "id": "t-fr", "lang": "fr"}]
+    labels.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "claims", str(labels), "--lang", "fr", "--misses"])
+    assert result.exit_code == 0, result.output
+    assert seen == ["t-fr"]
+    assert "claim.status: expected suspected, found claimed" in result.output
+    result = CliRunner().invoke(app, ["eval", "claims", str(labels), "--json", "--misses"])
+    assert [m["field"] for m in json.loads(result.stdout)["misses"]] == ["claim.status"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch import incident_relevance
+from claimwatch import incident_relevance, model_registry
 from claimwatch.document_relevance import DocumentScores
 from claimwatch.evaluation import muc4
 from claimwatch.incident_relevance import incident_features, load_model, score_incident
@@ -55,12 +55,16 @@ def test_score_is_the_softmax_of_the_stored_weights() -> None:
     assert incident_relevance.relevance_threshold(model) == 0.4
 
 
-def test_missing_model_file_reads_as_none(tmp_path: Path) -> None:
-    assert load_model(tmp_path / "absent.json") is None
+def test_a_missing_model_file_reads_as_none_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_registry, "SHIPPED_DIR", tmp_path)
+    model_registry.forget()
+    with pytest.warns(model_registry.MissingModelWarning, match="'incidents'"):
+        assert load_model() is None
+    model_registry.forget()
 
 
 def test_without_the_incident_model_incidents_get_the_document_scores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(incident_relevance, "load_model", lambda path=None: None)
+    monkeypatch.setattr(incident_relevance, "load_model", lambda: None)
     assert incident_relevance.relevance_threshold() is None
     incidents = [bombing(), Incident(id="i2", attack_types=["Armed Assault"])]
     score_incidents(incidents, SCORES)

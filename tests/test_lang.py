@@ -10,8 +10,8 @@ from claimwatch import lang
 from claimwatch.extract import casualties, claims, dates, events, numbers
 from claimwatch.lang.detect import detect
 from claimwatch.model import Document
-from claimwatch.pipeline import Work
 from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
 
 
 def test_english_ships_every_resource_file() -> None:

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from claimwatch import periods
 from claimwatch.model import Count, Group, Incident, Perpetrator, Place
 from claimwatch.store import link
 
@@ -42,7 +43,7 @@ def make(id: str = "x", date: str | None = "2017-06-03", precision: str | None =
     ],
 )
 def test_date_range(value: str | None, precision: str, expected: tuple[date, date] | None) -> None:
-    assert link.date_range(value, precision) == expected
+    assert periods.date_range(value, precision) == expected
 
 
 def test_same_day_same_city_matches() -> None:

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from claimwatch.counts import best_count
 from claimwatch.model import Count, DateMention, EventMention
-from claimwatch.resolve import _clusters, _last_day, _not_attack_dates, best_count, dates_compatible
+from claimwatch.periods import compatible as dates_compatible
+from claimwatch.periods import last_day as _last_day
+from claimwatch.resolve import _clusters, _not_attack_dates
 
 FIXTURES = Path(__file__).parent / "fixtures" / "resolve"
 SHARED_SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
@@ -185,7 +188,9 @@ def test_an_attack_whose_dead_include_the_attackers_and_no_bomb_is_named_is_an_a
     )
     [incident] = extract(text, published="2019-05-08T09:00:00").incidents
     assert incident.attack_types == ["Armed Assault"]
-    assert incident.killed.value == 7 and incident.killed.includes_perpetrators is True
+    # the incident shows the victims; the total with the attackers stays among its casualty reports
+    assert incident.killed.value == 3 and incident.killed.includes_perpetrators is False
+    assert any(r.count.value == 7 and r.count.includes_perpetrators for r in incident.casualty_reports)
     # A named bomb types the attack itself; the attackers' deaths add nothing to it.
     bombing = extract(
         "A bomb exploded at the Turkish embassy in Kabul on Tuesday. A guard and two attackers died.",
@@ -218,3 +223,40 @@ def test_a_headline_toll_makes_the_main_incident_when_the_body_only_refers_back_
     claims = {c.group.name if c.group else None: c for c in extract(text).claims}
     assert (claims["Haqqani network"].incident_id, claims["Haqqani network"].status) == (older.id, "suspected")
     assert (claims["Islamic State"].incident_id, claims["Islamic State"].status) == (main.id, "denied")
+
+
+def test_a_parent_and_its_branch_claiming_one_attack_make_one_claim_the_branch() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "Gunmen attacked an army checkpoint near Rafah on Tuesday, killing six soldiers. "
+        "Islamic State claimed the attack through its Amaq agency. "
+        "Its Sinai Province said in a statement that its fighters had attacked the checkpoint."
+    )
+    claims = extract(text, published="2020-03-04T10:00:00").claims
+    assert [(c.group.name if c.group else None, c.status, c.channel) for c in claims] == [
+        ("Islamic State Sinai Province", "claimed", "amaq")
+    ]
+
+
+def test_a_claim_the_group_later_denies_is_denied() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "A bomb exploded at a bus station in Quetta on Monday, killing nine people. "
+        "A commander of the Pakistani Taliban claimed responsibility for the blast on Twitter. "
+        "Hours later the Pakistani Taliban denied any involvement in the bombing."
+    )
+    [claim] = extract(text, published="2023-05-09T10:00:00").claims
+    assert (claim.group.name if claim.group else None, claim.status) == ("Tehrik-i-Taliban Pakistan", "denied")
+
+
+def test_a_place_in_the_name_of_a_news_agency_is_not_the_attacks_place() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "A car bomb killed eleven people in Homs on Sunday, the official SANA news agency reported. "
+        "SANA said the bomb went off near a bakery."
+    )
+    [incident] = extract(text, published="2016-02-22T10:00:00").incidents
+    assert incident.place is not None and incident.place.name == "Homs"

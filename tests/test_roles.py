@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch import model_registry
 from claimwatch.document_relevance import document_scores
 from claimwatch.extract import roles
 from claimwatch.model import Document, Evidence, Incident, Perpetrator, RoleMention
@@ -110,7 +111,7 @@ def test_assign_roles_without_incidents_does_nothing() -> None:
     assign_roles([], [mention("gunmen", "perpetrator_individual", 1)], work_for(TEXT))
 
 
-@pytest.mark.skipif(not roles.CRF_PATH.exists(), reason="the CRF model is not shipped in this checkout")
+@pytest.mark.skipif(model_registry.info("roles").path is None, reason="the CRF model is not installed")
 def test_shipped_tagger_finds_roles_in_lower_case_text() -> None:
     text = "guerrillas of the farabundo marti national liberation front dynamited a power pylon in usulutan."
     found = roles.find_roles(work_for(text))

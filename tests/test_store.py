@@ -1,8 +1,10 @@
-"""The store over a temporary SQLite file: schema, dedup, linking, casualty history, filters, search."""
+"""The store on SQLite and on PostgreSQL (tests/conftest.py): schema, dedup, linking, casualty history, filters,
+search."""
 
 from __future__ import annotations
 
 import string
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -32,8 +34,8 @@ from store_builders import (
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(str(tmp_path / "store.db"))
+def store(db_url: str) -> Iterator[Store]:
+    opened = Store(db_url)
     yield opened
     opened.close()
 
@@ -59,25 +61,52 @@ def test_opening_a_new_file_creates_every_table_at_the_head_revision(tmp_path: P
     Store(str(tmp_path / "sub" / "new.db")).close()  # opening again migrates nothing and fails nothing
 
 
+def test_an_empty_database_is_migrated_to_the_head_revision(db_url: str) -> None:
+    from claimwatch.migrations import current_revision, head_revision
+
+    with Store(db_url) as store, store.engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        assert {"documents", "incidents", "claims", "evidence"} <= set(sa.inspect(conn).get_table_names())
+    Store(db_url).close()  # opening again migrates nothing and fails nothing
+
+
 def test_migrations_and_schema_module_agree(store: Store) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     def known(name: str | None, type_: str, *_args: object) -> bool:
-        return not (type_ == "table" and name and (name.startswith("documents_fts") or name == "alembic_version"))
+        # Full text is dialect-specific SQL (search.py): FTS5 tables on SQLite, a GIN index on PostgreSQL.
+        full_text = bool(name) and str(name).removeprefix("ix_").startswith(("documents_fts", "documents_search",
+                                                                               "search_vector"))
+        return not (full_text or (type_ == "table" and name == "alembic_version"))
 
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": known})
         assert compare_metadata(context, metadata) == []
 
 
-def test_a_postgresql_url_without_its_driver_says_what_to_install() -> None:
-    try:
-        import psycopg2  # noqa: F401
+def test_a_store_of_the_first_revision_keeps_its_rows_through_the_trace_migration(tmp_path: Path) -> None:
+    from claimwatch.migrations import run_upgrade
 
-        pytest.skip("a PostgreSQL driver is installed")
-    except ImportError:
-        pass
+    path = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        run_upgrade(conn, "0001_initial")
+        conn.execute(sa.text(
+            "INSERT INTO documents (id, content_hash, text, ingested_at, extractor_version) "
+            "VALUES ('doc-1', 'h', 'A bomb exploded.', '2024-01-01 00:00:00', 'claimwatch.rules.v1')"
+        ))
+    engine.dispose()
+    store = Store(str(path))
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT extractor_version FROM documents")).scalar_one() == "claimwatch.rules.v1"
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("incident_reports")}
+    assert "trace" in columns
+    store.close()
+
+
+def test_a_postgresql_url_without_its_driver_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the postgres extra were not installed
     with pytest.raises(StoreError, match="pip install"):
         Store("postgresql://user:secret@localhost/claimwatch")
 
@@ -113,7 +142,10 @@ def test_a_failed_write_leaves_nothing_half_stored(store: Store, monkeypatch: py
     first = mosul_first()
     with pytest.raises(StoreError, match="disk full"):
         store.add(first.document, first)
-    for table in ("documents", "incidents", "incident_reports", "evidence", "documents_fts"):
+    tables = ["documents", "incidents", "incident_reports", "evidence"]
+    if store.engine.dialect.name == "sqlite":
+        tables.append("documents_fts")
+    for table in tables:
         assert _count(store, table) == 0, table
     assert not store.has_document(first.document.content_hash)
 
@@ -185,25 +217,25 @@ def test_one_group_alone_stays_claimed(store: Store) -> None:
     assert [c.status for c in store.claims()] == ["claimed"]
 
 
-def test_ids_are_stable_when_the_store_is_rebuilt(tmp_path: Path) -> None:
+def test_ids_are_stable_when_the_store_is_rebuilt(tmp_path: Path, db_url: str) -> None:
     def build(name: str) -> list[str]:
-        with Store(str(tmp_path / name)) as store:
+        with Store(name) as store:
             ids: list[str] = []
             for item in (mosul_first(), mosul_update(), nice_attack()):
                 result = store.add(item.document, item)
                 ids += [result.document_id, *result.incident_ids, *result.claim_ids]
             return ids
 
-    assert build("one.db") == build("two.db")
+    assert build(str(tmp_path / "one.db")) == build(db_url)  # the same ids on SQLite and on each back end
 
 
 # --------------------------------------------------------------------------- reading
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """One store for the read-only tests below (they never write)."""
-    store = Store(str(tmp_path_factory.mktemp("filled") / "store.db"))
+def filled(module_db_url: str) -> Iterator[Store]:
+    """One store for the read-only tests below (they never write), on each back end."""
+    store = Store(module_db_url)
     for item in (mosul_first(), mosul_update(), nice_attack()):
         store.add(item.document, item)
     yield store

@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .model import Claim, Document, Extraction, Incident, Quote
-from .pipeline import EXTRACTOR_VERSION, extract, extract_document
+from .pipeline import extract, extract_document, extractor_version
 
 __version__ = "0.1.0"
 __all__ = [
-    "EXTRACTOR_VERSION",
     "Claim",
     "Document",
     "Extraction",
@@ -23,6 +22,7 @@ __all__ = [
     "Store",
     "extract",
     "extract_document",
+    "extractor_version",
 ]
 
 if TYPE_CHECKING:

@@ -72,7 +72,7 @@ def register(component: Component) -> Component:
 
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
-    Component("annotate", "1", annotate.stage, ("document",), ("sentences", "parsed")),
+    Component("annotate", "1", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
     extractor("events", events.find_events, "1", _TEXT),
     extractor("dates", dates.find_dates, "1", _TEXT),
     extractor("places", places.find_places, "1", _READ),

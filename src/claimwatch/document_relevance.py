@@ -11,19 +11,19 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from .model_registry import read_json_model
+from .model_registry import load_json
 
-RELEVANCE_PATH = Path(__file__).resolve().parent / "data" / "models" / "muc4_relevance.json"
+MODEL = "relevance"  # its name in the model registry (model_registry.py)
 
 _TERM = re.compile(r"(?u)\b\w\w+\b")
 
 
-def load_relevance_model(path: Path = RELEVANCE_PATH) -> dict[str, Any] | None:
-    """The stored document model, or None when the file is missing or unreadable (read once per process)."""
-    return read_json_model(path)
+def load_relevance_model() -> dict[str, Any] | None:
+    """The document model, checked by the registry and read once per process; None (after a warning) when it
+    is not installed: then incidents get no relevance."""
+    return load_json(MODEL)
 
 
 @dataclass

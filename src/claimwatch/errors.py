@@ -10,9 +10,11 @@
     │   └── QueryTimeout      a statement ran past CLAIMWATCH_STATEMENT_TIMEOUT and was stopped
     ├── InvalidQuery          a query the store will not run (too long, too many words, a bad cursor)
     ├── NotFound              an ID that the store does not hold
+    ├── SparkError            the Spark job cannot start (no PySpark, no Java) or its output is unusable
     ├── ExportError           an unknown export format, or its library missing; a GTD file not in its format
     ├── FeedError             a feed source that cannot be added or read (watch and sources)
     ├── EvaluationError       a labelled file that does not follow its format
+    ├── ModelError            a trained model that is corrupt, unlisted or of another version
     └── PipelineError         a pipeline config that cannot be built (names the component)
         ├── UnknownComponent
         ├── DuplicateComponent
@@ -61,12 +63,20 @@ class InvalidQuery(ClaimwatchError):
     pass
 
 
+class SparkError(ClaimwatchError):
+    pass
+
+
 class NotFound(ClaimwatchError):
     pass
 
 
 class EvaluationError(ClaimwatchError):
     pass
+
+
+class ModelError(ClaimwatchError):
+    """A model file the registry cannot vouch for (model_registry.py): names the file and what to do."""
 
 
 class PipelineError(ClaimwatchError):

@@ -12,8 +12,8 @@ each incident on its own and answers one of the MUC-4 types or "none":
    over MUC-4 train, each labelled with the type of the gold template it maps to) turns them into one
    probability per class. Relevance is 1 - P(none); the type is the most probable of the others.
 3. The model is stored as plain numbers (feature -> one weight per class), not a pickle, so it loads under
-   any scikit-learn version. When the file is missing `score_incident` returns None and the caller keeps the
-   document-level scores.
+   any scikit-learn version. When the file is missing (the registry warns once) `score_incident` returns None
+   and the caller keeps the document-level scores.
 """
 
 from __future__ import annotations
@@ -21,17 +21,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import Incident
-from .model_registry import read_json_model
+from .model_registry import load_json
 
 if TYPE_CHECKING:
     from .document_relevance import DocumentScores
 
-INCIDENT_MODEL_PATH = Path(__file__).resolve().parent / "data" / "models" / "muc4_incidents.json"
-MODEL_VERSION = "claimwatch.incidents.lr.v1"
+MODEL = "incidents"  # its name in the model registry (model_registry.py)
 NOT_RELEVANT = "none"  # the class of incidents that map to no MUC-4 template
 
 _TERM = re.compile(r"(?u)\b\w\w+\b")
@@ -96,9 +94,10 @@ class IncidentScore:
     incident_type: str  # the most probable MUC-4 type
 
 
-def load_model(path: Path = INCIDENT_MODEL_PATH) -> dict[str, Any] | None:
-    """The incident model (or another JSON model at `path`), read once per process; None when missing."""
-    return read_json_model(path)
+def load_model() -> dict[str, Any] | None:
+    """The incident model, checked by the registry and read once per process; None (after a warning) when it
+    is not installed: then every incident keeps the document's scores."""
+    return load_json(MODEL)
 
 
 def score_incident(features: dict[str, float], model: dict[str, Any] | None = None) -> IncidentScore | None:

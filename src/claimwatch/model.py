@@ -21,6 +21,13 @@ OperationalLink = Literal["directed", "inspired", "unclear"]
 PerpetratorKind = Literal["group", "individual"]
 
 
+def add_trace(trace: list[str], *ids: str | None) -> None:
+    """Append ids to a trace, each once, in the order they first decided something."""
+    for value in ids:
+        if value and value not in trace:
+            trace.append(value)
+
+
 def normalise_for_hash(text: str) -> str:
     """The form two texts share when they are "the same document" (case and spacing ignored)."""
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -128,6 +135,15 @@ class Place:
     admin1: str | None = None
     geonameid: int | None = None
 
+    @property
+    def rank(self) -> int:
+        """How specific the place is, smaller is finer: 0 a populated place or an area inside a region, 1 a
+        region (its admin1 is itself), 2 a country (as the gazetteer marks them: no admin1, no geonameid).
+        The resolver and the store's linking both rank places by this one rule."""
+        if self.geonameid is not None or (self.admin1 is not None and self.admin1 != self.name):
+            return 0
+        return 1 if self.admin1 is not None else 2
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -181,6 +197,8 @@ class Mention:
     end: int
     text: str
     sentence: int
+    # The ids of the cues and rules that found it ("en.event.bombing"): the start of a fact's trace.
+    trace: list[str] = field(default_factory=list, kw_only=True)
 
 
 @dataclass
@@ -207,6 +225,7 @@ class PlaceMention(Mention):
 class CountMention(Mention):
     kind: CasualtyKind = "killed"
     count: Count = field(default_factory=Count)
+    by_claimant: bool = False  # the group's own figure ("claimed that it killed 17"), not an independent count
 
 
 @dataclass
@@ -268,6 +287,7 @@ class Incident:
     type_hint: str | None = None  # MUC-4 incident type from the document model (role_assignment)
     casualty_reports: list[CasualtyReport] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)  # the cue and rule ids that produced it, in order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -285,6 +305,7 @@ class Incident:
             "weapons": list(self.weapons),
             "casualty_reports": [r.to_dict() for r in self.casualty_reports],
             "evidence": [e.to_dict() for e in self.evidence],
+            "trace": list(self.trace),
         }
 
 
@@ -300,6 +321,7 @@ class Claim:
     link_cue: str | None = None
     status: ClaimStatus = "claimed"
     evidence: list[Evidence] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)  # the cue and rule ids that produced it, in order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -313,6 +335,7 @@ class Claim:
             "link_cue": self.link_cue,
             "status": self.status,
             "evidence": [e.to_dict() for e in self.evidence],
+            "trace": list(self.trace),
         }
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 
+from . import model_registry
 from .components import COMPONENTS, Component
 from .errors import MissingRequirement, PipelineError, UnknownComponent
 from .model import Document, Extraction
@@ -38,6 +39,17 @@ class Pipeline:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.components]
+
+    @functools.cached_property
+    def version(self) -> str:
+        """What produced a record, stored with every fact: the package, each component with its version,
+        each model with its version and sha256 prefix ("claimwatch 0.1.0: clean.v1 annotate.v1 ...; models
+        roles.crf.v2@c6a020d2 ...")."""
+        from . import __version__
+
+        models = [m for c in self.components for m in c.models]
+        tags = " ".join(model_registry.info(m).tag for m in dict.fromkeys(models))
+        return f"claimwatch {__version__}: {' '.join(c.id for c in self.components)}; models {tags or 'none'}"
 
     def run(self, document: Document) -> Work:
         work = Work(document=document)
@@ -103,11 +115,14 @@ def extract(
 
 
 def extract_document(document: Document, pipeline: Pipeline | None = None) -> Extraction:
-    work = run(document, pipeline)
+    chosen = pipeline or default_pipeline()
+    work = chosen.run(document)
     if work.extraction is None:
         raise PipelineError("the pipeline ended without an extraction: its config has no 'resolve' component")
-    work.extraction.extractor_version = EXTRACTOR_VERSION
+    work.extraction.extractor_version = chosen.version
     return work.extraction
 
 
-EXTRACTOR_VERSION = "claimwatch.rules.v1"
+def extractor_version() -> str:
+    """The composite version of the default pipeline (`Pipeline.version`)."""
+    return default_pipeline().version

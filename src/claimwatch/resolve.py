@@ -19,6 +19,9 @@ The rules, in the order they run:
    Two groups claiming one incident make both claims `disputed`.
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision.
+
+Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
+to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
 """
 
 from __future__ import annotations
@@ -26,9 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from . import periods
+from .counts import best_count
+from .extract.claims import more_specific_channel
 from .extract.numbers import NUMBER
 from .model import (
     CasualtyReport,
@@ -45,10 +51,30 @@ from .model import (
     Perpetrator,
     Place,
     PlaceMention,
+    add_trace,
 )
 
 if TYPE_CHECKING:
     from .work import Work
+
+# The rules of the module docstring, by the ids an incident's or a claim's trace carries (`Incident.trace`,
+# `Claim.trace`, printed by `claimwatch extract --explain`). Ids are stable: a rule that changes meaning gets
+# a new one.
+NEW = "resolve.1.new"  # a specific attack report starts an incident
+JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
+SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
+REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
+RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
+TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
+TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
+CLAIM = "resolve.4.claim"  # a claim goes to the incident its sentence refers to
+CLAIM_TO_MAIN = "resolve.4.main"  # a claim sentence that names no attack: the main incident
+TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay to the claim
+DISPUTED = "resolve.4.disputed"  # two groups claim one incident
+LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
+DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
 _GENERIC_EVENT = re.compile(r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
@@ -120,6 +146,22 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention]) -> set[int]:
     return dropped
 
 
+# "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
+_MEDIUM_AFTER = re.compile(
+    r"^(?:\s+(?:news|press|media|information))?\s+(?:agency|agencies|newspaper|magazine|channel|outlet|broadcaster|"
+    r"television|TV|daily|weekly)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_medium(text: str, place: PlaceMention) -> bool:
+    """True when the place name is part of the name of a news agency, channel or paper, or of a group's own
+    outlet (Amaq, Shahada, al-Naba)."""
+    from .extract.claims import names_group_outlet
+
+    return _MEDIUM_AFTER.match(text[place.end : place.end + 40]) is not None or names_group_outlet(place.text)
+
+
 _SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
 # How far (characters) a place or date may sit from an attack word and still qualify it.
@@ -170,14 +212,18 @@ class _Resolver:
         # places the attack.
         # "Islamic State's Sinai Province" names a group, not a place.
         in_group_names = [(g.start, g.end) for g in m.groups]
+        # A name the article once gives as a medium's ("the SANA news agency") names it every time ("SANA said").
+        media = {p.text.casefold() for p in m.places if _names_a_medium(text, p)}
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
+            and p.text.casefold() not in media
         )
         not_attack = _not_attack_dates(text, m.dates)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
         # The first day of the latest period the text names: the article cannot be older than that.
-        self.written_after = max((_first_day(d.date, d.precision) for d in m.dates), default=None)
+        firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
+        self.written_after = max((day for day in firsts if day is not None), default=None)
 
     @property
     def main(self) -> _Draft | None:
@@ -227,6 +273,7 @@ class _Resolver:
             draft.sentences.add(index)
             if reported is not None:
                 _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
+                add_trace(draft.incident.trace, *reported.trace)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
@@ -281,6 +328,8 @@ class _Resolver:
             )
             referent = before if pointing or recalled else self.main
             if referent is not None:
+                rule = RECALLED if recalled and not pointing else REFERS_BACK if referent is before else TO_MAIN
+                add_trace(referent.incident.trace, rule)
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
@@ -291,8 +340,10 @@ class _Resolver:
                 continue
             if _compatible(draft, place, when):
                 _refine(draft, place, when)
+                add_trace(draft.incident.trace, JOINED)
                 return draft
-        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}"), opened_in=index)
+        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[SEPARATE if distinct else NEW]),
+                       opened_in=index)
         _refine(draft, place, when)
         self.drafts.append(draft)
         return draft
@@ -304,9 +355,10 @@ class _Resolver:
         April 2006 bombing as the news of the day)."""
         published = self.work.document.published
         now = published.date() if published is not None else self.written_after
-        if now is None:
+        last = periods.last_day(when.date, when.precision)
+        if now is None or last is None:
             return False
-        return (now - _last_day(when.date, when.precision)).days > _RECENT_DAYS
+        return (now - last).days > _RECENT_DAYS
 
     @property
     def last_place(self) -> PlaceMention | None:
@@ -344,12 +396,14 @@ class _Resolver:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
             self._casualties(draft)
             if not incident.attack_types:
-                implied = (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types)
-                _merge_types(incident, [a for a in implied if a], [])
+                implied = [a for a in (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types) if a]
+                _merge_types(incident, implied, [])
+                add_trace(incident.trace, TYPE_FROM_WEAPON if implied else None)
             if not incident.attack_types and not incident.weapon_types and _attackers_killed(draft.counts):
                 # Attackers who died in an attack no bomb is named in fought it out with guards or police:
                 # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
                 incident.attack_types.append("Armed Assault")
+                add_trace(incident.trace, ATTACKERS_KILLED)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
@@ -365,8 +419,9 @@ class _Resolver:
                     reported_at=published,
                 )
             )
-        draft.incident.killed = best_count(c.count for c in draft.counts if c.kind == "killed")
-        draft.incident.wounded = best_count(c.count for c in draft.counts if c.kind == "wounded")
+        add_trace(draft.incident.trace, FIGURES if draft.counts else None)
+        draft.incident.killed = incident_toll(draft.counts, "killed")
+        draft.incident.wounded = incident_toll(draft.counts, "wounded")
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -395,6 +450,7 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
             target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
             if target is not None:
                 _absorb(target, mention, evidence)
+                add_trace(target.trace, TIMING)
             continue
         key = (incident_id, mention.group.name)
         if key in index:
@@ -411,13 +467,48 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
+            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN],
         )
         index[key] = claim
         claims.append(claim)
+    claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
+    """"Islamic State claimed the attack ... its Sinai Province said its fighters attacked": a parent group and
+    its branch speaking of one incident make one claim, the branch's (the parent's outlets speak for its
+    provinces), not two groups disputing it. The parent's sentences, channel and cues join the branch's claim."""
+    from .extract.groups import lookup_entry
+
+    kept = []
+    for claim in claims:
+        branch = None
+        # Only claims: officials suspecting a branch while the parent claims (or the reverse) are two accounts.
+        if claim.group is not None and claim.status in ("claimed", "disputed"):
+            branch = next(
+                (other for other in claims if other is not claim and other.incident_id == claim.incident_id
+                 and other.group is not None and other.status in ("claimed", "disputed")
+                 and (entry := lookup_entry(other.group.name)) is not None and entry.parent == claim.group.name),
+                None,
+            )
+        if branch is None:
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            _absorb(branch, _as_mention(claim), evidence)
+    return kept
+
+
+def _as_mention(claim: Claim) -> ClaimMention:
+    return ClaimMention(
+        start=0, end=0, text="", sentence=0, group=claim.group, status=claim.status, channel=claim.channel,
+        link=claim.link, link_cue=claim.link_cue, wording=claim.wording, delay_hours=claim.delay_hours,
+        claimed_at=claim.claimed_at,
+    )
 
 
 def _place_link_cue(claim: Claim, work: Work, resolver: _Resolver, main_id: str | None) -> None:
@@ -431,6 +522,7 @@ def _place_link_cue(claim: Claim, work: Work, resolver: _Resolver, main_id: str 
         return
     if claim.incident_id != main_id:
         claim.link, claim.link_cue = "unclear", None
+        add_trace(claim.trace, LINK_ELSEWHERE)
         return
     if cue_sentence is not None:
         claim.evidence.append(resolver.evidence(cue_sentence.index))
@@ -442,15 +534,16 @@ def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
     return matching[0] if matching else None
 
 
-# When one group is both suspected and said to claim (or deny), what the group itself said wins.
-_STATUS_WEIGHT = {"suspected": 0, "denied": 1, "claimed": 2, "disputed": 3}
+# When one group is both suspected and said to claim (or deny), what the group itself said wins; a group that
+# claims and denies one attack has retracted the claim (evaluation/claims/README.md codes that as denied).
+_STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = claim.channel or mention.channel
+    claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours
@@ -459,6 +552,7 @@ def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
         claim.link, claim.link_cue = mention.link, mention.link_cue
     if all(e.start != evidence.start for e in claim.evidence):
         claim.evidence.append(evidence)
+    add_trace(claim.trace, *mention.trace)
 
 
 def _mark_disputed(claims: list[Claim]) -> None:
@@ -469,6 +563,7 @@ def _mark_disputed(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.status == "claimed" and len(by_incident.get(claim.incident_id, ())) > 1:
             claim.status = "disputed"
+            add_trace(claim.trace, DISPUTED)
 
 
 def _date_from_claim_delay(work: Work, resolver: _Resolver, claims: list[Claim]) -> None:
@@ -485,6 +580,7 @@ def _date_from_claim_delay(work: Work, resolver: _Resolver, claims: list[Claim])
             continue
         latest = published - timedelta(hours=lower)
         incident.date, incident.date_precision = latest.date().isoformat(), "day"
+        add_trace(incident.trace, DATE_FROM_DELAY)
 
 
 def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
@@ -502,22 +598,13 @@ def _add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-def best_count(counts: Iterable[Count]) -> Count:
-    """The figure an incident shows: the largest exact value, else the tightest bounds reported."""
-    counts = list(counts)
-    if not counts:
-        return Count()
-    exact = [c for c in counts if c.value is not None]
-    if exact:
-        chosen = max(exact, key=lambda c: c.value or 0)
-        return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)
-    mins = [c.min for c in counts if c.min is not None]
-    maxes = [c.max for c in counts if c.max is not None]
-    return Count(
-        min=max(mins) if mins else None,
-        max=min(maxes) if maxes else None,
-        includes_perpetrators=next((c.includes_perpetrators for c in counts if c.includes_perpetrators), None),
-    )
+def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
+    """The figure an incident shows for one kind: from independent counts before the attackers' group's own
+    figure, and from figures of the victims before figures that count the attackers too."""
+    mine = [c for c in counts if c.kind == kind]
+    independent = [c for c in mine if not c.by_claimant] or mine
+    victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
+    return best_count(c.count for c in victims)
 
 
 def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
@@ -539,25 +626,6 @@ _CLUSTER_GAP = 25
 _RECENT_DAYS = 7
 
 
-def _first_day(value: str, precision: str) -> date:
-    """The first day a date of the given precision may stand for ("2017-05" -> 1 May 2017)."""
-    if precision == "year":
-        return date(int(value[:4]), 1, 1)
-    if precision == "month":
-        return date(int(value[:4]), int(value[5:7]), 1)
-    return date.fromisoformat(value[:10])
-
-
-def _last_day(value: str, precision: str) -> date:
-    """The last day a date of the given precision may stand for ("2017-05" -> 31 May 2017)."""
-    if precision == "year":
-        return date(int(value[:4]), 12, 31)
-    if precision == "month":
-        year, month = int(value[:4]), int(value[5:7])
-        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    return date.fromisoformat(value[:10])
-
-
 def _clusters(events: list[EventMention]) -> list[EventMention]:
     """Attack words close together are one report ("a car bomb exploded", "gunmen kidnapped"): merge them
     into one mention spanning them all, with every type they carry."""
@@ -572,6 +640,7 @@ def _clusters(events: list[EventMention]) -> list[EventMention]:
                 sentence=last.sentence,
                 attack_types=last.attack_types + [t for t in event.attack_types if t not in last.attack_types],
                 weapon_types=last.weapon_types + [t for t in event.weapon_types if t not in last.weapon_types],
+                trace=last.trace + [t for t in event.trace if t not in last.trace],
             )
         else:
             merged.append(event)
@@ -608,12 +677,7 @@ def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
 
 
 def _place_rank(mention: PlaceMention) -> int:
-    """0 for a populated place or an area inside a region, 1 for a region (its admin1 is itself), 2 for a
-    country (as the gazetteer marks them)."""
-    place = mention.place
-    if place.geonameid is not None or (place.admin1 is not None and place.admin1 != place.name):
-        return 0
-    return 1 if place.admin1 is not None else 2
+    return mention.place.rank
 
 
 def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
@@ -621,7 +685,7 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
     of them the country); a region and a place in the same country agree only when the dates do too."""
     dates_agree: bool | None = None
     if when is not None and draft.date is not None:
-        dates_agree = dates_compatible(draft.date.date, draft.date.precision, when.date, when.precision)
+        dates_agree = periods.compatible(draft.date.date, draft.date.precision, when.date, when.precision)
         if not dates_agree:
             return False
     if place is None or draft.place is None:
@@ -637,40 +701,19 @@ def _places_fit(a: Place, b: Place) -> str:
         return "same"
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return "apart"
-    ranks = {_place_rank_of(a), _place_rank_of(b)}
+    ranks = {a.rank, b.rank}
     if 2 in ranks:
         return "same"
     return "near" if 1 in ranks else "apart"
 
 
-def _place_rank_of(place: Place) -> int:
-    return _place_rank(PlaceMention(start=0, end=0, text=place.name, sentence=0, place=place))
-
-
 def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
     if place is not None and (draft.place is None or _place_rank(place) < _place_rank(draft.place)):
         draft.place = place
-    if when is not None and (draft.date is None or _precision_rank(when.precision) < _precision_rank(
-        draft.date.precision
-    )):
+    if when is not None and (
+        draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
+    ):
         draft.date = when
-
-
-def _precision_rank(precision: str) -> int:
-    return {"hour": 0, "day": 1, "month": 2, "year": 3}.get(precision, 4)
-
-
-def dates_compatible(a: str, a_precision: str, b: str, b_precision: str, slack_days: int = 1) -> bool:
-    """Two dates may name the same day: equal within the coarser precision, or a day apart at most."""
-    coarser = max(_precision_rank(a_precision), _precision_rank(b_precision))
-    if coarser >= 3:
-        return a[:4] == b[:4]
-    if coarser == 2:
-        return a[:7] == b[:7]
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= slack_days
-    except ValueError:
-        return a[:10] == b[:10]
 
 
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:

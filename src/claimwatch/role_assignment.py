@@ -25,10 +25,16 @@ from typing import TYPE_CHECKING
 
 from .document_relevance import DocumentScores, document_scores
 from .incident_relevance import incident_features, own_muc_type, score_incident
-from .model import Incident, Perpetrator, PerpetratorKind, RoleMention
+from .model import Incident, Perpetrator, PerpetratorKind, RoleMention, add_trace
 
 if TYPE_CHECKING:
     from .work import Work
+
+# The rules of the module docstring, by the ids an incident's trace carries.
+NEAREST = "score.1.nearest"  # a role filler went to the incident closest to its sentence
+SERIES = "score.2.series"  # the perpetrators named went to an incident without its own
+INCIDENT_MODEL = "score.4.incident-model"  # relevance and type from the per-incident model
+DOCUMENT_MODEL = "score.4.document-model"  # relevance and type from the document model alone
 
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
@@ -46,13 +52,15 @@ def assign_roles(incidents: list[Incident], roles: list[RoleMention], work: Work
         return
     spans = _incident_sentences(incidents, work)
     for mention in sorted(roles, key=lambda m: m.start):
-        _add(incidents[_closest(spans, mention.sentence)], mention)
+        nearest = incidents[_closest(spans, mention.sentence)]
+        if _add(nearest, mention):
+            add_trace(nearest.trace, NEAREST)
     for role, kind in (("perpetrator_group", "group"), ("perpetrator_individual", "individual")):
         named = [m for m in roles if m.role == role]
         for incident in incidents:
             if named and not any(p.kind == kind for p in incident.perpetrators):
-                for mention in named:
-                    _add(incident, mention)
+                if any([_add(incident, mention) for mention in named]):
+                    add_trace(incident.trace, SERIES)
     scores = document_scores(work.document.text)
     if scores is not None:
         score_incidents(incidents, scores)
@@ -65,8 +73,10 @@ def score_incidents(incidents: list[Incident], scores: DocumentScores) -> None:
         own = score_incident(incident_features(incident, index, len(incidents), scores))
         if own is not None:
             incident.relevance, incident.type_hint = own.relevance, own.incident_type
+            add_trace(incident.trace, INCIDENT_MODEL)
         else:
             incident.relevance, incident.type_hint = scores.relevance, _document_type(incident, scores)
+            add_trace(incident.trace, DOCUMENT_MODEL)
 
 
 # MUC-4 types that the incident's own attack words may set over the document model's "attack". The model
@@ -106,15 +116,19 @@ def _key(text: str) -> str:
     return " ".join(_ARTICLES.sub(" ", _PUNCT.sub(" ", text.lower())).split())
 
 
-def _add(incident: Incident, mention: RoleMention) -> None:
+def _add(incident: Incident, mention: RoleMention) -> bool:
+    """Put the mention in its slot unless the slot holds it already; True when it was added."""
     key = _key(mention.text)
     if not key:
-        return
+        return False
     if mention.role in ("perpetrator_individual", "perpetrator_group"):
         kind: PerpetratorKind = "group" if mention.role == "perpetrator_group" else "individual"
         if all(_key(p.name) != key for p in incident.perpetrators):
             incident.perpetrators.append(Perpetrator(name=mention.text, kind=kind))
-        return
+            return True
+        return False
     slot = {"target": incident.targets, "victim": incident.victims, "weapon": incident.weapons}[mention.role]
     if all(_key(existing) != key for existing in slot):
         slot.append(mention.text)
+        return True
+    return False

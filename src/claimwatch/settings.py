@@ -35,6 +35,13 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("token", "CLAIMWATCH_TOKEN", "", "Bearer token that protects writes to the REST API."),
         Setting(
+            "model_dir",
+            "CLAIMWATCH_MODEL_DIR",
+            "",
+            "Folder of trained models: `claimwatch train` writes there and loading looks there first; "
+            "unset, models load from those shipped in the package.",
+        ),
+        Setting(
             "statement_timeout",
             "CLAIMWATCH_STATEMENT_TIMEOUT",
             "10",
@@ -54,6 +61,12 @@ def db_url(value: str | None = None) -> str:
 
 def max_bytes() -> int:
     return int(SETTINGS["max_bytes"].value())
+
+
+def model_dir() -> Path | None:
+    """`CLAIMWATCH_MODEL_DIR` as a path, or None when unset (the shipped models)."""
+    raw = SETTINGS["model_dir"].value()
+    return Path(raw).expanduser() if raw else None
 
 
 def statement_timeout() -> float:

@@ -34,6 +34,7 @@ from ..errors import ClaimwatchError, InputError, InputTooLarge, InvalidQuery, N
 from ..settings import max_bytes
 from .deps import AppConfig, Extractor, auth_problem
 from .export_routes import router as export_router
+from .feeds_routes import router as feeds_router
 from .routes import reads, router
 
 if TYPE_CHECKING:
@@ -239,6 +240,7 @@ def create_app(
     app.include_router(router)
     app.include_router(reads)
     app.include_router(export_router)
+    app.include_router(feeds_router)
     app.mount("/", StaticFiles(directory=web_root(), html=True), name="dashboard")
     app.add_middleware(Guard, config=config)
     return app

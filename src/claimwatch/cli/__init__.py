@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import ClaimwatchError
-from . import eval_cmd, export_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd, train_cmd
+from . import eval_cmd, export_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd, spark_cmd, train_cmd, watch_cmd
 
 
 class _Commands(TyperGroup):
@@ -54,7 +54,7 @@ def _root(
     configure_logging(verbose)
 
 
-for module in (ingest_cmd, extract_cmd, query_cmd, eval_cmd, serve_cmd, train_cmd, export_cmd):
+for module in (ingest_cmd, extract_cmd, query_cmd, eval_cmd, serve_cmd, train_cmd, export_cmd, watch_cmd, spark_cmd):
     module.register(app)
 
 

@@ -31,6 +31,15 @@ def eval_claims_command(
     ] = False,
     floors: Annotated[Path, typer.Option("--floors", help="Pinned floors: score name -> minimum.")] = DEFAULT_FLOORS,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N articles.")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Score only articles in these languages (ISO 639-1, comma-separated: en or fr,es); "
+                     "labels without a 'lang' key are English. Default: every language, with a table per language."),
+    ] = None,
+    show_misses: Annotated[
+        bool,
+        typer.Option("--misses", help="Print each article's misses: expected vs found, with the evidence sentence."),
+    ] = False,
 ) -> None:
     """Per-field accuracy of incidents and claims against labelled articles, with optional score floors."""
     from rich.console import Console
@@ -41,7 +50,7 @@ def eval_claims_command(
 
     console = Console(stderr=as_json)
     try:
-        articles = claims.read_labels(path)[:limit]
+        articles = claims.select_languages(claims.read_labels(path), lang.split(",") if lang else None)[:limit]
         floor_values = claims.read_floors(floors) if check_floors else {}
     except EvaluationError as error:
         raise typer.BadParameter(str(error)) from error
@@ -60,9 +69,15 @@ def eval_claims_command(
     if as_json:
         data = report.to_dict()
         data["floor_misses"] = [m.__dict__ for m in misses]
+        if show_misses:
+            data["misses"] = [m.__dict__ for m in report.misses]
         print(json.dumps(data, indent=2))
     else:
+        if show_misses:
+            _print_misses(console, report)
         _print_table(console, report, floor_values)
+        if len(report.languages) > 1:
+            _print_languages(console, report)
     for miss in misses:
         console.print(f"[red]below floor[/red] {miss.name}: {miss.value:.3f} < {miss.floor:.3f}")
     if misses:
@@ -87,6 +102,41 @@ def _print_table(console: Console, report: ClaimsReport, floors: dict[str, float
     console.print(f"{report.docs_per_second:.2f} docs/second ({report.seconds:.1f} s)")
     for article_id, reason in report.failures:
         console.print(f"[yellow]failed[/yellow] {article_id}: {reason}")
+
+
+def _print_languages(console: Console, report: ClaimsReport) -> None:
+    from rich.table import Table
+
+    codes = sorted(report.languages, key=lambda c: (-report.languages[c].documents, c))
+    table = Table(title="By language (articles; accuracy, precision and recall)")
+    table.add_column("score", no_wrap=True)
+    for code in codes:
+        table.add_column(code, justify="right", no_wrap=True)
+    per_language = {code: report.languages[code].scores() for code in codes}
+    table.add_row("articles", *(str(report.languages[c].documents) for c in codes))
+    for name in per_language[codes[0]]:
+        table.add_row(name, *(f"{per_language[c][name]:.3f}".removeprefix("0") for c in codes))
+    from rich.console import Console
+
+    wide = Console(file=console.file, width=max(console.width, 26 + 7 * len(codes)))  # rich caps print(width=)
+    wide.print(table)
+
+
+def _print_misses(console: Console, report: ClaimsReport) -> None:
+    from rich.markup import escape
+
+    current = None
+    for miss in report.misses:
+        if miss.article != current:
+            current = miss.article
+            console.print(f"\n[bold]{escape(miss.article)}[/bold]")
+        console.print(
+            f"  {escape(miss.item)} {escape(miss.field)}: expected [green]{escape(miss.expected)}[/green], "
+            f"found [red]{escape(miss.found)}[/red]",
+            soft_wrap=True,
+        )
+        if miss.evidence:
+            console.print(f"      « {escape(' '.join(miss.evidence.split()))} »", soft_wrap=True, style="dim")
 
 
 def _floor(floors: dict[str, float], name: str) -> str:

@@ -27,6 +27,9 @@ def extract_command(
     language: Annotated[
         str | None, typer.Option("--lang", help="The document's language (ISO 639-1, e.g. fr); default: detected.")
     ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also print, for each incident and claim, the rule and cue ids behind it.")
+    ] = False,
 ) -> None:
     """Extract incidents, claims and quotes from one document, without storing anything."""
     from ..ingest import read_document
@@ -43,7 +46,10 @@ def extract_command(
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print_tables(result, Console())
+        console = Console()
+        print_tables(result, console)
+        if explain:
+            print_traces(result, console)
 
 
 def print_tables(result: Extraction, console: Console) -> None:
@@ -95,6 +101,19 @@ def print_tables(result: Extraction, console: Console) -> None:
     for quote in result.quotes:
         quotes.add_row(quote.speaker, quote.affiliation or "", quote.text)
     console.print(quotes)
+
+
+def print_traces(result: Extraction, console: Console) -> None:
+    """Each incident's and claim's trace: the cue ids (lang/<code>/*.toml) and rule ids (resolve.N.*,
+    claims.N.*, score.N.*, numbered as in those modules' docstrings) in the order they decided."""
+    console.print("[bold]Why[/bold] (cue and rule ids, in the order they decided)", highlight=False)
+    for incident in result.incidents:
+        console.print(f"  incident {incident.id}: {' '.join(incident.trace)}", markup=False, highlight=False)
+    for claim in result.claims:
+        who = claim.group.name if claim.group else "no group"
+        target = claim.incident_id or "no incident"
+        console.print(f"  claim {who} ({claim.status}) -> {target}: {' '.join(claim.trace)}", markup=False,
+                      highlight=False)
 
 
 def format_count(count: Count) -> str:

@@ -9,7 +9,11 @@ import typer
 
 DEFAULT_TRAIN = Path("../shared/data/muc4/train.jsonl")
 
-train_app = typer.Typer(help="Retrain the models that ship in claimwatch/data/models.", no_args_is_help=True)
+train_app = typer.Typer(
+    help="Retrain the registered models, into CLAIMWATCH_MODEL_DIR (else the source checkout's "
+    "claimwatch/data/models; never an installed package).",
+    no_args_is_help=True,
+)
 
 
 def register(app: typer.Typer) -> None:

@@ -79,10 +79,12 @@ class LabelledArticle:
     title: str | None
     incidents: list[GoldIncident]
     claims: list[GoldClaim]
+    lang: str = "en"  # ISO 639-1 code of the text; labels without a `lang` key are English
 
     def document(self) -> Document:
         return Document(
-            text=self.text, published=self.published, outlet=self.outlet, title=self.title, source=self.id
+            text=self.text, published=self.published, outlet=self.outlet, title=self.title, source=self.id,
+            language=self.lang,
         )
 
 
@@ -126,7 +128,14 @@ def parse_label(raw: Any, where: str = "<label>") -> LabelledArticle:
         title=raw.get("title"),
         incidents=incidents,
         claims=claims,
+        lang=str(raw.get("lang") or "en").casefold(),
     )
+
+
+def select_languages(articles: list[LabelledArticle], languages: Iterable[str] | None) -> list[LabelledArticle]:
+    """The articles in one of `languages` (ISO 639-1 codes, any case); every article when None or empty."""
+    wanted = {code.strip().casefold() for code in languages or () if code.strip()}
+    return [a for a in articles if not wanted or a.lang in wanted]
 
 
 def _gold_incident(raw: dict[str, Any], where: str) -> GoldIncident:
@@ -205,6 +214,18 @@ class ListScore:
 
 
 @dataclass
+class Miss:
+    """One gold field the pipeline got wrong, with what it found and the sentence it read it from."""
+
+    article: str
+    item: str  # "incident 0", "claim 1"
+    field: str  # "incident.killed", "claim.status", ...
+    expected: str
+    found: str
+    evidence: str | None = None
+
+
+@dataclass
 class ClaimsReport:
     documents: int = 0
     seconds: float = 0.0
@@ -217,6 +238,8 @@ class ClaimsReport:
     incidents: ListScore = field(default_factory=ListScore)
     claims: ListScore = field(default_factory=ListScore)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
+    misses: list[Miss] = field(default_factory=list)
+    languages: dict[str, ClaimsReport] = field(default_factory=dict)  # per language, filled by `evaluate`
 
     @property
     def docs_per_second(self) -> float:
@@ -243,6 +266,7 @@ class ClaimsReport:
             mine.gold += theirs.gold
         self.documents += other.documents
         self.failures.extend(other.failures)
+        self.misses.extend(other.misses)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,7 +280,12 @@ class ClaimsReport:
             "incidents": _list_dict(self.incidents),
             "claims": _list_dict(self.claims),
             "failures": [{"id": i, "reason": r} for i, r in self.failures],
+            "languages": {code: _language_dict(r) for code, r in sorted(self.languages.items())},
         }
+
+
+def _language_dict(report: ClaimsReport) -> dict[str, Any]:
+    return {"documents": report.documents, "scores": {n: round(v, 4) for n, v in report.scores().items()}}
 
 
 def _list_dict(score: ListScore) -> dict[str, Any]:
@@ -290,7 +319,9 @@ def evaluate(
         except Exception as error:  # noqa: BLE001 - a bad article is reported, not fatal
             report.failures.append((article.id, f"{type(error).__name__}: {error}"))
             extraction = Extraction(document=article.document())
-        report.merge(score_extraction(article, extraction))
+        scored = score_extraction(article, extraction)
+        report.merge(scored)
+        report.languages.setdefault(article.lang, ClaimsReport()).merge(scored)
         if on_article is not None:
             on_article(article)
     report.seconds = time.perf_counter() - started
@@ -305,48 +336,176 @@ def score_extraction(article: LabelledArticle, extraction: Extraction) -> Claims
     for index, gold in enumerate(article.incidents):
         predicted = pairs.get(index)
         _score_incident(report, gold, predicted)
+        report.misses.extend(_incident_misses(article.id, index, gold, predicted))
     incident_of = {pairs[g].id: g for g in pairs}  # predicted incident id -> gold incident index
+    for extra in (i for i in extraction.incidents if i.id not in incident_of):
+        found = f"{extra.date} {_show_place(extra)} killed {_show_predicted_count(extra.killed)}"
+        evidence = extra.evidence[0].text if extra.evidence else None
+        report.misses.append(Miss(article.id, "extra", "incident", "None", found, evidence))
     claim_pairs = align_claims(article.claims, extraction.claims, incident_of)
     report.claims = ListScore(
         sum(1 for g, p in claim_pairs.items() if same_group(article.claims[g].group, p)),
         len(extraction.claims),
         len(article.claims),
     )
+    taken = {id(c) for c in claim_pairs.values()}
+    for left in (c for c in extraction.claims if id(c) not in taken):
+        found = f"{left.group.name if left.group else None} {left.status}"
+        evidence = left.evidence[0].text if left.evidence else None
+        report.misses.append(Miss(article.id, "extra", "claim", "None", found, evidence))
     for index, gold_claim in enumerate(article.claims):
         _score_claim(report, gold_claim, claim_pairs.get(index), incident_of)
+        report.misses.extend(
+            _claim_misses(article.id, index, gold_claim, claim_pairs.get(index), incident_of)
+        )
     return report
 
 
 def _score_incident(report: ClaimsReport, gold: GoldIncident, predicted: Incident | None) -> None:
-    f = report.fields
+    for name, ok in incident_checks(gold, predicted).items():
+        report.fields[f"incident.{name}"].add(ok)
+
+
+def incident_checks(gold: GoldIncident, predicted: Incident | None) -> dict[str, bool]:
+    """Field name -> right, for one gold incident and the predicted one aligned to it (if any)."""
     if predicted is None:
-        for name in INCIDENT_FIELDS:
-            f[f"incident.{name}"].add(False)
-        return
-    f["incident.date"].add(date_matches(gold.date, predicted.date, slack_days=0))
+        return dict.fromkeys(INCIDENT_FIELDS, False)
     country = predicted.place.country_code if predicted.place else None
-    f["incident.country"].add((country or None) == gold.country_code)
-    f["incident.place"].add(place_matches(gold.places, predicted))
-    f["incident.killed"].add(count_matches(gold.killed, predicted.killed))
-    f["incident.wounded"].add(count_matches(gold.wounded, predicted.wounded))
-    f["incident.attack_types"].add(set(gold.attack_types) == set(predicted.attack_types))
-    f["incident.weapon_types"].add(set(gold.weapon_types) == set(predicted.weapon_types))
+    return {
+        "date": date_matches(gold.date, predicted.date, slack_days=0),
+        "country": (country or None) == gold.country_code,
+        "place": place_matches(gold.places, predicted),
+        "killed": count_matches(gold.killed, predicted.killed),
+        "wounded": count_matches(gold.wounded, predicted.wounded),
+        "attack_types": set(gold.attack_types) == set(predicted.attack_types),
+        "weapon_types": set(gold.weapon_types) == set(predicted.weapon_types),
+    }
 
 
 def _score_claim(
     report: ClaimsReport, gold: GoldClaim, predicted: Claim | None, incident_of: dict[str, int]
 ) -> None:
-    f = report.fields
+    for name, ok in claim_checks(gold, predicted, incident_of).items():
+        report.fields[f"claim.{name}"].add(ok)
+
+
+def claim_checks(gold: GoldClaim, predicted: Claim | None, incident_of: dict[str, int]) -> dict[str, bool]:
+    """Field name -> right, for one gold claim and the predicted claim aligned to it (if any)."""
     if predicted is None:
-        for name in CLAIM_FIELDS:
-            f[f"claim.{name}"].add(False)
-        return
-    f["claim.group"].add(same_group(gold.group, predicted))
-    f["claim.channel"].add(normalise_channel(predicted.channel) == gold.channel)
-    f["claim.status"].add(predicted.status == gold.status)
-    f["claim.link"].add(predicted.link == gold.link)
-    f["claim.delay"].add(delay_matches(gold.delay_hours, predicted.delay_hours))
-    f["claim.incident"].add(incident_of.get(predicted.incident_id or "") == gold.incident)
+        return dict.fromkeys(CLAIM_FIELDS, False)
+    return {
+        "group": same_group(gold.group, predicted),
+        "channel": normalise_channel(predicted.channel) == gold.channel,
+        "status": predicted.status == gold.status,
+        "link": predicted.link == gold.link,
+        "delay": delay_matches(gold.delay_hours, predicted.delay_hours),
+        "incident": incident_of.get(predicted.incident_id or "") == gold.incident,
+    }
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def _incident_misses(
+    article: str, index: int, gold: GoldIncident, predicted: Incident | None
+) -> list[Miss]:
+    item = f"incident {index}"
+    if predicted is None:
+        return [Miss(article, item, "incident", _describe_gold_incident(gold), "no incident aligned")]
+    misses = []
+    for name, ok in incident_checks(gold, predicted).items():
+        if ok:
+            continue
+        expected, found = _incident_values(name, gold, predicted)
+        misses.append(Miss(article, item, f"incident.{name}", expected, found, _incident_evidence(name, predicted)))
+    return misses
+
+
+def _claim_misses(
+    article: str, index: int, gold: GoldClaim, predicted: Claim | None, incident_of: dict[str, int]
+) -> list[Miss]:
+    item = f"claim {index}"
+    if predicted is None:
+        expected = f"{gold.group} {gold.status} (incident {gold.incident})"
+        return [Miss(article, item, "claim", expected, "no claim aligned")]
+    evidence = predicted.evidence[0].text if predicted.evidence else None
+    misses = []
+    for name, ok in claim_checks(gold, predicted, incident_of).items():
+        if ok:
+            continue
+        expected, found = _claim_values(name, gold, predicted, incident_of)
+        misses.append(Miss(article, item, f"claim.{name}", expected, found, evidence))
+    return misses
+
+
+def _show_count(value: float | tuple[float | None, float | None] | None) -> str:
+    if not isinstance(value, tuple):
+        return str(value)
+    low, high = value
+    return f"{low if low is not None else ''}..{high if high is not None else ''}"
+
+
+def _show_predicted_count(count: Count) -> str:
+    if count.value is not None:
+        return str(count.value)
+    if count.min is None and count.max is None:
+        return "None"
+    return _show_count((count.min, count.max))
+
+
+def _show_place(incident: Incident) -> str:
+    place = incident.place
+    if place is None:
+        return "None"
+    parts = [place.name] + ([place.admin1] if place.admin1 else [])
+    return f"{', '.join(parts)} ({place.country_code})"
+
+
+def _describe_gold_incident(gold: GoldIncident) -> str:
+    place = gold.places[0] if gold.places else None
+    return f"{gold.date} {place} ({gold.country_code}) killed {_show_count(gold.killed)}"
+
+
+def _incident_values(name: str, gold: GoldIncident, predicted: Incident) -> tuple[str, str]:
+    if name == "date":
+        return str(gold.date), str(predicted.date)
+    if name == "country":
+        return str(gold.country_code), str(predicted.place.country_code if predicted.place else None)
+    if name == "place":
+        return " | ".join(gold.places) or "None", _show_place(predicted)
+    if name in ("killed", "wounded"):
+        return _show_count(getattr(gold, name)), _show_predicted_count(getattr(predicted, name))
+    return ", ".join(sorted(getattr(gold, name))) or "-", ", ".join(sorted(getattr(predicted, name))) or "-"
+
+
+def _incident_evidence(name: str, predicted: Incident) -> str | None:
+    """The sentence the found value was most likely read from: the casualty report that gave the count,
+    the sentence naming the place, else the incident's first sentence."""
+    if name in ("killed", "wounded"):
+        count = getattr(predicted, name)
+        for report in predicted.casualty_reports:
+            if report.kind == name and report.count == count:
+                return report.evidence.text
+    if name in ("place", "country") and predicted.place is not None:
+        for evidence in predicted.evidence:
+            if predicted.place.name and predicted.place.name in evidence.text:
+                return evidence.text
+    return predicted.evidence[0].text if predicted.evidence else None
+
+
+def _claim_values(name: str, gold: GoldClaim, predicted: Claim, incident_of: dict[str, int]) -> tuple[str, str]:
+    if name == "group":
+        return gold.group, predicted.group.name if predicted.group else "None"
+    if name == "channel":
+        return str(gold.channel), str(normalise_channel(predicted.channel))
+    if name == "delay":
+        shown = _show_count(gold.delay_hours) if gold.delay_hours else "None"
+        got = predicted.delay_hours
+        found = str(got.value) if got.value is not None else (f"{got.min}..{got.max}" if got.known else "None")
+        return shown, found
+    if name == "incident":
+        return f"incident {gold.incident}", f"incident {incident_of.get(predicted.incident_id or '', 'unaligned')}"
+    return str(getattr(gold, name)), str(getattr(predicted, name))
 
 
 # --------------------------------------------------------------------------- alignment

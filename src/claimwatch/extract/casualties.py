@@ -9,6 +9,15 @@ rules run in this order, and a number read by one rule is not read again by a la
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
 
+Figures that are not one attack's toll are left out: a total over a period ("at least 6,000 deaths since
+2013", "killed more than 1,200 civilians over the past decade", "during the war"), unless the sentence
+ranks the attack against that period ("the deadliest attack since 2015"). A figure the attackers' group
+gives ("claimed that it killed 17", "claimed responsibility for killing 70 soldiers", "claiming to have
+left dozens dead") is kept but marked `by_claimant`: the resolver uses it only when no one else counted.
+"including the bomber" / "including two attackers" adds the figure without them (includes_perpetrators
+False) beside the total, as the lists do; "killing himself and three others" counts the three; "shot dead
+a police officer" counts one.
+
 Qualifiers become bounds: "at least 25" -> min 25; "more than 20" / "over 20" -> min 21 (strictly
 more); "up to 30" / "as many as 30" -> max 30; "nearly 100" -> max 100; "fewer than 10" -> max 9;
 "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an estimate reported as the figure).
@@ -58,6 +67,13 @@ class _Grammar:
     zero: re.Pattern[str]
     zero_both: re.Pattern[str]
     zero_wounded: re.Pattern[str]
+    singular_perpetrator: re.Pattern[str]
+    verb_single: re.Pattern[str]
+    verb_single_wounded: re.Pattern[str]
+    self_and: re.Pattern[str]
+    period: re.Pattern[str]
+    ranked: re.Pattern[str]
+    claimant_before: re.Pattern[str]
     qualifiers: dict[str, frozenset[str]]
 
 
@@ -77,7 +93,8 @@ def grammar(language: str | None = None) -> _Grammar:
         **{key: compiled(key) for key in (
             "not_people", "perpetrator", "including_perps", "excluding_perps", "number_first", "verb_first",
             "verb_needs_kind", "verb_killed", "toll", "toll_wounded", "single", "object_after", "month_before",
-            "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded")},
+            "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded", "singular_perpetrator",
+            "verb_single", "verb_single_wounded", "self_and", "period", "ranked", "claimant_before")},
         list_split=res.pattern("casualties", "list_split", flags=0),
         qualifiers={kind: frozenset(words) for kind, words in res.section("casualties")["qualifiers"].items()},
     )
@@ -96,15 +113,27 @@ def find_counts(work: Work) -> list[CountMention]:
                     sentence=sentence.index,
                     kind=kind,
                     count=count,
+                    by_claimant=claimant_figure(sentence.text, start, work.document.language),
                 )
             )
     return found
 
 
+def claimant_figure(text: str, start: int, language: str | None = None) -> bool:
+    """True when the figure starting at `start` is what the attackers' group says it did."""
+    return grammar(language).claimant_before.search(text[max(0, start - 80) : start]) is not None
+
+
+def period_total(text: str, language: str | None = None) -> bool:
+    """True when the sentence gives a total over a period, not one attack's toll."""
+    g = grammar(language)
+    return g.period.search(text) is not None and g.ranked.search(text) is None
+
+
 def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, CasualtyKind, Count]]:
     """(start, end, kind, count) for each figure in one sentence, offsets into `text`, in text order."""
     g = grammar(language)
-    if not g.prefilter.search(text):
+    if not g.prefilter.search(text) or period_total(text, language):
         return []
     results: list[tuple[int, int, CasualtyKind, Count]] = []
     used: list[tuple[int, int]] = []
@@ -116,6 +145,16 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         if count.known and free(*number_span):
             results.append((start, end, kind, count))
             used.append(number_span)
+
+    def add_with_victims(match: re.Match[str], kind: CasualtyKind) -> None:
+        """The figure, and beside it the figure without the attackers it says it includes."""
+        span = _number_span(match)
+        was_free = free(*span)
+        count = _count(g, match, text)
+        add(match.start(), match.end(), span, kind, count)
+        victims = _without_perpetrators(g, count, match.groupdict().get("np") or "", text[match.end():])
+        if was_free and count.known and victims is not None:
+            results.append((match.start(), match.end(), kind, victims))
 
     for match in g.zero.finditer(text):
         noun = (match.group("noun") or "").lower()
@@ -138,6 +177,11 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         what = (match.group("what") or "toll").lower()
         kind: CasualtyKind = "wounded" if g.toll_wounded.search(what) else "killed"
         add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
+    for match in g.self_and.finditer(text):
+        amount = parse_amount(match.group("num"), g.language) if match.group("num") else Amount(value=1)
+        if amount is not None and not g.not_people.match(match.group("np")):
+            victims = Count(value=amount.value, min=amount.min, max=amount.max, includes_perpetrators=False)
+            add(match.start(), match.end(), (match.start(), match.end()), "killed", victims)
     for match in g.verb_first.finditer(text):
         if g.not_people.match(text[_quant_end(match):]):
             continue
@@ -148,13 +192,17 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             kind = _kind(g, match.group("kind"))
         else:
             kind = "killed" if g.verb_killed.match(verb) else "wounded"
-        add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
+        add_with_victims(match, kind)
     for match in g.number_first.finditer(text):
         if g.not_people.match(text[_quant_end(match):]) or _is_year(match) or _after_month(g, text, match.start()):
             continue
         if _active_verb(g, text, match):
             continue
-        add(match.start(), match.end(), _number_span(match), _kind(g, match.group("kind")), _count(g, match, text))
+        add_with_victims(match, _kind(g, match.group("kind")))
+    for match in g.verb_single.finditer(text):
+        verb_kind: CasualtyKind = "wounded" if g.verb_single_wounded.match(match.group("verb")) else "killed"
+        one = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
+        add(match.start(), match.end(), (match.start(), match.end()), verb_kind, one)
     for match in g.single.finditer(text):
         if _active_verb(g, text, match):
             continue
@@ -244,6 +292,27 @@ def _perpetrators(g: _Grammar, noun_phrase: str, rest: str) -> bool | None:
     if g.including_perps.search(window):
         return True
     return None
+
+
+def _without_perpetrators(g: _Grammar, count: Count, noun_phrase: str, rest: str) -> Count | None:
+    """"five people, including the bomber" -> 4 victims; None when the attackers are not counted apart or
+    their number is not said ("including the attackers")."""
+    if count.value is None or count.includes_perpetrators is not True or g.perpetrator.search(noun_phrase):
+        return None
+    match = g.including_perps.search(rest[:80])
+    if match is None:
+        return None
+    words = match.group(0).split()[1:]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    number = parse_amount(words[0], g.language) if len(words) > 1 else None
+    if number is not None and number.value is not None:
+        attackers = number.value
+    elif g.singular_perpetrator.match(" ".join(words)):
+        attackers = 1
+    else:
+        return None
+    return Count(value=count.value - attackers, includes_perpetrators=False) if count.value > attackers else None
 
 
 def _list_counts(g: _Grammar, text: str, match: re.Match[str]) -> list[Count]:

@@ -36,11 +36,20 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from .. import lang
-from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence
+from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence, add_trace
 from .groups import lookup_entry
 
 if TYPE_CHECKING:
     from ..work import Work
+
+# Ids of the rules (numbered as in the module docstring) that a claim mention's trace may carry besides its
+# cue ids (lang/<code>/claims.toml).
+COMPETING = "claims.2.competing"  # a sentence that speaks of competing claims: disputed
+TIMING_ONLY = "claims.6.timing"  # a timing sentence without a group of its own
+BRANCH = "claims.3.branch"  # a parent's claim followed by its branch's: the branch's
+NEXT_CHANNEL = "claims.4.next-sentence"  # the channel through which the group speaks in the next sentence
+GROUP_CHANNEL = "claims.4.group-sentence"  # the channel named where the same group speaks elsewhere
+ATTRIBUTED_ACT = "claims.3.attributed-act"  # an act the sentence calls a group's, the group silent: suspected
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -96,6 +105,10 @@ class _Grammar:
     today: frozenset[str]
     yesterday: frozenset[str]
     weekdays: list[list[str]]
+    act_after_group: re.Pattern[str]  # attributions by others
+    act_verb_after_group: re.Pattern[str]
+    act_by_before: re.Pattern[str]
+    about_speaking: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=16)
@@ -149,6 +162,10 @@ def grammar(language: str | None = None) -> _Grammar:
         today=frozenset(w.lower() for w in data["days"]["today"]),
         yesterday=frozenset(w.lower() for w in data["days"]["yesterday"]),
         weekdays=[[w.lower() for w in words] for words in weekdays],
+        act_after_group=res.pattern(name, "act_after_group"),
+        act_verb_after_group=res.pattern(name, "act_verb_after_group"),
+        act_by_before=res.pattern(name, "act_by_before"),
+        about_speaking=res.pattern(name, "about_speaking"),
     )
 
 
@@ -162,6 +179,7 @@ class _Found:
     start: int  # document offsets of the cue
     end: int
     group_mention: GroupMention | None
+    cue: str  # the id of the cue (lang/<code>/claims.toml) or of the rule that found it
 
 
 def find_unclaimed_statements(work: Work) -> list[int]:
@@ -184,10 +202,12 @@ def find_claims(work: Work) -> list[ClaimMention]:
         mentions += _read_sentence(gr, work, sentence, groups, antecedents, after_claim)
     _claims_through_branches(mentions)
     _channel_from_next_sentence(gr, work, mentions, groups)
-    link, cue = find_link(work, mentions)
+    _channel_from_group_sentences(gr, work, mentions, groups)
+    link, cue, cue_id = find_link(work, mentions)
     for mention in mentions:
         if mention.status in ("claimed", "disputed"):
             mention.link, mention.link_cue = link, cue
+            add_trace(mention.trace, cue_id)
     return mentions
 
 
@@ -208,6 +228,55 @@ def _channel_from_next_sentence(
         text = work.sentences[following].text.translate(_ASCII)
         if gr.speaks.search(text):
             mention.channel = "statement" if gr.said_in_statement.search(text) else _channel(gr, text)
+            add_trace(mention.trace, NEXT_CHANNEL)
+
+
+def _channel_from_group_sentences(
+    gr: _Grammar, work: Work, mentions: list[ClaimMention], groups: list[GroupMention]
+) -> None:
+    """A claim or denial whose sentence names no channel takes the one named where the same group (or its
+    parent or branch) speaks elsewhere in the article ("It was posted on the group's Telegram channel"), the
+    nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba) speaks for the whole family."""
+    spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
+    for mention in spoken:
+        if mention.channel is not None or mention.group is None:
+            continue
+        family = _family(mention.group.name)
+        others = {m.sentence for m in spoken if m.group is not None and _family(m.group.name) != family}
+        candidates = []
+        for sentence in work.sentences:
+            if sentence.index == mention.sentence or sentence.index in others:
+                continue
+            text = sentence.text.translate(_ASCII)
+            named = any(g.sentence == sentence.index and _family(g.group.name) == family for g in groups)
+            outlet = family == "Islamic State" and _names_group_outlet(gr, text)
+            if (named and gr.about_speaking.search(text)) or outlet:
+                channel = _channel(gr, text)
+                if channel is not None:
+                    candidates.append((abs(sentence.index - mention.sentence), sentence.index, channel))
+        if candidates:
+            mention.channel = min(candidates)[2]
+            add_trace(mention.trace, GROUP_CHANNEL)
+
+
+def _family(name: str) -> str:
+    """A group and its branches are one family, named by the parent."""
+    entry = lookup_entry(name)
+    return entry.parent if entry is not None and entry.parent else name
+
+
+def more_specific_channel(first: str | None, second: str | None, language: str | None = None) -> str | None:
+    """Of two channels named for one claim, the more specific (a named outlet before a platform before a
+    medium before a spokesman before a bare statement: the order of [[channels]])."""
+    if first is None or second is None:
+        return first or second
+    rank = {name: position for position, (name, _) in enumerate(grammar(language).channels)}
+    return first if rank.get(first, len(rank)) <= rank.get(second, len(rank)) else second
+
+
+def names_group_outlet(text: str, language: str | None = None) -> bool:
+    """True when the text names a group's own outlet (Amaq, Shahada, al-Naba ...)."""
+    return _names_group_outlet(grammar(language), text)
 
 
 # How many sentences after a parent group's claim its branch may be named as the one that carried it out.
@@ -226,6 +295,7 @@ def _claims_through_branches(mentions: list[ClaimMention]) -> None:
             if (branch.status == "claimed" and entry is not None and entry.parent == parent.group.name
                     and 0 < branch.sentence - parent.sentence <= _BRANCH_REACH):
                 parent.group = branch.group
+                add_trace(parent.trace, BRANCH)
                 break
 
 
@@ -252,12 +322,20 @@ def _read_sentence(
             if cue.needs_outlet and not _names_group_outlet(gr, text):
                 continue
             for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
-                found.append(_Found(cue.status, base + match.start(), base + match.end(), mention))
+                found.append(_Found(cue.status, base + match.start(), base + match.end(), mention, cue.id))
             taken.append(span)
+    spoken_for = {f.group_mention.group.name for f in found if f.group_mention and f.status != "suspected"}
+    # "LeT denied the attack, blaming it on the army": a group that claims or denies in a sentence is not also
+    # suspected there; the suspicion read in that sentence is the group's own accusation of someone else.
+    found = [f for f in found if not (f.status == "suspected" and f.group_mention
+                                      and f.group_mention.group.name in spoken_for)]
+    named = {f.group_mention.group.name for f in found if f.group_mention}
+    found += [f for f in _attributed_acts(gr, text, base, in_sentence, unclaimed) if f.group_mention
+              and f.group_mention.group.name not in named]
     about_claim = gr.claim_context.search(text) or (after_claim and gr.claim_anaphor.match(text))
     delay = _delay(gr, text) if (found or about_claim) else Range()  # 6.
     if not found and delay.known and not unclaimed:
-        found.append(_Found("claimed", sentence.start, sentence.end, None))
+        found.append(_Found("claimed", sentence.start, sentence.end, None, TIMING_ONLY))
     if not found:
         return []
     competing = bool(gr.competing.search(text))
@@ -285,9 +363,28 @@ def _read_sentence(
                 wording=wording,
                 delay_hours=delay if status in ("claimed", "disputed") else Range(),
                 claimed_at=claimed_at if status in ("claimed", "disputed", "denied") else None,
+                trace=[item.cue, *([COMPETING] if status == "disputed" and item.status == "claimed" else [])],
             )
         )
     return results
+
+
+def _attributed_acts(
+    gr: _Grammar, text: str, base: int, in_sentence: list[GroupMention], unclaimed: list[tuple[int, int]]
+) -> list[_Found]:
+    """Acts the sentence calls a group's without the group speaking ("an ISIS attack", "raids carried out by
+    X", "X rebels attacked"): the group is suspected. A group that also claims the act keeps its claim (a
+    claim outweighs a suspicion when the resolver merges them)."""
+    found = []
+    for group in in_sentence:
+        start, end = group.start - base, group.end - base
+        if any(s <= start < e for s, e in unclaimed):
+            continue
+        after = text[end:]
+        if (gr.act_after_group.match(after) or gr.act_verb_after_group.match(after)
+                or gr.act_by_before.search(text[max(0, start - 40) : start])):
+            found.append(_Found("suspected", group.start, group.end, group, ATTRIBUTED_ACT))
+    return found
 
 
 # 3. -------------------------------------------------------------------------- which group
@@ -332,6 +429,10 @@ def _actors(
         subject = inside[0] if inside else None
     if subject is None and cue.side == "subject":
         after = [g for g in in_sentence if g.start >= base + end]
+        if cue.status == "denied" and text[:start].strip(" \"'-") and after:
+            # "Castillo denied having any link with X": a group named after a denial is what the speaker
+            # denies ties to, unless the denial opens the sentence ("Denying any role, X said ...")
+            return []
         subject = after[0] if after else _most_recent(groups, base + start)
     if subject is None:
         return [None]
@@ -437,12 +538,12 @@ def _channel(gr: _Grammar, text: str) -> str | None:
     return None
 
 
-def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None]:
-    """The operational link the document's wording suggests, and the words that decided it."""
+def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None, str | None]:
+    """The operational link the document's wording suggests, the words that decided it and their cue's id."""
     gr = _grammar_of(work)
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
-    best: dict[OperationalLink, tuple[int, str]] = {}
+    best: dict[OperationalLink, tuple[int, str, str]] = {}
     for sentence in work.sentences:
         text = sentence.text.translate(_ASCII)
         amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
@@ -454,11 +555,11 @@ def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, 
                     continue
                 score[cue.link] += cue.weight
                 if cue.link not in best or cue.weight > best[cue.link][0]:
-                    best[cue.link] = (cue.weight, sentence.text[match.start() : match.end()])
+                    best[cue.link] = (cue.weight, sentence.text[match.start() : match.end()], cue.id)
     if score["inspired"] == score["directed"]:
-        return "unclear", None
+        return "unclear", None, None
     winner: OperationalLink = "inspired" if score["inspired"] > score["directed"] else "directed"
-    return winner, best[winner][1]
+    return winner, best[winner][1], best[winner][2]
 
 
 def _is_islamic_state(name: str) -> bool:

@@ -106,6 +106,7 @@ def find_events(work: Work) -> list[EventMention]:
                     sentence=sentence.index,
                     attack_types=list(cue.attack_types),
                     weapon_types=list(cue.weapon_types),
+                    trace=[cue.id] if cue.id else [],
                 )
             )
     return found

@@ -254,7 +254,12 @@ def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
         return None
     ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
     body = "|".join(_alias_pattern(a) for a in ordered)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w]|-\w)", flags)
+    return re.compile(rf"{_START}(?:{body})(?![\w]|-\w)", flags)
+
+
+# A name starts after a non-word character, or after a French or Italian elided article ("l'État islamique",
+# "d'Al-Qaïda"), never inside a word or after another apostrophe.
+_START = r"(?:(?<![\w'-])|(?<=\b[lLdD]'))"
 
 
 _GAP = r"[\s-]+"

@@ -61,7 +61,29 @@ def country_aliases() -> dict[str, set[str]]:
     for code in lang.available():
         for country, names in lang.resources(code).get("places", "country_aliases", {}).items():
             aliases.setdefault(country, set()).update(names)
+        if code != lang.DEFAULT:
+            for country, name in _translated_country_names(code).items():
+                aliases.setdefault(country, set()).add(name)
     return aliases
+
+
+def _translated_country_names(code: str) -> dict[str, str]:
+    """pycountry's translation of each country's name into language `code` ("Syrie", "Irak", "Tchad")."""
+    import gettext
+
+    import pycountry
+
+    try:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            translated = translation.gettext(english)
+            if translated != english and "," not in translated and "(" not in translated:
+                names[country.alpha_2] = translated
+    return names
 
 
 # A capitalised word right after a place that does not make it something else ("London Bridge").

@@ -28,14 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import RoleMention, Sentence
+from ..model_registry import load_with
 from ..sentences import split_sentences
 
 if TYPE_CHECKING:
     from ..work import Work
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
-CRF_PATH = MODEL_DIR / "muc4_roles.crfsuite"
-MODEL_VERSION = "claimwatch.roles.crf.v2"
+MODEL = "roles"  # its name in the model registry (model_registry.py): claimwatch.roles.crf.v2
 
 # CRF label suffix -> RoleMention.role
 LABEL_ROLES: dict[str, str] = {
@@ -279,15 +278,17 @@ def _bucket(n: int) -> str:
 # --------------------------------------------------------------------------- inference
 
 
-@functools.lru_cache(maxsize=1)
 def _tagger() -> Any:
-    """The trained CRF, loaded once per process; None when the model file is not shipped."""
-    if not CRF_PATH.exists():
-        return None
+    """The trained CRF, checked by the registry and loaded once per process; None (after a warning) when it
+    is not installed: then no role mentions are found."""
+    return load_with(MODEL, _open_tagger)
+
+
+def _open_tagger(path: Path) -> Any:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(CRF_PATH))
+    tagger.open(str(path))
     return tagger
 
 

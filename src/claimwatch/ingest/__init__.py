@@ -35,7 +35,7 @@ from .html import from_html
 from .records import from_json_lines, from_json_text, iter_jsonl_file
 from .warc import iter_warc
 
-__all__ = ["STDIN", "iter_documents", "read_document"]
+__all__ = ["STDIN", "documents_from_bytes", "input_files", "iter_documents", "kind_of", "read_document"]
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -76,6 +76,36 @@ def read_document(path: str | Path) -> Document:
     if next(items, None) is not None:
         raise MalformedInput(source, "holds several documents; `claimwatch ingest` reads batches")
     return first
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files `iter_documents` reads, in its order (for jobs that share the files out, like Spark)."""
+    for path in paths:
+        path = Path(path)
+        problem = _not_readable(path)
+        if problem is not None:
+            yield InputError(str(path), problem)
+        elif path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def kind_of(path: Path) -> str | None:
+    """The format a file name tells ("warc", "jsonl", "json", "html", "text"), or None."""
+    return _kind_by_name(path)
+
+
+def documents_from_bytes(data: bytes, source: str, name: str) -> Iterator[Document | InputError]:
+    """The documents of one file's bytes, named `name` (read as `iter_documents` reads that file)."""
+    kind = _kind_by_name(Path(name))
+    if name.lower().endswith(".gz") and kind != "warc":  # warcio reads gzipped WARC members itself
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as error:
+            yield MalformedInput(source, f"cannot read the file ({error})")
+            return
+    yield from _from_bytes(data, source, kind or _sniff(data))
 
 
 def _not_readable(path: Path) -> str | None:

@@ -94,6 +94,11 @@ def _skip_rest_of_line(handle: IO[bytes]) -> int:
     return skipped
 
 
+def parse_json_line(line: str, file_source: str, number: int) -> Document | InputError:
+    """Line `number` (from 1) of a JSON lines file, as `iter_jsonl_file` reads it (for split files)."""
+    return _parse_line(line, f"{file_source}:{number}", number)
+
+
 def _parse_line(line: str, source: str, number: int) -> Document | InputError:
     try:
         value = json.loads(line)

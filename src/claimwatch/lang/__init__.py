@@ -10,9 +10,9 @@
 Each file is TOML. A pattern is a string or a list of strings (joined, like Python's adjacent literals);
 `${name}` in a pattern is replaced by the fragment `name` of the same file's `[fragments]` table, and
 `${file.name}` by a fragment of another file of the same language. `resources(code)` reads a language once
-per process; a file a language lacks is taken from English (`en`), so a language without resources of its
-own reads like English and never fails. Adding a language means adding a folder here (see README,
-"Languages").
+per process; what a language's file lacks (a key, a fragment, or the whole file) is taken from English
+(`en`), so a language without resources of its own reads like English and never fails. Adding a language
+means adding a folder here (see README, "Languages").
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ class Resources:
             data = _read(self.code, name)
             if data is not None:
                 self._own.add(name)
-            elif self.code != DEFAULT:
-                data = resources(DEFAULT).section(name)
+            if self.code != DEFAULT:
+                data = _over(resources(DEFAULT).section(name), data or {})
             self._sections[name] = data or {}
         return self._sections[name]
 
@@ -103,6 +103,18 @@ def _compile(text: str, flags: int) -> re.Pattern[str]:
 def resources(code: str | None = DEFAULT) -> Resources:
     """The resources of language `code` ('fr', 'fr-FR', None for the default), read once per process."""
     return Resources(normalise(code))
+
+
+def _over(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """A language's file over English's: its keys replace English's, its fragments are merged in (so a French
+    file need not repeat a fragment it does not change)."""
+    merged = dict(base)
+    for key, value in own.items():
+        if key == "fragments" and isinstance(base.get(key), dict):
+            merged[key] = {**base[key], **value}
+        else:
+            merged[key] = value
+    return merged
 
 
 def _read(code: str, name: str) -> dict[str, Any] | None:

@@ -39,6 +39,8 @@ def _engine(url: str, timeout: float) -> sa.Engine:
     except sa.exc.ArgumentError as error:
         raise StoreError(f"{url!r} is not a database URL or path: {error}") from error
     backend = parsed.get_backend_name()
+    if parsed.drivername == "postgresql":  # psycopg 3 (the postgres extra), whatever SQLAlchemy's default
+        parsed = parsed.set(drivername="postgresql+psycopg")
     options: dict[str, Any] = {}
     if backend == "sqlite":
         database = parsed.database or ""

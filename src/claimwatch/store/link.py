@@ -21,19 +21,18 @@ Pure functions over model dataclasses, so every rule is testable without a datab
 
 from __future__ import annotations
 
-import calendar
-import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 
+from .. import periods
+from ..counts import best_count, tightest
 from ..model import Claim, Count, Group, Incident, Perpetrator, Place
 from .records import CountBasis
 
-_PRECISION_RANK = {"hour": 0, "day": 1, "month": 2, "year": 3}
 # Two cities closer than this are one place for linking (a suburb, a district, a spelling of the same town).
 NEAR_KM = 25.0
 # The smallest score for a match when date and place are both known.
@@ -42,62 +41,18 @@ MIN_SCORE = 2
 # --------------------------------------------------------------------------- dates
 
 
-def date_range(value: str | None, precision: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO date may mean at its precision ("2017-06", month -> June 1..30)."""
-    if not value:
-        return None
-    rank = _PRECISION_RANK.get(precision or "day", 1)
-    try:
-        year = int(value[:4])
-        if rank >= 3 or len(value) < 7:
-            return date(year, 1, 1), date(year, 12, 31)
-        month = int(value[5:7])
-        if rank == 2 or len(value) < 10:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        day = date(year, month, int(value[8:10]))
-    except ValueError:
-        return None
-    return day, day
-
-
 def _date_agreement(a: Incident, b: Incident) -> str | None:
-    """"same", "adjacent" (a day apart), "coarse" (one side is a month or year), "unknown" or None (veto)."""
-    ra, rb = date_range(a.date, a.date_precision), date_range(b.date, b.date_precision)
-    if ra is None or rb is None:
-        return "unknown"
-    slack = timedelta(days=1)
-    if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
-        return None
-    both_days = ra[0] == ra[1] and rb[0] == rb[1]
-    if both_days:
-        return "same" if ra[0] == rb[0] else "adjacent"
-    if ra[0] > rb[1] or rb[0] > ra[1]:  # only the slack joins them, and one side is coarse: no
-        return None
-    return "coarse"
+    """"same", "adjacent" (a day apart), "coarse" (one side is a month or year), "unknown" or None (veto):
+    the resolver's rule (`periods.agreement`)."""
+    return periods.agreement(a.date, a.date_precision, b.date, b.date_precision)
 
 
 # --------------------------------------------------------------------------- places
 
 
-@functools.lru_cache(maxsize=512)
-def _country_names(code: str) -> frozenset[str]:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return frozenset({code.lower()})
-    names = [code, country.alpha_3, country.name, getattr(country, "common_name", ""),
-             getattr(country, "official_name", "")]
-    return frozenset(n.lower() for n in names if n)
-
-
 def place_rank(place: Place) -> int:
-    """0 a town or city, 1 a region, 2 a country: smaller is more specific."""
-    if place.country_code and place.name.lower() in _country_names(place.country_code.upper()):
-        return 2
-    if place.geonameid is not None or (place.lat is not None and place.admin1 is not None):
-        return 0
-    return 1
+    """0 a town or city, 1 a region, 2 a country: smaller is more specific (`Place.rank`, as the resolver)."""
+    return place.rank
 
 
 def _distance_km(a: Place, b: Place) -> float | None:
@@ -244,8 +199,8 @@ def combine(reports: Sequence[Incident]) -> Incident:
     merged = Incident(id=reports[0].id)
     dated = [r for r in reports if r.date]
     if dated:
-        finest = min(_PRECISION_RANK.get(r.date_precision or "day", 1) for r in dated)
-        choices = Counter(r.date for r in dated if _PRECISION_RANK.get(r.date_precision or "day", 1) == finest)
+        finest = min(periods.precision_rank(r.date_precision) for r in dated)
+        choices = Counter(r.date for r in dated if periods.precision_rank(r.date_precision) == finest)
         chosen = max(choices.items(), key=lambda item: (item[1], -dated.index(_first(dated, item[0]))))[0]
         merged.date = chosen
         merged.date_precision = _first(dated, chosen).date_precision
@@ -287,24 +242,7 @@ class Figure:
     outlet: str | None = None
 
 
-def document_best(counts: Sequence[Count]) -> Count:
-    """One document's own figure: the largest exact value it gives, else the tightest bounds."""
-    exact = [c for c in counts if c.value is not None]
-    if exact:
-        chosen = max(exact, key=lambda c: c.value or 0)
-        return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)
-    return _tightest(counts)
-
-
-def _tightest(counts: Iterable[Count]) -> Count:
-    counts = list(counts)
-    mins = [c.min for c in counts if c.min is not None]
-    maxes = [c.max for c in counts if c.max is not None]
-    low = max(mins) if mins else None
-    high = min(maxes) if maxes else None
-    if low is not None and high is not None and high < low:
-        high = None  # a newer floor beat an older ceiling: the toll rose
-    return Count(min=low, max=high)
+document_best = best_count  # one document's own figure: the resolver's rule (counts.py)
 
 
 def _fits(value: int, bounds: Count) -> bool:
@@ -337,18 +275,18 @@ def current_count(figures: Sequence[Figure]) -> tuple[Count, CountBasis | None]:
         same_time = [f for f in best[index:] if f.reported_at == moment]
         index += len(same_time)
         exact = [f for f in same_time if f.count.value is not None]
-        bounds = _tightest(newer_bounds + [f.count for f in same_time if f.count.value is None])
+        bounds = tightest(newer_bounds + [f.count for f in same_time if f.count.value is None])
         if exact:
             # Ties at one moment: the value most documents give (over all reports), then the larger.
             chosen = max(exact, key=lambda f: (exact_values[f.count.value or 0], f.count.value or 0))
             value = chosen.count.value or 0
-            if not newer_bounds or _fits(value, _tightest(newer_bounds)):
+            if not newer_bounds or _fits(value, tightest(newer_bounds)):
                 rule = "most recent exact figure" if len(exact) == 1 else "most sources among the most recent figures"
                 count = Count(value=value, includes_perpetrators=chosen.count.includes_perpetrators)
                 return count, CountBasis(rule, chosen.document_id, chosen.reported_at, exact_values[value])
             break
         newer_bounds = [bounds]
-    bounds = _tightest(f.count for f in best if f.count.value is None) if not newer_bounds else newer_bounds[0]
+    bounds = tightest(f.count for f in best if f.count.value is None) if not newer_bounds else newer_bounds[0]
     source = next((f for f in best if f.count.value is None), best[0])
     return bounds, CountBasis("bounds from the most recent reports", source.document_id, source.reported_at, 0)
 

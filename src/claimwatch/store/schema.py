@@ -17,6 +17,9 @@ dialect has). The one dialect-specific part, full-text search, lives in `search.
     quotes             quoted statements, per document
     claim_judgements   each claim's usual delay range and anomaly, against its group's earlier claims
     group_profiles     each group's delay statistics, channels and wording (judgements.py keeps both)
+    feed_sources       the watcher's sources: validators (ETag, Last-Modified), next poll, last error
+    feed_items         every item a source listed, by URL: pending, stored, duplicate or failed
+    alerts             the alert outbox: one row per (rule, fact), pending until delivered
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ documents = sa.Table(
     sa.Column("source", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
     sa.Index("ix_documents_published", "published", "id"),
 )
 
@@ -76,7 +79,7 @@ incidents = sa.Table(
     sa.Column("report_count", sa.Integer, nullable=False),
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),  # of the latest report merged in
+    sa.Column("extractor_version", sa.Text, nullable=False),  # of the latest report merged in
     sa.Index("ix_incidents_order", "date_start", "first_seen", "id"),  # the list order, for keyset pages
     sa.Index("ix_incidents_country_order", "country_code", "date_start", "first_seen", "id"),  # ?country=, sorted
 )
@@ -89,7 +92,8 @@ incident_reports = sa.Table(
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
     sa.Column("local_id", sa.String(40), nullable=False),  # the id the incident had inside its document
     sa.Column("payload", sa.Text, nullable=False),  # Incident.to_dict() of that document
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("trace", sa.Text),  # JSON list of the rule and cue ids that produced it in that document
+    sa.Column("extractor_version", sa.Text, nullable=False),
     sa.UniqueConstraint("document_id", "local_id", name="uq_incident_reports_document_local"),
 )
 
@@ -112,7 +116,7 @@ claims = sa.Table(
     sa.Column("status", sa.String(16), nullable=False, index=True),  # after cross-claim rules (disputed)
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False),  # first reported by
     sa.Column("first_seen", sa.DateTime, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
     sa.Index("ix_claims_order", "incident_id", "first_seen", "id"),
 )
 
@@ -123,7 +127,8 @@ claim_reports = sa.Table(
     sa.Column("claim_id", _ID, sa.ForeignKey("claims.id"), nullable=False, index=True),
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False, index=True),
     sa.Column("payload", sa.Text, nullable=False),  # Claim.to_dict() of that document
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("trace", sa.Text),  # JSON list of the rule and cue ids that produced it in that document
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 evidence = sa.Table(
@@ -137,7 +142,7 @@ evidence = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("attributed_to", sa.Text),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
     sa.Index("ix_evidence_fact", "fact_kind", "fact_id"),
 )
 
@@ -155,7 +160,7 @@ casualty_reports = sa.Table(
     sa.Column("reported_at", sa.DateTime),
     sa.Column("outlet", sa.Text),
     sa.Column("evidence_id", _ID, sa.ForeignKey("evidence.id")),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 quotes = sa.Table(
@@ -168,7 +173,7 @@ quotes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extractor_version", sa.Text, nullable=False),
 )
 
 # Kept by `judgements.py` in the transaction that writes the claims: reads never rescan every claim.
@@ -187,4 +192,57 @@ group_profiles = sa.Table(
     sa.Column("name", sa.Text, primary_key=True, nullable=False),
     sa.Column("claims", sa.Integer, nullable=False),
     sa.Column("profile", sa.Text, nullable=False),  # JSON: analytics.group_profile() without the delays
+)
+
+# --------------------------------------------------------------------------- the feed watcher (migration 0004)
+
+feed_sources = sa.Table(
+    "feed_sources",
+    metadata,
+    _id_column(),
+    sa.Column("url", sa.Text, nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # auto | feed | sitemap | urls
+    sa.Column("every_seconds", sa.Integer, nullable=False),
+    sa.Column("origin", sa.String(16), nullable=False),  # command | config
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("next_poll_at", sa.DateTime, nullable=False),
+    sa.Column("last_polled_at", sa.DateTime),
+    sa.Column("last_ok_at", sa.DateTime),
+    sa.Column("last_error", sa.Text),
+    sa.Column("error_count", sa.Integer, nullable=False),
+    sa.Column("items_seen", sa.Integer, nullable=False),
+    sa.Column("added_at", sa.DateTime, nullable=False),
+)
+
+feed_items = sa.Table(
+    "feed_items",
+    metadata,
+    _id_column(),
+    sa.Column("source_id", _ID, sa.ForeignKey("feed_sources.id"), nullable=False, index=True),
+    sa.Column("url", sa.Text, nullable=False, unique=True),  # an article in two feeds is fetched once
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.DateTime),
+    sa.Column("first_seen", sa.DateTime, nullable=False),
+    sa.Column("fetched_at", sa.DateTime),
+    sa.Column("status", sa.String(16), nullable=False, index=True),  # pending | stored | duplicate | failed
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("document_id", _ID),
+    sa.Column("error", sa.Text),
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    _id_column(),  # from (rule, fact): a rule fires once per fact
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("fact", sa.Text, nullable=False),
+    sa.Column("destination", sa.Text, nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),  # the JSON sent
+    sa.Column("created_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),  # pending | sent
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.DateTime, nullable=False),
+    sa.Column("sent_at", sa.DateTime),
+    sa.Column("last_error", sa.Text),
 )

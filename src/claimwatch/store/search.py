@@ -1,8 +1,15 @@
-"""Full-text search over documents: FTS5 on SQLite, a tsvector (or ILIKE) on PostgreSQL.
+"""Full-text search over documents: FTS5 on SQLite, a tsvector on PostgreSQL (ILIKE elsewhere).
 
 The only dialect-specific SQL in the store lives here, each piece behind a dialect check. User queries
-are reduced to words before they reach FTS5, so punctuation ("al-Shabaab", "U.S.") cannot raise a
-syntax error: every word must appear (AND), each matched as a prefix-free token.
+are reduced to words before they reach the database, so punctuation ("al-Shabaab", "U.S.", "<script>")
+cannot raise a syntax error or vanish as markup: every word must appear (AND), each matched as a token.
+
+    SQLite      documents_fts (FTS5, porter stemming), filled on write; its own snippet()
+    PostgreSQL  documents.search_vector, a stored generated tsvector ('english': Snowball stemming) over
+                the title and text reduced to words (migration 0005), GIN-indexed; ranked by ts_rank;
+                the snippet is cut here, in the same form as FTS5's (matched words in [brackets]).
+                English stop words ("the", "of") are not indexed there, so a query of stop words alone
+                finds nothing on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -59,16 +66,12 @@ def search(conn: sa.Connection, query: str, limit: int) -> list[Match]:
     elif dialect == "postgresql":
         result = conn.execute(
             sa.text(
-                "SELECT id AS document_id, ts_headline('english', text, plainto_tsquery('english', :q), "
-                "'StartSel=[,StopSel=],MaxWords=' || :n || ',MinWords=5') AS snippet "
-                "FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
-                "@@ plainto_tsquery('english', :q) "
-                "ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text), "
-                "plainto_tsquery('english', :q)) DESC LIMIT :limit"
+                "SELECT id, text FROM documents, plainto_tsquery('english', :q) AS query "
+                "WHERE search_vector @@ query ORDER BY ts_rank(search_vector, query) DESC, id LIMIT :limit"
             ),
-            {"q": query, "limit": limit, "n": SNIPPET_WORDS},
+            {"q": " ".join(words(query)), "limit": limit},
         )
-        rows = [(r[0], r[1]) for r in result]
+        rows = [(r.id, marked_snippet(r.text, words(query))) for r in result]
     else:  # any other database: every word somewhere in the title or text
         clause = sa.and_(
             *[sa.or_(documents.c.text.ilike(f"%{w}%"), documents.c.title.ilike(f"%{w}%")) for w in words(query)]
@@ -81,6 +84,24 @@ def search(conn: sa.Connection, query: str, limit: int) -> list[Match]:
 def matching_document_ids(conn: sa.Connection, query: str, limit: int = 10_000) -> list[str]:
     """The ids of every document matching `query` (to filter incidents by text)."""
     return [m.document_id for m in search(conn, query, limit)]
+
+
+def marked_snippet(text: str, terms: list[str], width: int = SNIPPET_WORDS) -> str:
+    """About `width` words around the first matched word, matches in [brackets] (FTS5 snippet()'s form).
+
+    A word matches when it starts with a query word (or the reverse, for stems: "bombing" ~ "bombings")."""
+    tokens = text.split()
+    lowered = [t.lower() for t in terms]
+
+    def hit(token: str) -> bool:
+        core = "".join(_WORD.findall(token)).lower()
+        return bool(core) and any(core.startswith(t) or t.startswith(core) and len(core) >= 4 for t in lowered)
+
+    first = next((i for i, token in enumerate(tokens) if hit(token)), 0)
+    start = max(0, first - width // 4)
+    window = tokens[start : start + width]
+    shown = " ".join(f"[{t}]" if hit(t) else t for t in window)
+    return ("…" if start else "") + shown + ("…" if start + width < len(tokens) else "")
 
 
 def _plain_snippet(text: str, terms: list[str], width: int = 160) -> str:

@@ -2,7 +2,12 @@
 
 `add_document` runs inside the caller's transaction (`Store.add` opens one per document), so a failure
 anywhere leaves nothing half-stored. The order:
-1. the document row (and its full-text entry); a content hash already stored -> nothing is written;
+0. on PostgreSQL, a transaction-scoped advisory lock (`LINK_LOCK`): linking reads the stored incidents and
+   then writes, so two writers storing two reports of one attack at once must not both miss the other's
+   incident. Writers (ingest workers, several `claimwatch ingest` processes, the feed watcher) extract in
+   parallel and take turns only for this short write; SQLite serialises writers by itself;
+1. the document row (and its full-text entry), inserted with ON CONFLICT DO NOTHING on the unique content
+   hash: a hash already stored -> nothing is written;
 2. each incident of the document is linked (`link.match`) to a stored incident or starts a new one; its
    per-document form, evidence and casualty figures are kept, and the canonical incident is recomputed
    from every report (`link.combine`, `link.current_count`);
@@ -20,6 +25,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .. import periods
 from ..model import Claim, Count, Document, Evidence, Extraction, Group, Incident, Perpetrator, Place
 from . import ids, link, search
 from .records import AddResult
@@ -27,6 +33,8 @@ from .schema import casualty_reports, claim_reports, claims, documents, evidence
 
 UNKNOWN_VERSION = "unknown"
 _CANDIDATE_LIMIT = 2000
+# pg_advisory_xact_lock key shared by every writer of one database (any fixed bigint; "cwlink" in ASCII).
+LINK_LOCK = 0x63776C696E6B
 
 
 def naive_utc(value: datetime | None) -> datetime | None:
@@ -54,8 +62,8 @@ class _Context:
 def add_document(conn: sa.Connection, document: Document, extraction: Extraction, now: datetime) -> AddResult:
     content_hash = document.content_hash
     doc_id = ids.document_id(content_hash)
-    if conn.execute(sa.select(documents.c.id).where(documents.c.content_hash == content_hash)).first():
-        return AddResult(document_id=doc_id, created=False)
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LINK_LOCK})
     cleaned = extraction.document if extraction.document is not None else document
     ctx = _Context(
         conn=conn,
@@ -66,7 +74,8 @@ def add_document(conn: sa.Connection, document: Document, extraction: Extraction
         outlet=cleaned.outlet or document.outlet,
         now=now,
     )
-    _insert_document(ctx, document, cleaned)
+    if not _insert_document(ctx, document, cleaned):
+        return AddResult(document_id=doc_id, created=False)
     result = AddResult(document_id=doc_id, created=True)
 
     canonical: dict[str, str] = {}  # the document's incident id -> the stored incident id
@@ -114,10 +123,12 @@ def add_document(conn: sa.Connection, document: Document, extraction: Extraction
 # --------------------------------------------------------------------------- documents
 
 
-def _insert_document(ctx: _Context, original: Document, cleaned: Document) -> None:
+def _insert_document(ctx: _Context, original: Document, cleaned: Document) -> bool:
+    """Insert the row unless its content hash is stored already (then False, and nothing is written)."""
     title = cleaned.title or original.title
-    ctx.conn.execute(
-        documents.insert().values(
+    inserted = ctx.conn.execute(
+        upsert_ignoring(ctx.conn, documents, ["content_hash"])
+        .values(
             id=ctx.document_id,
             content_hash=ctx.content_hash,
             url=cleaned.url or original.url,
@@ -131,8 +142,25 @@ def _insert_document(ctx: _Context, original: Document, cleaned: Document) -> No
             ingested_at=ctx.now,
             extractor_version=ctx.version,
         )
-    )
+        .returning(documents.c.id)
+    ).first()
+    if inserted is None:
+        return False
     search.index_document(ctx.conn, ctx.document_id, title, cleaned.text)
+    return True
+
+
+def upsert_ignoring(conn: sa.Connection, table: sa.Table, keys: list[str]) -> Any:
+    """INSERT … ON CONFLICT (keys) DO NOTHING, in the connection's dialect (SQLite or PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=keys)
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing(index_elements=keys)
+    return table.insert()
 
 
 # --------------------------------------------------------------------------- incidents
@@ -141,7 +169,7 @@ def _insert_document(ctx: _Context, original: Document, cleaned: Document) -> No
 def _candidates(conn: sa.Connection, incident: Incident, exclude: set[str]) -> list[Incident]:
     """Stored incidents that could be the same: overlapping dates, else the same country."""
     query = sa.select(incidents).order_by(incidents.c.updated_at.desc()).limit(_CANDIDATE_LIMIT)
-    span = link.date_range(incident.date, incident.date_precision)
+    span = periods.date_range(incident.date, incident.date_precision)
     if span is not None:
         slack = timedelta(days=1)
         query = query.where(
@@ -204,6 +232,7 @@ def _add_incident_report(ctx: _Context, incident_id: str, incident: Incident) ->
             document_id=ctx.document_id,
             local_id=incident.id,
             payload=dumps(incident.to_dict()),
+            trace=dumps(incident.trace),
             extractor_version=ctx.version,
         )
     )
@@ -276,7 +305,7 @@ def refresh_incident(conn: sa.Connection, incident_id: str, now: datetime, versi
                 figures[kind].append(link.Figure(count, row.document_id, published.get(row.document_id)))
     killed = _figure_json(*link.current_count(figures["killed"]))
     wounded = _figure_json(*link.current_count(figures["wounded"]))
-    span = link.date_range(merged.date, merged.date_precision)
+    span = periods.date_range(merged.date, merged.date_precision)
     place = merged.place
     conn.execute(
         incidents.update()
@@ -350,6 +379,7 @@ def _add_claim(ctx: _Context, claim: Claim, incident_id: str | None, index: int)
             claim_id=claim_id,
             document_id=ctx.document_id,
             payload=dumps(claim.to_dict()),
+            trace=dumps(claim.trace),
             extractor_version=ctx.version,
         )
     )

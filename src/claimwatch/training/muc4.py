@@ -1,4 +1,5 @@
-"""Train the MUC-4 models that ship in `claimwatch/data/models/`:
+"""Train the MUC-4 models of the registry (`model_registry.py`), into `CLAIMWATCH_MODEL_DIR` when it is set,
+else into `claimwatch/data/models/` of a source checkout (never into an installed package):
 
 1. `muc4_roles.crfsuite` — the CRF role tagger of `extract/roles.py`. Gold mentions (strings with the
    offset of their first occurrence) are projected onto every occurrence of the string in the document,
@@ -6,7 +7,7 @@
    `O`: they teach the tagger that fighting between armies or a politician's speech has no role fillers.
 2. `muc4_relevance.json` — a TF-IDF + logistic regression document model: does this document report a
    MUC-4 incident at all? Stored as plain numbers (vocabulary, idf, weights), not a pickle, so it loads
-   under any scikit-learn version; `role_assignment.py` applies it.
+   under any scikit-learn version; `document_relevance.py` applies it.
 
 Both train in a few minutes on two CPU cores.
 """
@@ -20,10 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import model_registry
 from ..evaluation.muc4 import ROLES
-from ..extract.roles import CRF_PATH, MODEL_DIR, Token, sentence_features, tokenize
-
-RELEVANCE_PATH = MODEL_DIR / "muc4_relevance.json"
+from ..extract.roles import Token, sentence_features, tokenize
 
 
 @dataclass
@@ -67,10 +67,12 @@ def bio_labels(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[s
     return labels
 
 
-def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iterations: int = 100,
+def train_roles(documents: list[dict[str, Any]], path: Path | None = None, iterations: int = 100,
                 c1: float = 0.05, c2: float = 0.05) -> int:
+    """Train the CRF into `path`, by default the registry's training folder (then entered in its manifest)."""
     import pycrfsuite
 
+    target = path or model_registry.output_path("roles")
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
     for document in documents:
@@ -85,8 +87,10 @@ def train_roles(documents: list[dict[str, Any]], path: Path = CRF_PATH, iteratio
         "feature.possible_transitions": True,
         "feature.minfreq": 2,
     })
-    path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(target))
+    if path is None:
+        model_registry.record("roles", target)
     return count
 
 
@@ -99,8 +103,9 @@ def main_type(document: dict[str, Any]) -> str:
     return max(counts, key=lambda k: counts[k]) if counts else "none"
 
 
-def train_relevance(documents: list[dict[str, Any]], path: Path = RELEVANCE_PATH, c: float = 16.0) -> None:
-    """Two linear models over one TF-IDF vocabulary: relevant or not, and the main incident type."""
+def train_relevance(documents: list[dict[str, Any]], path: Path | None = None, c: float = 16.0) -> None:
+    """Two linear models over one TF-IDF vocabulary: relevant or not, and the main incident type; written to
+    `path`, by default the registry's training folder (then entered in its manifest)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -118,14 +123,17 @@ def train_relevance(documents: list[dict[str, Any]], path: Path = RELEVANCE_PATH
         for term, i in vectorizer.vocabulary_.items()  # every term: all of them count in the l2 norm
     }
     payload = {
-        "version": "claimwatch.relevance.tfidf-lr.v2",
+        "version": model_registry.MODELS["relevance"].version,
         "ngram_max": 2,
         "intercept": float(relevant.intercept_[0]),
         "types": classes,
         "type_intercepts": [float(v) for v in kinds.intercept_],
         "terms": terms,  # term -> [idf, relevance weight, one weight per type]
     }
-    path.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
+    target = path or model_registry.output_path("relevance")
+    target.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
+    if path is None:
+        model_registry.record("relevance", target)
 
 
 def train(train_path: Path, *, iterations: int = 100, limit: int | None = None,
@@ -136,8 +144,8 @@ def train(train_path: Path, *, iterations: int = 100, limit: int | None = None,
     paths = []
     if relevance:
         train_relevance(documents)
-        paths.append(RELEVANCE_PATH)
+        paths.append(model_registry.output_path("relevance"))
     if roles:
         sentences = train_roles(documents, iterations=iterations)
-        paths.append(CRF_PATH)
+        paths.append(model_registry.output_path("roles"))
     return TrainingReport(len(documents), sentences, time.perf_counter() - started, paths)

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import model_registry
 from ..document_relevance import DocumentScores, document_scores
 from ..evaluation import muc4
 from ..evaluation.muc4 import GoldDocument, Template
-from ..incident_relevance import INCIDENT_MODEL_PATH, MODEL_VERSION, NOT_RELEVANT, incident_features
+from ..incident_relevance import MODEL, NOT_RELEVANT, incident_features
 from ..model import Document, Incident
-from ..model_registry import read_json_model
 
 FOLDS = 5
 C = 1.0  # inverse L2 strength; 1 and 4 were measured (5-fold CV on train 65.2 vs 65.4: a tie), 1 is smaller
@@ -116,7 +116,7 @@ def _as_model(vectorizer: Any, classifier: Any, threshold: float) -> dict[str, A
         for name, i in sorted(vectorizer.vocabulary_.items())
     }
     return {
-        "version": MODEL_VERSION,
+        "version": model_registry.MODELS[MODEL].version,
         "classes": classes,
         "intercepts": [round(v, 5) for v in intercepts],
         "threshold": threshold,
@@ -154,10 +154,10 @@ def _cv_scores(documents: list[GoldDocument], incidents: list[list[Incident]], r
     return results
 
 
-def train_incidents(train_path: Path, path: Path = INCIDENT_MODEL_PATH, *, limit: int | None = None,
+def train_incidents(train_path: Path, path: Path | None = None, *, limit: int | None = None,
                     processes: int = 2) -> IncidentTrainingReport:
     started = time.perf_counter()
-    read_json_model.cache_clear()  # the document model may just have been retrained
+    model_registry.forget()  # the document model may just have been retrained
     documents = list(muc4.read_documents(train_path))[:limit]
     incidents = run_pipeline(documents, processes)
     document_features = out_of_fold_document_scores(documents)
@@ -178,9 +178,11 @@ def train_incidents(train_path: Path, path: Path = INCIDENT_MODEL_PATH, *, limit
     threshold = max(THRESHOLDS, key=lambda t: (cv[t], -abs(t - 0.35)))  # on a tie, nearer the old default
     vectorizer, classifier = _fit([r for d in rows for r in d], [y for d in labels for y in d])
     model = _as_model(vectorizer, classifier, threshold)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    read_json_model.cache_clear()
+    target = path or model_registry.output_path(MODEL)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    if path is None:
+        model_registry.record(MODEL, target)
     counts: dict[str, int] = {}
     for label in (y for d in labels for y in d):
         counts[label] = counts.get(label, 0) + 1
@@ -191,6 +193,6 @@ def train_incidents(train_path: Path, path: Path = INCIDENT_MODEL_PATH, *, limit
         threshold=threshold,
         cv_micro_f1=cv,
         seconds=time.perf_counter() - started,
-        path=path,
+        path=target,
         features=len(model["weights"]),
     )

@@ -1,7 +1,7 @@
 """Claim judgements kept in the store (usual delay range, anomaly, group profile) and indexes for every filter.
 
 Revision ID: 0003_judgements_indexes
-Revises: 0001_initial
+Revises: 0002_trace
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_judgements_indexes"
-down_revision = "0001_initial"
+down_revision = "0002_trace"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,37 @@
+"""One document's casualty figure from the several it gives: the rule the resolver and the store share.
+
+The largest exact value reported ("12 killed", later "the toll rose to 15": 15), else the tightest bounds
+("at least 20" and "more than 25": at least 25). A floor above a ceiling ("up to 20", later "at least 30")
+means the toll rose: the ceiling goes. Attackers counted among the dead (`includes_perpetrators`) stay
+counted when the chosen figure, or for bounds any figure, says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Count
+
+
+def best_count(counts: Iterable[Count]) -> Count:
+    """The figure an incident shows from one document's reports (see the module docstring)."""
+    counts = list(counts)
+    exact = [c for c in counts if c.value is not None]
+    if exact:
+        chosen = max(exact, key=lambda c: c.value or 0)
+        return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)
+    bounds = tightest(counts)
+    bounds.includes_perpetrators = True if any(c.includes_perpetrators for c in counts) else None
+    return bounds
+
+
+def tightest(counts: Iterable[Count]) -> Count:
+    """The narrowest bounds several figures allow; a floor above the ceiling drops the ceiling."""
+    counts = list(counts)
+    mins = [c.min for c in counts if c.min is not None]
+    maxes = [c.max for c in counts if c.max is not None]
+    low = max(mins) if mins else None
+    high = min(maxes) if maxes else None
+    if low is not None and high is not None and high < low:
+        high = None  # a newer floor beat an older ceiling: the toll rose
+    return Count(min=low, max=high)

@@ -1,0 +1,74 @@
+"""Dates as periods: the days an ISO date of some precision may mean, and whether two dates can agree.
+
+One implementation for the resolver (is this report about the incident drafted so far?) and for linking
+across documents (`store/link.py`): "2017-06" at month precision is 1..30 June 2017, "2017" at year
+precision the whole year. Two dates agree when their periods overlap; two single days also when they are
+one day apart (a night attack reported on either side of midnight, time zones).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Literal
+
+PRECISION_RANK = {"hour": 0, "day": 1, "month": 2, "year": 3}
+SLACK_DAYS = 1  # two single days this far apart may name one attack
+
+Agreement = Literal["same", "adjacent", "coarse", "unknown"]
+
+
+def precision_rank(precision: str | None) -> int:
+    """0 hour, 1 day, 2 month, 3 year; an unknown precision counts as coarser than all (4); None as a day."""
+    if precision is None:
+        return 1
+    return PRECISION_RANK.get(precision, 4)
+
+
+def date_range(value: str | None, precision: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date may mean at its precision ("2017-06", month -> June 1..30); None
+    for no date or one that does not parse."""
+    if not value:
+        return None
+    rank = precision_rank(precision)
+    try:
+        year = int(value[:4])
+        if rank >= 3 or len(value) < 7:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(value[5:7])
+        if rank == 2 or len(value) < 10:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date(year, month, int(value[8:10]))
+    except ValueError:
+        return None
+    return day, day
+
+
+def agreement(a: str | None, a_precision: str | None, b: str | None, b_precision: str | None) -> Agreement | None:
+    """"same" (one day), "adjacent" (two days SLACK_DAYS apart at most), "coarse" (overlapping periods, one
+    of them longer than a day), "unknown" (a side without a readable date), None: they cannot agree."""
+    ra, rb = date_range(a, a_precision), date_range(b, b_precision)
+    if ra is None or rb is None:
+        return "unknown"
+    if ra[0] == ra[1] and rb[0] == rb[1]:
+        gap = abs((ra[0] - rb[0]).days)
+        return "same" if gap == 0 else "adjacent" if gap <= SLACK_DAYS else None
+    if ra[0] > rb[1] or rb[0] > ra[1]:
+        return None
+    return "coarse"
+
+
+def compatible(a: str, a_precision: str, b: str, b_precision: str) -> bool:
+    """Two dates may name the same attack (`agreement` is not None)."""
+    return agreement(a, a_precision, b, b_precision) is not None
+
+
+def first_day(value: str, precision: str) -> date | None:
+    span = date_range(value, precision)
+    return span[0] if span else None
+
+
+def last_day(value: str, precision: str) -> date | None:
+    span = date_range(value, precision)
+    return span[1] if span else None
+
