@@ -26,33 +26,40 @@ LINES = [
     "A man was seen near the gate. REUTERS/John Smith",
     "No group has claimed responsibility for the attack so far.",
 ]
-SIZE = 150_000  # characters of the smaller text; the larger one is twice that
-MAX_RATIO = 3.0
+SIZE = 100_000  # characters of the smaller text; the larger one is twice that
+MAX_RATIO = 3.2  # linear: 2; the quadratic pass: 3.5 and more, rising towards 4 with the size
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):  # the fastest of three runs: the least disturbed by other work on the machine
-        started = time.perf_counter()
-        clean_document(Document(text=text))
-        best = min(best, time.perf_counter() - started)
-    return best
+def _once(text: str) -> float:
+    started = time.perf_counter()
+    clean_document(Document(text=text))
+    return time.perf_counter() - started
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _ratio(small: str, large: str) -> float:
+    """Time(large) / time(small), each the fastest of five runs taken in turn, so a burst of other work
+    on a shared machine slows both alike or neither."""
+    _once(small[: len(small) // 10])  # warm the regular expressions and caches
+    fast_small = fast_large = float("inf")
+    for _ in range(5):
+        fast_small = min(fast_small, _once(small))
+        fast_large = min(fast_large, _once(large))
+    return fast_large / max(fast_small, 1e-6)
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(LINES), min_size=3, max_size=12))
 def test_doubling_the_text_at_most_about_doubles_the_cleaning_time(unit: list[str]) -> None:
     block = "Attack at the checkpoint\n\n" + "\n".join(unit) + "\n"
     small = block * max(1, SIZE // len(block))
     large = small * 2
-    _seconds(small[: len(small) // 10])  # warm the regular expressions and caches
-    ratio = _seconds(large) / max(_seconds(small), 1e-6)
+    ratio = _ratio(small, large)
     assert ratio < MAX_RATIO, f"cleaning {len(large):,} chars took {ratio:.2f}x the time of {len(small):,}"
 
 
 def test_one_hard_wrapped_paragraph_is_joined_in_linear_time() -> None:
     wrapped = "the police said the attackers\n" * (SIZE // 30)
     text = "Attack at the checkpoint\n\nGunmen struck, and\n" + wrapped
-    ratio = _seconds(text + wrapped) / max(_seconds(text), 1e-6)
-    assert ratio < MAX_RATIO
+    ratio = _ratio(text, text + wrapped)
+    assert ratio < MAX_RATIO, f"{ratio:.2f}"
     assert clean_document(Document(text=text)).text.count("\n") == 2  # headline, blank line, one paragraph
