@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import analytics
 from .errors import InvalidQuery, NotFound
+from .store.queries import IncidentFilter
 
 if TYPE_CHECKING:
     from .store import ClaimRecord, IncidentRecord, Store
@@ -27,18 +28,7 @@ OFFSET_MAX = 10_000  # deeper pages: follow `next_cursor`, which costs the same 
 SEARCH_MAX = 100
 
 
-@dataclass
-class IncidentQuery:
-    since: date | None = None
-    until: date | None = None
-    country: str | None = None
-    group: str | None = None
-    attack_type: str | None = None
-    claimed: bool | None = None
-    query: str | None = None
-
-    def filters(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+IncidentQuery = IncidentFilter  # the store's one definition of the incident filters
 
 
 @dataclass

@@ -59,7 +59,7 @@ def export_command(
     try:
         with Store(db) as store:
             files = export(store, format_name, filters)
-            incidents = store.count_incidents(**filters.as_kwargs())
+            incidents = store.count_incidents(**filters.filters())
     except ClaimwatchError as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(1) from error

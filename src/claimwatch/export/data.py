@@ -3,12 +3,13 @@ and the documents behind them (`collect`), plus the ids all formats share."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+
+from ..store.queries import IncidentFilter
 
 if TYPE_CHECKING:
     from ..store import DocumentRecord, IncidentRecord, Store
@@ -19,20 +20,7 @@ PAGE = 500
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/claimwatch/claimwatch")
 
 
-@dataclass
-class ExportFilter:
-    """The filters of `claimwatch incidents` and `GET /api/incidents`."""
-
-    since: date | None = None
-    until: date | None = None
-    country: str | None = None
-    group: str | None = None
-    attack_type: str | None = None
-    claimed: bool | None = None
-    query: str | None = None
-
-    def as_kwargs(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+ExportFilter = IncidentFilter  # the filters of `claimwatch incidents` and `GET /api/incidents`
 
 
 @dataclass
@@ -54,7 +42,7 @@ def collect(store: Store | Any, filters: ExportFilter) -> ExportData:
     incidents: list[IncidentRecord] = []
     offset = 0
     while True:
-        page = store.incidents(**filters.as_kwargs(), limit=PAGE, offset=offset)
+        page = store.incidents(**filters.filters(), limit=PAGE, offset=offset)
         incidents.extend(page)
         if len(page) < PAGE:
             break

@@ -50,6 +50,8 @@ QUERY_MAX_WORDS = 12
 
 @dataclass
 class IncidentFilter:
+    """The filters of `claimwatch incidents`, `GET /api/incidents` and the exports (one definition for all)."""
+
     since: date | None = None
     until: date | None = None
     country: str | None = None
@@ -57,6 +59,10 @@ class IncidentFilter:
     attack_type: str | None = None
     claimed: bool | None = None
     query: str | None = None
+
+    def filters(self) -> dict[str, Any]:
+        """As keyword arguments of `Store.incidents` and `Store.count_incidents`."""
+        return dict(self.__dict__)
 
 
 # --------------------------------------------------------------------------- incidents
