@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import annotate, clean, resolve, role_assignment
+from . import annotate, clean, confidence, resolve, role_assignment
 from .errors import DuplicateComponent
 from .extract import attribution, casualties, claims, dates, events, groups, places, quotes, roles
 from .work import Work
@@ -96,6 +96,14 @@ for _component in (
         ("document", "sentences", "mentions.roles", "extraction"),
         ("extraction.roles", "extraction.relevance"),
         models=("relevance", "incidents"),
+    ),
+    Component(
+        "confidence",
+        "1",
+        confidence.stage,
+        ("sentences", "mentions.dates", "mentions.counts", "mentions.groups", "extraction", "extraction.relevance"),
+        ("extraction.confidence", "extraction.firmness"),
+        models=("confidence",),
     ),
 ):
     register(_component)
