@@ -69,8 +69,10 @@ def eval_claims_command(
     ) as progress:
         task = progress.add_task("articles", total=len(articles))
         works: list[Work | None] = []
-        extract = recording_extract(works) if calibration else None
-        report = claims.evaluate(articles, extract, on_article=lambda _: progress.advance(task))
+        if calibration:  # the pipeline's whole work on each article is kept, for the confidence features
+            report = claims.evaluate(articles, recording_extract(works), on_article=lambda _: progress.advance(task))
+        else:
+            report = claims.evaluate(articles, on_article=lambda _: progress.advance(task))
     calibrated = calibrate(path, articles, works) if calibration else None
 
     try:
