@@ -275,3 +275,44 @@ def test_the_pipeline_gives_every_incident_and_claim_a_confidence() -> None:
     assert all(c.confidence is not None and 0.0 < c.confidence < 1.0 for c in result.claims)
     assert result.incidents[0].firmness.get("killed") == "exact"
     assert "confidence.v1" in extractor_version() and "confidence.lr.v1@" in extractor_version()
+
+
+def test_firmness_accuracy_counts_each_reading_of_the_aligned_incidents() -> None:
+    from claimwatch.evaluation.calibration import firmness_accuracy
+
+    label = parse_label({
+        "id": "own-2", "text": TEXT,
+        "incidents": [{"date": "2024-03-04", "country_code": "NE", "place": "Tillaberi", "killed": 12,
+                       "wounded": None, "attack_types": [], "weapon_types": []}],
+        "claims": [],
+    })
+    found = _incident(firmness={"killed": "bounded", "date": "relative", "place": "town"})
+    work = _work(found)
+    table = firmness_accuracy([label], [work])
+    assert table == {"killed": {"bounded": [0, 1]}, "date": {"relative": [1, 1]}, "place": {"town": [1, 1]}}
+    assert firmness_accuracy([label], [None]) == {}
+
+
+def test_eval_claims_calibration_prints_the_measures(tmp_path: Any) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimwatch.cli import app
+
+    text = ("A roadside bomb struck a police truck near Garissa on Thursday, killing 4 officers. "
+            "Al-Shabaab claimed the attack in a statement on its radio station.")
+    labels = tmp_path / "mine.jsonl"
+    labels.write_text(json.dumps({
+        "id": "own-3", "text": text, "published": "2024-06-14T08:00:00",
+        "incidents": [{"date": "2024-06-13", "country_code": "KE", "place": "Garissa", "killed": 4,
+                       "wounded": None, "attack_types": ["Bombing/Explosion"], "weapon_types": ["Explosives"]}],
+        "claims": [{"group": "al-Shabaab", "channel": "radio", "status": "claimed", "link": "unclear",
+                    "incident": 0}],
+    }) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "claims", str(labels), "--calibration", "--json"])
+    assert result.exit_code == 0, result.output
+    calibration = json.loads(result.stdout)["calibration"]
+    assert calibration["scope"] == "shipped model"  # not the file the model was fit on
+    assert calibration["incident"]["count"] >= 1 and 0.0 <= calibration["incident"]["brier"] <= 1.0
+    assert "firmness" in calibration

@@ -156,6 +156,14 @@ def _print_calibration(console: Console, report: CalibrationReport) -> None:
             f"ECE {measured.ece:.3f}, mean confidence {measured.mean_confidence:.3f} vs "
             f"{measured.base_rate:.3f} right"
         )
+    if report.firmness:
+        table = Table(title="How each field was read, and how often it is right (aligned incidents)")
+        for column in ("field", "read as", "right / total", "share right"):
+            table.add_column(column, justify="left" if column in ("field", "read as") else "right")
+        for name, values in sorted(report.firmness.items()):
+            for how, (right, total) in sorted(values.items(), key=lambda item: -item[1][1]):
+                table.add_row(name, how, f"{right} / {total}", f"{right / total:.3f}")
+        console.print(table)
 
 
 def _print_misses(console: Console, report: ClaimsReport) -> None:

@@ -7,6 +7,8 @@ error of the confidences the pipeline gives incidents and claims (`confidence.py
 2. `measure` bins the (confidence, right) pairs into equal-width bins and reports, per bin, the mean
    confidence against the share right; the Brier score (mean squared error of the probability); the ECE
    (the bins' gaps weighted by their size).
+3. `firmness_accuracy`: per field and firmness value ("killed" read as "bounded"), how often that field of
+   the aligned incidents is right: whether a firm figure is more often right than a guess.
 
 On our own labelled articles the model was fit on, the confidences measured are out of fold (each article
 scored by a model fit on the others: `training/confidence.out_of_fold`); on any other labelled set (the
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Extraction
-from .claims import LabelledArticle, align_claims, align_incidents, same_group
+from .claims import LabelledArticle, align_claims, align_incidents, incident_checks, same_group
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -118,13 +120,34 @@ class CalibrationReport:
     scope: str  # "out of fold" (the set the model was fit on) or "shipped model"
     kinds: dict[str, Calibration]
     constant_brier: dict[str, float]  # kind -> the Brier score of always answering the base rate
+    # field -> firmness value -> [right, total] over the incidents aligned to a gold one
+    firmness: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "scope": self.scope,
             **{kind: {**c.to_dict(), "constant_brier": round(self.constant_brier[kind], 4)}
                for kind, c in self.kinds.items()},
+            "firmness": {name: {value: {"right": r, "total": t} for value, (r, t) in sorted(values.items())}
+                         for name, values in sorted(self.firmness.items())},
         }
+
+
+def firmness_accuracy(articles: list[LabelledArticle], works: list[Work | None]) -> dict[str, dict[str, list[int]]]:
+    """Field -> firmness value -> [right, total]: how often a field read that way is right, over the
+    extracted incidents aligned to a gold incident (`incident_checks`). A field with no value is not counted."""
+    table: dict[str, dict[str, list[int]]] = {}
+    for article, work in zip(articles, works, strict=True):
+        if work is None or work.extraction is None:
+            continue
+        for g, incident in align_incidents(article.incidents, work.extraction.incidents).items():
+            checks = incident_checks(article.incidents[g], incident)
+            for name, how in incident.firmness.items():
+                if name in checks:
+                    cell = table.setdefault(name, {}).setdefault(how, [0, 0])
+                    cell[0] += int(checks[name])
+                    cell[1] += 1
+    return table
 
 
 def recording_extract(works: list[Work | None]) -> Callable[[Document], Extraction]:
@@ -182,4 +205,5 @@ def calibrate(path: Path, articles: list[LabelledArticle], works: list[Work | No
         scope=scope,
         kinds={kind: measure(p) for kind, p in pairs.items()},
         constant_brier={kind: constant_brier(p) for kind, p in pairs.items()},
+        firmness=firmness_accuracy(articles, works),
     )
