@@ -181,6 +181,7 @@ def fit_on(path: Path) -> bool:
 def calibrate(path: Path, articles: list[LabelledArticle], works: list[Work | None]) -> CalibrationReport:
     """The calibration of the confidences over labelled articles and the pipeline's work on each: out of
     fold when the model was fit on this very file, else the shipped model's confidences as they are."""
+    from ..confidence import load_model
     from ..training.confidence import facts_of, out_of_fold
 
     if fit_on(path):
@@ -201,6 +202,8 @@ def calibrate(path: Path, articles: list[LabelledArticle], works: list[Work | No
                     (value, right) for value, right in zip(values, labels[kind], strict=True) if value is not None
                 )
         scope = "shipped model"
+        if path.name == ((load_model() or {}).get("trained_on") or {}).get("file") and "news" not in path.parts:
+            scope += " (fit on another version of this file: `claimwatch train confidence` to measure out of fold)"
     return CalibrationReport(
         scope=scope,
         kinds={kind: measure(p) for kind, p in pairs.items()},
