@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 import pytest
-
 from test_dashboard import wait_ready
 
 pytestmark = pytest.mark.slow
