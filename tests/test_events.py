@@ -19,7 +19,8 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     [
         ("A suicide bomber blew himself up in Quetta.", "suicide bomber", ("Bombing/Explosion",), ("Explosives",)),
         ("An IED struck a patrol in Helmand.", "IED", ("Bombing/Explosion",), ("Explosives",)),
-        ("A car bomb went off near the ministry in Mogadishu.", "car bomb", ("Bombing/Explosion",), ("Explosives",)),
+        ("A car bomb went off near the ministry in Mogadishu.", "car bomb", ("Bombing/Explosion",),
+         ("Explosives", "Vehicle")),
         ("The blast shattered windows.", "blast", ("Bombing/Explosion",), ("Explosives",)),
         ("Gunmen stormed the hotel in Bamako.", "Gunmen", ("Armed Assault",), ("Firearms",)),
         ("The militants opened fire on worshippers.", "opened fire", ("Armed Assault",), ("Firearms",)),
@@ -108,3 +109,24 @@ def test_a_toll_summed_over_years_reports_no_attack(sentence: str) -> None:
 
 def test_a_dated_attack_still_reports_one() -> None:
     assert events_in("A car bomb killed nine people in the capital on Sunday, the deadliest attack in years.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("A suicide car bomber struck the gate of the base.", "suicide car bomber"),
+        ("Police defused a VBIED outside the ministry.", "VBIED"),
+        ("He drove an explosives-laden pickup into the barracks.", "explosives-laden pickup"),
+        ("A minibus packed with explosives blew up at the market.", "minibus packed with explosives"),
+        ("A booby-trapped motorcycle went off near the mosque.", "booby-trapped motorcycle"),
+    ],
+)
+def test_vehicle_bombs_are_explosives_and_vehicle(sentence: str, word: str) -> None:
+    assert (word, ("Bombing/Explosion",), ("Explosives", "Vehicle")) in _cues(sentence)
+
+
+def test_a_vehicle_bomb_absorbs_the_ramming_that_delivered_it() -> None:
+    found = _cues("The attacker rammed a truck laden with explosives into the checkpoint.")
+    assert [attacks for _w, attacks, _weapons in found] == [("Bombing/Explosion",)]
+    rammed = _cues("A stolen, hijacked van ploughed into shoppers on the high street.")
+    assert [attacks for _w, attacks, _weapons in rammed] == [("Unarmed Assault",)]

@@ -14,7 +14,10 @@ Choices made against the GTD codebook:
   buildings by fire.
 - Chemical agents are Unarmed Assault (the codebook puts chemical/biological/radiological attacks there).
 - "fake suicide vest", "toy gun", "replica gun" are Fake Weapons only, never Explosives or Firearms.
-When two cues overlap, the longer one wins ("suicide bomber" over "bomber", "fake bomb" over "bomb").
+- A bomb a vehicle carries ("car bomb", "explosives-laden truck", "VBIED") is Bombing/Explosion with the
+  weapons Explosives + Vehicle; in its sentence the ramming that delivered it is no Unarmed Assault.
+When two cues overlap, the longer one wins ("suicide bomber" over "bomber", "fake bomb" over "bomb"). A
+cue may absorb others in its sentence (`absorbs` in events.toml): they are dropped when it is found.
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ class Cue:
     attack_types: tuple[str, ...] = ()
     weapon_types: tuple[str, ...] = ()
     id: str = ""
+    # Cues this one stands for when both are in a sentence: "rammed an explosives-laden truck into" is a
+    # bombing, not also a ramming.
+    absorbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def lexicon(language: str | None = None) -> _Lexicon:
         if unknown:
             raise ValueError(f"lang/{res.code}/events.toml cue {raw['id']}: unknown GTD types {sorted(unknown)}")
         pattern = re.compile(rf"\b(?:{res.expand('events', raw['pattern'])})\b", re.IGNORECASE)
-        cues.append(Cue(pattern, attacks, weapons, raw["id"]))
+        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ()))))
     return _Lexicon(tuple(cues), res.pattern("events", "not_attack"), res.pattern("events", "period_tally"))
 
 
@@ -130,5 +136,7 @@ def events_in(text: str, language: str | None = None) -> list[tuple[int, int, Cu
     for start, end, _order, cue in candidates:
         if all(end <= s or start >= e for s, e, _c in kept):
             kept.append((start, end, cue))
+    absorbed = {cue_id for _s, _e, cue in kept for cue_id in cue.absorbs}
+    kept = [k for k in kept if k[2].id not in absorbed]
     kept.sort(key=lambda k: k[0])
     return kept
