@@ -220,3 +220,24 @@ def test_victims_grammar_reads_no_figure(sentence: str) -> None:
 )
 def test_plans_and_campaigns_are_no_toll(sentence: str) -> None:
     assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The market bombing claimed at least 45 lives.", [("killed", Count(min=45))]),
+        ("The ambush took nine lives on the highway.", [("killed", Count(value=9))]),
+        ("Two constables were martyred in the firing.", [("killed", Count(value=2))]),
+        ("A parcel bomb exploded at the post office, but there were no injuries from the blast.",
+         [("wounded", Count(value=0))]),
+        # combatants of the defending side are victims, not attackers
+        ("Six militia fighters and two farmers were killed in the raid.", [("killed", Count(value=8))]),
+    ],
+)
+def test_more_toll_phrasings(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+def test_a_spate_of_attacks_is_no_one_attack() -> None:
+    assert _figures("It was the third in a wave of bombings that have claimed 30 lives this month.") == []
+    assert _figures("The group claimed 17 attacks last month.") == []
