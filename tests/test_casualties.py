@@ -241,3 +241,9 @@ def test_more_toll_phrasings(sentence: str, expected: list[tuple[str, Count]]) -
 def test_a_spate_of_attacks_is_no_one_attack() -> None:
     assert _figures("It was the third in a wave of bombings that have claimed 30 lives this month.") == []
     assert _figures("The group claimed 17 attacks last month.") == []
+
+
+def test_a_link_to_another_story_gives_no_toll() -> None:
+    assert _figures("Related: Nine police officers killed in desert ambush") == []
+    assert _figures("READ MORE: Two killed as gunmen storm hotel") == []
+    assert _figures("Nine police officers were killed in a desert ambush.") == [("killed", Count(value=9))]

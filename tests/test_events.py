@@ -130,3 +130,35 @@ def test_a_vehicle_bomb_absorbs_the_ramming_that_delivered_it() -> None:
     assert [attacks for _w, attacks, _weapons in found] == [("Bombing/Explosion",)]
     rammed = _cues("A stolen, hijacked van ploughed into shoppers on the high street.")
     assert [attacks for _w, attacks, _weapons in rammed] == [("Unarmed Assault",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The man was later shot dead by police on the bridge.",
+        "Officers shot the attacker dead within minutes.",
+        "The suspect was shot and taken to hospital under guard.",
+    ],
+)
+def test_police_shooting_the_attacker_is_no_armed_assault(sentence: str) -> None:
+    assert not any("Armed Assault" in attacks for _w, attacks, _weapons in _cues(sentence))
+
+
+def test_gunmen_shooting_a_victim_is_still_an_armed_assault() -> None:
+    assert ("shot dead", ("Armed Assault",), ("Firearms",)) in _cues("Two guards were shot dead by gunmen at the gate.")
+
+
+def test_an_assault_on_a_position_implies_armed_assault_only_as_a_fallback() -> None:
+    from claimwatch.extract.events import fallback_attack_types
+    from claimwatch.pipeline import extract
+
+    found = events_in("Rebels stormed an army outpost near the border.")
+    assert [cue.id for _s, _e, cue in found] == ["en.event.assault_on_position"]
+    assert fallback_attack_types(["en.event.assault_on_position"]) == ["Armed Assault"]
+    assert fallback_attack_types(["en.event.attack"]) == []
+    raided = extract("Insurgents attacked a police post in Kandahar on Monday, killing six officers.",
+                     published="2024-05-07T09:00:00+00:00")
+    assert raided.incidents[0].attack_types == ["Armed Assault"]
+    bombed = extract("Insurgents attacked a police post in Kandahar on Monday with a truck bomb, killing six officers.",
+                     published="2024-05-07T09:00:00+00:00")
+    assert bombed.incidents[0].attack_types == ["Bombing/Explosion"]

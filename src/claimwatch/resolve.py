@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from . import lang, periods
 from .counts import best_count
 from .extract.claims import more_specific_channel
+from .extract.events import fallback_attack_types
 from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
@@ -436,6 +437,9 @@ class _Resolver:
                 # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
                 incident.attack_types.append("Armed Assault")
                 add_trace(incident.trace, ATTACKERS_KILLED)
+            if not incident.attack_types:
+                # "militants stormed the base": an assault on a position that names no weapon (events.toml).
+                _merge_types(incident, fallback_attack_types(incident.trace, self.work.document.language), [])
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents

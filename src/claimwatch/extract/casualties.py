@@ -60,6 +60,7 @@ class _Grammar:
     joint_before: re.Pattern[str]
     object_before: re.Pattern[str]
     not_done_before: re.Pattern[str]
+    link_line: re.Pattern[str]
     verb_needs_kind: re.Pattern[str]
     verb_killed: re.Pattern[str]
     toll: re.Pattern[str]
@@ -99,7 +100,7 @@ def grammar(language: str | None = None) -> _Grammar:
         wounded=re.compile(rf"(?:{res.text('casualties', 'wounded')})$", re.IGNORECASE),
         **{key: compiled(key) for key in (
             "not_people", "perpetrator", "including_perps", "excluding_perps", "number_first", "verb_first",
-            "verb_list", "joint_before", "object_before", "not_done_before",
+            "verb_list", "joint_before", "object_before", "not_done_before", "link_line",
             "verb_needs_kind", "verb_killed", "toll", "toll_wounded", "single", "object_after", "month_before",
             "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded", "singular_perpetrator",
             "verb_single", "verb_single_wounded", "self_and", "period", "ranked", "claimant_before")},
@@ -141,7 +142,7 @@ def period_total(text: str, language: str | None = None) -> bool:
 def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, CasualtyKind, Count]]:
     """(start, end, kind, count) for each figure in one sentence, offsets into `text`, in text order."""
     g = grammar(language)
-    if not g.prefilter.search(text) or period_total(text, language):
+    if not g.prefilter.search(text) or period_total(text, language) or g.link_line.match(text):
         return []
     results: list[tuple[int, int, CasualtyKind, Count]] = []
     used: list[tuple[int, int]] = []

@@ -69,6 +69,9 @@ class Cue:
     # Cues this one stands for when both are in a sentence: "rammed an explosives-laden truck into" is a
     # bombing, not also a ramming.
     absorbs: frozenset[str] = frozenset()
+    # Attack types the cue implies only for an incident that has none of its own ("militants attacked the
+    # base": Armed Assault, unless a bomb is named).
+    fallback_attack_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,16 +90,29 @@ def lexicon(language: str | None = None) -> _Lexicon:
     cues: list[Cue] = []
     for raw in res.section("events")["cues"]:
         attacks, weapons = tuple(raw.get("attack_types", ())), tuple(raw.get("weapon_types", ()))
-        unknown = (set(attacks) - set(ATTACK_TYPES)) | (set(weapons) - set(WEAPON_TYPES))
+        fallback = tuple(raw.get("fallback_attack_types", ()))
+        unknown = (set(attacks) - set(ATTACK_TYPES)) | (set(weapons) - set(WEAPON_TYPES)) | (
+            set(fallback) - set(ATTACK_TYPES))
         if unknown:
             raise ValueError(f"lang/{res.code}/events.toml cue {raw['id']}: unknown GTD types {sorted(unknown)}")
         pattern = re.compile(rf"\b(?:{res.expand('events', raw['pattern'])})\b", re.IGNORECASE)
-        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ()))))
+        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback))
     return _Lexicon(tuple(cues), res.pattern("events", "not_attack"), res.pattern("events", "period_tally"))
 
 
 # The English cues, for callers that read English only.
 CUES: tuple[Cue, ...] = lexicon().cues
+
+
+def fallback_attack_types(trace: list[str], language: str | None = None) -> list[str]:
+    """The attack types the cues named in `trace` imply for an incident that has no attack type of its own."""
+    by_id = {cue.id: cue for cue in lexicon(language).cues if cue.fallback_attack_types}
+    found: list[str] = []
+    for cue_id in trace:
+        for attack in by_id[cue_id].fallback_attack_types if cue_id in by_id else ():
+            if attack not in found:
+                found.append(attack)
+    return found
 
 
 def find_events(work: Work) -> list[EventMention]:
