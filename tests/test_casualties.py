@@ -247,3 +247,22 @@ def test_a_link_to_another_story_gives_no_toll() -> None:
     assert _figures("Related: Nine police officers killed in desert ambush") == []
     assert _figures("READ MORE: Two killed as gunmen storm hotel") == []
     assert _figures("Nine police officers were killed in a desert ambush.") == [("killed", Count(value=9))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Four Border Security Force (BSF) jawans were injured in the blast.", [("wounded", Count(value=4))]),
+        ("Two constables from the state reserve police were killed at the checkpoint.", [("killed", Count(value=2))]),
+        ("By evening at least 30 people had died, medics said.", [("killed", Count(min=30))]),
+        ("Officials condemned the killing of 14 fishermen on the lake.", [("killed", Count(value=14))]),
+        ("A lone attacker gunned down five worshippers at the shrine.", [("killed", Count(value=5))]),
+    ],
+)
+def test_noun_phrases_perfects_and_nominal_killings(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+def test_a_perfect_with_an_object_is_still_active() -> None:
+    assert _figures("Three gunmen have killed nine villagers.") == [("killed", Count(value=9))]
+    assert _figures("The curfew followed the deaths of 11 traders in a string of raids this week.") == []
