@@ -162,3 +162,20 @@ def test_an_assault_on_a_position_implies_armed_assault_only_as_a_fallback() -> 
     bombed = extract("Insurgents attacked a police post in Kandahar on Monday with a truck bomb, killing six officers.",
                      published="2024-05-07T09:00:00+00:00")
     assert bombed.incidents[0].attack_types == ["Bombing/Explosion"]
+
+
+def test_explosives_carried_by_a_vehicle_are_a_vehicle_bomb() -> None:
+    found = _cues("Witnesses said the explosives had been attached to a motorcycle parked by the gate.")
+    assert ("explosives had been attached to a motorcycle", ("Bombing/Explosion",), ("Explosives", "Vehicle")) in found
+    assert ("Bombing/Explosion",) in [a for _w, a, _we in _cues("A bomb planted in a parked car went off.")]
+
+
+def test_an_assassination_subsumes_the_armed_assault_of_its_shooting() -> None:
+    from claimwatch.extract.events import coded_attack_types
+
+    shot = ["Armed Assault", "Assassination"]
+    assert coded_attack_types(shot, ["en.event.shooting", "en.event.assassination"]) == ["Assassination"]
+    bombed = ["Bombing/Explosion", "Assassination"]
+    assert coded_attack_types(bombed, ["en.event.bombing", "en.event.assassination"]) == bombed
+    assert coded_attack_types(["Armed Assault"], ["en.event.shooting"]) == ["Armed Assault"]
+    assert coded_attack_types([], ["en.event.assault_on_position"]) == ["Armed Assault"]

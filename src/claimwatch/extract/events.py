@@ -72,6 +72,9 @@ class Cue:
     # Attack types the cue implies only for an incident that has none of its own ("militants attacked the
     # base": Armed Assault, unless a bomb is named).
     fallback_attack_types: tuple[str, ...] = ()
+    # Attack types an incident with this cue loses: the Assassination is how the GTD codes the shooting of
+    # its target, not an Armed Assault besides.
+    subsumes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,13 @@ def lexicon(language: str | None = None) -> _Lexicon:
     cues: list[Cue] = []
     for raw in res.section("events")["cues"]:
         attacks, weapons = tuple(raw.get("attack_types", ())), tuple(raw.get("weapon_types", ()))
-        fallback = tuple(raw.get("fallback_attack_types", ()))
+        fallback, subsumes = tuple(raw.get("fallback_attack_types", ())), tuple(raw.get("subsumes", ()))
         unknown = (set(attacks) - set(ATTACK_TYPES)) | (set(weapons) - set(WEAPON_TYPES)) | (
-            set(fallback) - set(ATTACK_TYPES))
+            set(fallback) - set(ATTACK_TYPES)) | (set(subsumes) - set(ATTACK_TYPES))
         if unknown:
             raise ValueError(f"lang/{res.code}/events.toml cue {raw['id']}: unknown GTD types {sorted(unknown)}")
         pattern = re.compile(rf"\b(?:{res.expand('events', raw['pattern'])})\b", re.IGNORECASE)
-        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback))
+        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback, subsumes))
     return _Lexicon(tuple(cues), res.pattern("events", "not_attack"), res.pattern("events", "period_tally"))
 
 
@@ -113,6 +116,16 @@ def fallback_attack_types(trace: list[str], language: str | None = None) -> list
             if attack not in found:
                 found.append(attack)
     return found
+
+
+def coded_attack_types(attack_types: list[str], trace: list[str], language: str | None = None) -> list[str]:
+    """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes, and, when
+    none is left, the fallback types of its cues ("attacked a checkpoint": Armed Assault)."""
+    cues = {cue.id: cue for cue in lexicon(language).cues}
+    named = [cues[cue_id] for cue_id in trace if cue_id in cues]
+    gone = {attack for cue in named if set(cue.attack_types) & set(attack_types) for attack in cue.subsumes}
+    kept = [attack for attack in attack_types if attack not in gone]
+    return kept or fallback_attack_types(trace, language)
 
 
 def find_events(work: Work) -> list[EventMention]:
