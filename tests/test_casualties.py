@@ -266,3 +266,9 @@ def test_noun_phrases_perfects_and_nominal_killings(sentence: str, expected: lis
 def test_a_perfect_with_an_object_is_still_active() -> None:
     assert _figures("Three gunmen have killed nine villagers.") == [("killed", Count(value=9))]
     assert _figures("The curfew followed the deaths of 11 traders in a string of raids this week.") == []
+
+
+def test_a_toll_someone_gives() -> None:
+    assert _figures("Hospital officials put the death toll at 23 on Tuesday.") == [("killed", Count(value=23))]
+    assert _figures("A monitoring group gave the toll as 31.") == [("killed", Count(value=31))]
+    assert _figures("Medics put the number of wounded at more than 70.") == [("wounded", Count(min=70))]

@@ -4,7 +4,7 @@ Regex rules over the sentence text; no parse is needed because casualty phrasing
 rules run in this order, and a number read by one rule is not read again by a later one:
 
     1. lists that add up:      "two policemen, a guard and three attackers died"   (sum = 6)
-    2. tolls:                  "the death toll rose to 33"
+    2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23"
     3. verb before the number: a list of victims ("killed three soldiers and a police officer", sum = 4);
        "killed at least 25", "killing three and wounding five others", "left 12 dead"
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured"
@@ -64,6 +64,7 @@ class _Grammar:
     verb_needs_kind: re.Pattern[str]
     verb_killed: re.Pattern[str]
     toll: re.Pattern[str]
+    toll_at: re.Pattern[str]
     toll_wounded: re.Pattern[str]
     single: re.Pattern[str]
     object_after: re.Pattern[str]
@@ -100,8 +101,8 @@ def grammar(language: str | None = None) -> _Grammar:
         wounded=re.compile(rf"(?:{res.text('casualties', 'wounded')})$", re.IGNORECASE),
         **{key: compiled(key) for key in (
             "not_people", "perpetrator", "including_perps", "excluding_perps", "number_first", "verb_first",
-            "verb_list", "joint_before", "object_before", "not_done_before", "link_line",
-            "verb_needs_kind", "verb_killed", "toll", "toll_wounded", "single", "object_after", "month_before",
+            "verb_list", "joint_before", "object_before", "not_done_before", "link_line", "verb_needs_kind",
+            "verb_killed", "toll", "toll_at", "toll_wounded", "single", "object_after", "month_before",
             "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded", "singular_perpetrator",
             "verb_single", "verb_single_wounded", "self_and", "period", "ranked", "claimant_before")},
         list_split=res.pattern("casualties", "list_split", flags=0),
@@ -184,7 +185,7 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             for count in listed:
                 results.append((match.start(), match.end(), _kind(g, match.group("kind")), count))
             used.append((match.start(), match.end()))
-    for match in g.toll.finditer(text):
+    for match in [*g.toll.finditer(text), *g.toll_at.finditer(text)]:
         what = (match.group("what") or "toll").lower()
         kind: CasualtyKind = "wounded" if g.toll_wounded.search(what) else "killed"
         add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
