@@ -179,3 +179,22 @@ def test_an_assassination_subsumes_the_armed_assault_of_its_shooting() -> None:
     assert coded_attack_types(bombed, ["en.event.bombing", "en.event.assassination"]) == bombed
     assert coded_attack_types(["Armed Assault"], ["en.event.shooting"]) == ["Armed Assault"]
     assert coded_attack_types([], ["en.event.assault_on_position"]) == ["Armed Assault"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "weapons"),
+    [
+        ("The convoy was hit by two rocket-propelled grenades.", "rocket-propelled grenades", ("Explosives",)),
+        ("Mortar shells landed in the camp overnight.", "Mortar shells", ("Explosives",)),
+        ("The cleric was beaten to death by the mob.", "beaten to death", ("Melee",)),
+        ("A man wielding a hammer struck two guards.", "wielding a hammer", ("Melee",)),
+        ("They doused the shop with petrol before fleeing.", "doused the shop with petrol", ("Incendiary",)),
+    ],
+)
+def test_more_gtd_weapon_classes(sentence: str, word: str, weapons: tuple[str, ...]) -> None:
+    assert any(w == word and we == weapons for w, _a, we in _cues(sentence))
+
+
+def test_a_petrol_station_or_a_nightclub_names_no_weapon() -> None:
+    assert _cues("The bomb went off near a petrol station.") == [("bomb", ("Bombing/Explosion",), ("Explosives",))]
+    assert not any(we for _w, _a, we in _cues("Gunmen stormed two clubs in the old town.") if we == ("Melee",))
