@@ -73,10 +73,10 @@ def register(component: Component) -> Component:
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "2", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
-    extractor("events", events.find_events, "2", _TEXT),
+    extractor("events", events.find_events, "3", _TEXT),
     extractor("dates", dates.find_dates, "2", _TEXT),
     extractor("places", places.find_places, "2", _READ),
-    extractor("counts", casualties.find_counts, "2", _TEXT),
+    extractor("counts", casualties.find_counts, "3", _TEXT),
     extractor("groups", groups.find_groups, "2", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     extractor("claims", claims.find_claims, "2", (*_TEXT, "mentions.groups")),
@@ -84,7 +84,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "2",
+        "3",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),

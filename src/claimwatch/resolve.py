@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from . import lang, periods
 from .counts import best_count
 from .extract.claims import more_specific_channel
+from .extract.events import coded_attack_types
 from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
@@ -436,6 +437,10 @@ class _Resolver:
                 # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
                 incident.attack_types.append("Armed Assault")
                 add_trace(incident.trace, ATTACKERS_KILLED)
+            # The GTD's coding of the set (events.toml): an Assassination is not also an Armed Assault; "militants
+            # stormed the base" is Armed Assault when no weapon is named.
+            language = self.work.document.language
+            incident.attack_types = coded_attack_types(incident.attack_types, incident.trace, language)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
