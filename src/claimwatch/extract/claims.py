@@ -55,9 +55,12 @@ ATTRIBUTED_ACT = "claims.3.attributed-act"  # an act the sentence calls a group'
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = ASCII_PUNCTUATION  # one table for every extractor (text.py)
 
-# Subject: the group before the cue; after: the group named after it; object: the group after it, else the
-# nearest one; near: the nearest on either side.
-Side = Literal["subject", "after", "object", "near"]
+# Subject: the group before the cue; after: the group named after it; next: a group named right after it, else
+# none; object: the group after it, else the nearest one; near: the nearest on either side.
+Side = Literal["subject", "after", "next", "object", "near"]
+
+# How far (characters) after a "next" cue its group may start ("acknowledged by the Islamic State").
+_NEXT_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ class _Grammar:
     act_verb_after_group: re.Pattern[str]
     act_by_before: re.Pattern[str]
     about_speaking: re.Pattern[str]
+    group_release: re.Pattern[str]  # "the group released a video": the group speaks through its own medium
+    generic_claims: re.Pattern[str]  # "most such attacks have been claimed by": background, no claim of one attack
 
 
 @functools.lru_cache(maxsize=16)
@@ -167,6 +172,8 @@ def grammar(language: str | None = None) -> _Grammar:
         act_verb_after_group=res.pattern(name, "act_verb_after_group"),
         act_by_before=res.pattern(name, "act_by_before"),
         about_speaking=res.pattern(name, "about_speaking"),
+        group_release=res.pattern(name, "group_release"),
+        generic_claims=res.pattern(name, "generic_claims"),
     )
 
 
@@ -316,11 +323,14 @@ def _read_sentence(
             span = (match.start(), match.end())
             if any(_overlap(span, other) for other in unclaimed + taken):
                 continue
-            if cue.status != "suspected" and gr.negated.search(text[: match.start()]):
+            if gr.negated.search(text[: match.start()]):  # "did not claim", "did not blame any group"
+                continue
+            if cue.status == "claimed" and _generic(gr, text, match.start()):
                 continue
             if cue.needs_speaker and not _has_speaker(gr, text, match.start(), in_sentence, base):
                 continue
-            if cue.needs_outlet and not _names_group_outlet(gr, text):
+            if cue.needs_outlet and not (_names_group_outlet(gr, text)
+                                         or (in_sentence and gr.group_release.search(text))):
                 continue
             for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention, cue.id))
@@ -370,6 +380,12 @@ def _read_sentence(
     return results
 
 
+def _generic(gr: _Grammar, text: str, cue_start: int) -> bool:
+    """"Most such attacks have been claimed by IS", "IS has claimed many attacks": a claim said of attacks in
+    general is background, not the claim of one attack."""
+    return bool(gr.generic_claims.search(text[max(0, cue_start - 80) : cue_start + 80]))
+
+
 def _attributed_acts(
     gr: _Grammar, text: str, base: int, in_sentence: list[GroupMention], unclaimed: list[tuple[int, int]]
 ) -> list[_Found]:
@@ -402,6 +418,9 @@ def _actors(
     groups: list[GroupMention],
 ) -> list[GroupMention | None]:
     """The group mentions a cue speaks of: the subject (with its coordinated groups), or by recency."""
+    if cue.side == "next":
+        following = [g for g in in_sentence if 0 <= g.start - base - end <= _NEXT_REACH]
+        return [following[0]] if following else []
     if cue.side == "object":
         objects = [g for g in in_sentence if g.start >= base + start]
         if objects:
@@ -434,10 +453,23 @@ def _actors(
             # "Castillo denied having any link with X": a group named after a denial is what the speaker
             # denies ties to, unless the denial opens the sentence ("Denying any role, X said ...")
             return []
-        subject = after[0] if after else _most_recent(groups, base + start)
+        if after:  # "Claiming responsibility, the MNPF, the RPF and ULFA-I said ...": the subject and its partners
+            return [after[0], *_coordinated_after(gr, text, base, after)]
+        subject = _most_recent(groups, base + start)
     if subject is None:
         return [None]
-    return [*_coordinated(gr, text, base, subject, before), subject]
+    branch = _branch_inside(subject, in_sentence, base + start, base + end)
+    return [*_coordinated(gr, text, base, subject, before), branch]
+
+
+def _branch_inside(subject: GroupMention, in_sentence: list[GroupMention], start: int, end: int) -> GroupMention:
+    """"Islamic State claimed fighters from its West Africa Province killed ...", "ISIS claimed ISWAP fighters
+    stormed ...": a branch of the subject named inside the claim is the one that did it."""
+    for other in in_sentence:
+        entry = lookup_entry(other.group.name)
+        if start <= other.start and other.end <= end and entry is not None and entry.parent == subject.group.name:
+            return other
+    return subject
 
 
 def _named_branch(objects: list[GroupMention]) -> GroupMention:
@@ -473,12 +505,43 @@ def _coordinated(
     current = subject
     for other in reversed([g for g in before if g.end <= subject.start]):
         between = text[other.end - base : current.start - base]
-        if not gr.coordination.fullmatch(between):
+        if other.group.name == current.group.name and _restated(between):
+            current = other
+            continue
+        if not gr.coordination.fullmatch(_after_restatement(between)):
             break
         if other.group.name != subject.group.name:
             joined.insert(0, other)
         current = other
     return joined
+
+
+def _coordinated_after(gr: _Grammar, text: str, base: int, after: list[GroupMention]) -> list[GroupMention]:
+    """The groups joined to the first group after a cue ("..., the MNPF, the RPF and ULFA-I said")."""
+    joined: list[GroupMention] = []
+    current = after[0]
+    for other in after[1:]:
+        between = text[current.end - base : other.start - base]
+        if other.group.name == current.group.name and _restated(between):
+            current = other
+            continue
+        if not gr.coordination.fullmatch(_after_restatement(between)):
+            break
+        if other.group.name != after[0].group.name and other.group.name not in {j.group.name for j in joined}:
+            joined.append(other)
+        current = other
+    return joined
+
+
+def _restated(between: str) -> bool:
+    """A group's name followed by its abbreviation or qualifier ("Manipur Naga People's Front (MNPF)", "United
+    Liberation Front of Asom - Independent (ULFA-I)"): one mention of the group."""
+    return bool(re.fullmatch(r"\s*(?:-\s*\w+\s*)?\(\s*|\s*", between))
+
+
+def _after_restatement(between: str) -> str:
+    """The words between two groups with a closing parenthesis of a restated abbreviation dropped."""
+    return re.sub(r"^\s*(?:\)|\([^()]{1,15}\))", "", between)
 
 
 def _most_recent(groups: list[GroupMention], offset: int) -> GroupMention | None:

@@ -1,0 +1,106 @@
+"""The claim, denial and suspicion cues added for real news (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.claims import find_claims
+from claimwatch.extract.groups import find_groups
+from claimwatch.model import ClaimMention, Document
+from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
+
+
+def _claims(text: str) -> list[ClaimMention]:
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    return find_claims(work)
+
+
+def _pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(c.group.name if c.group else None, c.status) for c in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # denials
+        ("In a statement, the Houthi movement denied having anything to do with the port explosion.",
+         [("Houthis", "denied")]),
+        ("Rebels were blamed at first. The OLA later issued a statement denying that it had killed the farmers.",
+         [("Oromo Liberation Army", "denied")]),
+        ("Hours later a TTP spokesman distanced the group from the mosque bombing.",
+         [("Tehrik-i-Taliban Pakistan", "denied")]),
+        ("Responsibility for the market blast was denied by the Baloch Liberation Army on Monday.",
+         [("Balochistan Liberation Army", "denied")]),
+        # claims
+        ("The bombing of the bridge, acknowledged by Islamic State, killed nine.", [("Islamic State", "claimed")]),
+        ("The raid was acknowledged by police only on Friday.", []),
+        ("Hasm said it was behind the ambush on the checkpoint.", [("Hasm Movement", "claimed")]),
+        # suspicions
+        ("Police said the bomber was a member of Jamaah Ansharut Daulah.", [("Jamaah Ansharut Daulah", "suspected")]),
+        ("Villagers were killed by suspected Lakurawa fighters overnight.", [("Lakurawa", "suspected")]),
+        ("Officials say members of the Shining Path rebel group have killed 16 people.",
+         [("Shining Path", "suspected")]),
+        # a negated suspicion is none
+        ("The governor did not blame any group, although the Taliban operate nearby.", []),
+        # "were killed": the group's men are the victims, not the authors
+        ("Eight al-Shabaab militants were killed in the clash.", []),
+        # an apposition about allegiance is not the act's author
+        ("The ADF, a rebel group that pledged allegiance to Islamic State, has killed thousands.", []),
+    ],
+)
+def test_new_cues(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parent's claim that names its branch inside the claim is the branch's
+        ("Islamic State claimed fighters from its West Africa Province affiliate killed 10 soldiers.",
+         [("Islamic State West Africa Province", "claimed")]),
+        ("ISIS claimed ISWAP fighters captured four trucks at the base.",
+         [("Islamic State West Africa Province", "claimed")]),
+    ],
+)
+def test_branch_named_inside_a_parent_claim(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most such attacks have been claimed by the Islamic State group, which controls the valley.",
+        "In some cases, the raids have been claimed by al-Shabaab.",
+        "The Hasm Movement has claimed responsibility for several recent attacks in statements posted online.",
+    ],
+)
+def test_claims_of_attacks_in_general_are_background(text: str) -> None:
+    assert [c for c in _claims(text) if c.status == "claimed"] == []
+
+
+def test_a_claim_of_many_attacks_including_one_is_kept() -> None:
+    text = "ISIS has claimed several attacks in the city, including the bombing of the market on Monday."
+    assert _pairs(text) == [("Islamic State", "claimed")]
+
+
+def test_joint_claim_opening_the_sentence_names_every_group() -> None:
+    text = ("Claiming responsibility for the ambush, the Manipur Naga People's Front (MNPF), Revolutionary People's "
+            "Front (RPF) and the NSCN-K said the attack was part of their campaign.")
+    names = [c.group.name for c in _claims(text) if c.group]
+    assert names == ["Manipur Naga People's Front", "Revolutionary People's Front", "NSCN (Khaplang)"]
+
+
+def test_joint_claim_with_abbreviations_after_each_name() -> None:
+    text = ("Three outfits, the Kanglei Yawol Kanna Lup (KYKL), the United National Liberation Front (UNLF) and "
+            "PREPAK, jointly claimed responsibility for the ambush.")
+    names = sorted(c.group.name for c in _claims(text) if c.group)
+    assert names == ["Kanglei Yawol Kanna Lup", "People's Revolutionary Party of Kangleipak",
+                     "United National Liberation Front"]
+
+
+def test_group_video_with_the_soldier_formula_is_a_claim() -> None:
+    text = ("The Daesh group released a video of the attacker presenting himself as a \"soldier of the caliphate\".")
+    assert _pairs(text) == [("Islamic State", "claimed")]
