@@ -104,3 +104,55 @@ def test_joint_claim_with_abbreviations_after_each_name() -> None:
 def test_group_video_with_the_soldier_formula_is_a_claim() -> None:
     text = ("The Daesh group released a video of the attacker presenting himself as a \"soldier of the caliphate\".")
     assert _pairs(text) == [("Islamic State", "claimed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the accused is the one right after the verb
+        ("Police accused the Taliban of the bombing.", [("Taliban", "suspected")]),
+        ("The capital accuses its neighbour of sheltering Jaish al-Adl fighters.", []),
+        ("Al-Shabaab was accused of the raid on the depot.", [("al-Shabaab", "suspected")]),
+        # "rejecting the claims that X was behind it" is X's denial
+        ("Rejecting the claims of officials that the Taliban was behind the blast, a Taliban spokesman said it was a "
+         "plot.", [("Taliban", "denied")]),
+        # a denial by someone the sentence names is no denial by the group last mentioned
+        ("ISIS claimed the shooting. The ministry also rejected the accusations.", [("Islamic State", "claimed")]),
+        # "Al Qaeda linked militants": the name is a modifier, not the suspect
+        ("Officials said they suspected the Al Qaeda linked militants were to blame.", []),
+        # a group tied to another in an apposition: the claimant is the first
+        ("A statement from Wilayat Khorasan, a group linked to Islamic State, claimed responsibility for the attack.",
+         [("Islamic State Khorasan Province", "claimed")]),
+        # "claimed that it had executed", "claimed in a post that the group was responsible"
+        ("In a statement, the BLA claimed that it had executed ten hostages.",
+         [("Balochistan Liberation Army", "claimed")]),
+        ("A BIFF spokesman said their fighters were behind the raids.",
+         [("Bangsamoro Islamic Freedom Fighters", "claimed")]),
+    ],
+)
+def test_accusations_rejections_and_appositions(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def _channels(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.group.name if c.group else None, c.channel) for c in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "its news agency": the group's own outlet in the alias table
+        ("Islamic State claimed the shooting. Its news agency said a soldier of the caliphate did it.",
+         [("Islamic State", "amaq")]),
+        # the statement's channel, named in a sentence whose speaker is "the group"
+        ("Al-Shabaab claimed responsibility for the twin bombings. In a statement posted on its websites, the "
+         "group said its fighters stormed the hotel.", [("al-Shabaab", "website"), ("al-Shabaab", "website")]),
+        # a bare statement gives way to the outlet named elsewhere, not to a spokesman
+        ("Islamic State said in a statement that its fighters attacked the post. The claim was carried by Amaq.",
+         [("Islamic State", "amaq")]),
+        ("JNIM said on its communication channels that its fighters had attacked the airport.",
+         [("Jama'at Nusrat al-Islam wal-Muslimin", "statement")]),
+    ],
+)
+def test_claim_channels(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert _channels(text) == expected

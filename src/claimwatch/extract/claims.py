@@ -115,6 +115,8 @@ class _Grammar:
     about_speaking: re.Pattern[str]
     group_release: re.Pattern[str]  # "the group released a video": the group speaks through its own medium
     generic_claims: re.Pattern[str]  # "most such attacks have been claimed by": background, no claim of one attack
+    own_outlet: re.Pattern[str]  # "its news agency": the group's own outlet (the table's channels name it)
+    modifier_after: re.Pattern[str]  # "Al Qaeda linked militants": a group's name as a modifier
 
 
 @functools.lru_cache(maxsize=16)
@@ -174,6 +176,8 @@ def grammar(language: str | None = None) -> _Grammar:
         about_speaking=res.pattern(name, "about_speaking"),
         group_release=res.pattern(name, "group_release"),
         generic_claims=res.pattern(name, "generic_claims"),
+        own_outlet=res.pattern(name, "own_outlet"),
+        modifier_after=res.pattern(name, "modifier_after"),
     )
 
 
@@ -199,10 +203,13 @@ def find_unclaimed_statements(work: Work) -> list[int]:
 def find_claims(work: Work) -> list[ClaimMention]:
     """Claims, denials and suspicions, one mention per group and status in a sentence (reads the group
     mentions the `groups` extractor left in `work.mentions`)."""
-    groups = sorted(work.mentions.groups, key=lambda g: g.start)
+    gr = _grammar_of(work)
+    text = work.document.text.translate(_ASCII)
+    # "Al Qaeda linked militants": a group's name as a modifier names no actor (nor an antecedent).
+    groups = sorted((g for g in work.mentions.groups if not gr.modifier_after.match(text[g.end : g.end + 20])),
+                    key=lambda g: g.start)
     # An anaphor ("the group") points back to a group the text is about, never to one named in passing inside
     # a relative clause ("X, which officials call a proxy of Y, ...").
-    gr = _grammar_of(work)
     antecedents = [m for m in groups if not _in_relative_clause(gr, work, m)]
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
@@ -242,12 +249,15 @@ def _channel_from_next_sentence(
 def _channel_from_group_sentences(
     gr: _Grammar, work: Work, mentions: list[ClaimMention], groups: list[GroupMention]
 ) -> None:
-    """A claim or denial whose sentence names no channel takes the one named where the same group (or its
-    parent or branch) speaks elsewhere in the article ("It was posted on the group's Telegram channel"), the
-    nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba) speaks for the whole family."""
+    """A claim or denial whose sentence names no channel, or only a bare statement, takes the more specific one
+    named where the same group (or its parent or branch) speaks elsewhere in the article ("It was posted on the
+    group's Telegram channel"), the nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba)
+    speaks for the whole family. A sentence whose speaker is an anaphor ("In a statement released on Twitter,
+    the group said") speaks for the group last named before it."""
     spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
+    rank = {name: position for position, (name, _) in enumerate(gr.channels)}
     for mention in spoken:
-        if mention.channel is not None or mention.group is None:
+        if mention.channel not in (None, "statement") or mention.group is None:
             continue
         family = _family(mention.group.name)
         others = {m.sentence for m in spoken if m.group is not None and _family(m.group.name) != family}
@@ -257,14 +267,42 @@ def _channel_from_group_sentences(
                 continue
             text = sentence.text.translate(_ASCII)
             named = any(g.sentence == sentence.index and _family(g.group.name) == family for g in groups)
+            if not named and not any(g.sentence == sentence.index for g in groups) and (
+                    gr.anaphor.search(text) or gr.own_outlet.search(text)):
+                last = _most_recent(groups, sentence.start)
+                named = last is not None and _family(last.group.name) == family
             outlet = family == "Islamic State" and _names_group_outlet(gr, text)
             if (named and gr.about_speaking.search(text)) or outlet:
-                channel = _channel(gr, text)
-                if channel is not None:
+                channel = _channel_of(gr, text, mention.group.name)
+                # a bare statement gives way only to a named outlet or platform (Amaq, Telegram), not to a spokesman
+                # or medium named around it
+                position = rank.get(channel or "", len(rank))
+                if channel is not None and position < rank.get(mention.channel or "", len(rank)) and (
+                        mention.channel is None or position < rank.get("video", len(rank))):
                     candidates.append((abs(sentence.index - mention.sentence), sentence.index, channel))
         if candidates:
             mention.channel = min(candidates)[2]
             add_trace(mention.trace, GROUP_CHANNEL)
+
+
+def _channel_of(gr: _Grammar, text: str, group: str | None) -> str | None:
+    """The channel a sentence names, where "its news agency" is the group's own outlet (its first outlet in the
+    alias table: Amaq for the Islamic State family)."""
+    channel = _channel(gr, text)
+    if channel in (None, "statement") and group is not None and gr.own_outlet.search(text):
+        return _outlet_of(gr, group) or channel
+    return channel
+
+
+def _outlet_of(gr: _Grammar, group: str) -> str | None:
+    outlets = {name for name, _ in gr.group_outlets}
+    entry = lookup_entry(group)
+    while entry is not None:
+        for channel in entry.channels:
+            if channel in outlets:
+                return channel
+        entry = lookup_entry(entry.parent) if entry.parent else None
+    return None
 
 
 def _family(name: str) -> str:
@@ -370,7 +408,8 @@ def _read_sentence(
                 sentence=sentence.index,
                 group=group,
                 status=status,
-                channel=channel if status != "suspected" else None,
+                channel=(_own_outlet(gr, text, group.name, channel) if group else channel)
+                if status != "suspected" else None,
                 wording=wording,
                 delay_hours=delay if status in ("claimed", "disputed") else Range(),
                 claimed_at=claimed_at if status in ("claimed", "disputed", "denied") else None,
@@ -384,6 +423,13 @@ def _generic(gr: _Grammar, text: str, cue_start: int) -> bool:
     """"Most such attacks have been claimed by IS", "IS has claimed many attacks": a claim said of attacks in
     general is background, not the claim of one attack."""
     return bool(gr.generic_claims.search(text[max(0, cue_start - 80) : cue_start + 80]))
+
+
+def _own_outlet(gr: _Grammar, text: str, group: str, channel: str | None) -> str | None:
+    """"... its news agency said": the group's own outlet where the sentence names no more specific channel."""
+    if channel in (None, "statement") and gr.own_outlet.search(text):
+        return _outlet_of(gr, group) or channel
+    return channel
 
 
 def _attributed_acts(
@@ -455,6 +501,10 @@ def _actors(
             return []
         if after:  # "Claiming responsibility, the MNPF, the RPF and ULFA-I said ...": the subject and its partners
             return [after[0], *_coordinated_after(gr, text, base, after)]
+        if cue.status == "denied" and not anaphors:
+            # "The Office of the President also rejected the accusations": a denial by whoever the sentence names,
+            # not by the group last mentioned
+            return []
         subject = _most_recent(groups, base + start)
     if subject is None:
         return [None]
