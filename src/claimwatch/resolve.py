@@ -33,6 +33,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from . import lang, periods
+from .claim_incidents import IncidentPlaces, spread_over_incidents
 from .counts import best_count
 from .extract.claims import more_specific_channel
 from .extract.numbers import NUMBER
@@ -503,6 +504,10 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
+        claims, mentions, work.sentences, resolver.places,
+        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences))
+         for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
