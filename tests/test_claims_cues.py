@@ -156,3 +156,28 @@ def _channels(text: str) -> list[tuple[str | None, str | None]]:
 )
 def test_claim_channels(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert _channels(text) == expected
+
+
+def _link(text: str) -> str:
+    claimed = [c for c in _claims(text) if c.status == "claimed"]
+    assert claimed
+    return claimed[0].link
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        # the group's own men, named in more ways
+        ("Al-Qaeda claimed the raid, saying its militants carried out the attacks on the base.", "directed"),
+        ("ISIS claimed the blast and said one of its suicide bombers detonated a vest.", "directed"),
+        ("The statement said the group attacked a crowd at the concert hall. ISIS claimed the shooting.", "directed"),
+        ("Hasm claimed the bombing and said it had planted a device by the road.", "directed"),
+        # a newspaper citing a security source is reporting, not Amaq's formula
+        ("ISIS claimed the ambush. A local paper cited a security source as saying nine died.", "unclear"),
+        ("ISIS claimed the ambush. Amaq, citing a security source, said a fighter opened fire.", "inspired"),
+        # "the IS-inspired group" describes a group, it does not say the attack was inspired
+        ("ISIS claimed the bombings. Police blamed the IS-inspired group JAD.", "unclear"),
+    ],
+)
+def test_link_cues(text: str, link: str) -> None:
+    assert _link(text) == link
