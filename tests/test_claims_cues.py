@@ -181,3 +181,21 @@ def _link(text: str) -> str:
 )
 def test_link_cues(text: str, link: str) -> None:
     assert _link(text) == link
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al-Shabaab fighters raided the airport. The militants also attacked a base near the river.",
+         [("al-Shabaab", "suspected"), ("al-Shabaab", "suspected")]),
+        ("AQAP held two hostages. Both were killed by the militants when troops stormed the hideout.",
+         [("al-Qaeda in the Arabian Peninsula", "suspected")]),
+        # the group is named too long before: the militants may be anyone's
+        ("ISIS fighters raided the town. Shops shut. Schools closed. Roads emptied. The militants attacked a post.",
+         [("Islamic State", "suspected")]),
+    ],
+)
+def test_acts_of_the_militants_point_to_the_group_just_named(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert _pairs(text) == expected

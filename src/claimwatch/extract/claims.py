@@ -51,6 +51,7 @@ BRANCH = "claims.3.branch"  # a parent's claim followed by its branch's: the bra
 NEXT_CHANNEL = "claims.4.next-sentence"  # the channel through which the group speaks in the next sentence
 GROUP_CHANNEL = "claims.4.group-sentence"  # the channel named where the same group speaks elsewhere
 ATTRIBUTED_ACT = "claims.3.attributed-act"  # an act the sentence calls a group's, the group silent: suspected
+ANAPHOR_ACT = "claims.3.attributed-act-anaphor"  # "the militants also attacked": the group named just before
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = ASCII_PUNCTUATION  # one table for every extractor (text.py)
@@ -115,6 +116,7 @@ class _Grammar:
     about_speaking: re.Pattern[str]
     group_release: re.Pattern[str]  # "the group released a video": the group speaks through its own medium
     generic_claims: re.Pattern[str]  # "most such attacks have been claimed by": background, no claim of one attack
+    act_anaphor: re.Pattern[str]  # "the militants" as the author of an act
     own_outlet: re.Pattern[str]  # "its news agency": the group's own outlet (the table's channels name it)
     modifier_after: re.Pattern[str]  # "Al Qaeda linked militants": a group's name as a modifier
 
@@ -176,6 +178,7 @@ def grammar(language: str | None = None) -> _Grammar:
         about_speaking=res.pattern(name, "about_speaking"),
         group_release=res.pattern(name, "group_release"),
         generic_claims=res.pattern(name, "generic_claims"),
+        act_anaphor=res.pattern(name, "act_anaphor"),
         own_outlet=res.pattern(name, "own_outlet"),
         modifier_after=res.pattern(name, "modifier_after"),
     )
@@ -379,6 +382,8 @@ def _read_sentence(
     found = [f for f in found if not (f.status == "suspected" and f.group_mention
                                       and f.group_mention.group.name in spoken_for)]
     named = {f.group_mention.group.name for f in found if f.group_mention}
+    if not in_sentence:
+        found += _acts_by_anaphor(gr, sentence, text, antecedents, unclaimed)
     found += [f for f in _attributed_acts(gr, text, base, in_sentence, unclaimed) if f.group_mention
               and f.group_mention.group.name not in named]
     about_claim = gr.claim_context.search(text) or (after_claim and gr.claim_anaphor.match(text))
@@ -448,6 +453,29 @@ def _attributed_acts(
                 or gr.act_by_before.search(text[max(0, start - 40) : start])):
             found.append(_Found("suspected", group.start, group.end, group, ATTRIBUTED_ACT))
     return found
+
+
+# How many sentences back the group an anaphoric act points to may be named.
+_ANAPHOR_REACH = 2
+
+
+def _acts_by_anaphor(
+    gr: _Grammar, sentence: Sentence, text: str, antecedents: list[GroupMention], unclaimed: list[tuple[int, int]]
+) -> list[_Found]:
+    """"Al-Shabaab fighters attacked the airport. The militants also attacked a base in Lafoole.", "... were
+    killed by the militants": an act of "the militants" in a sentence that names no group is suspected of the
+    group named in the sentence or two before."""
+    for match in gr.act_anaphor.finditer(text):
+        if any(s <= match.start() < e for s, e in unclaimed):
+            continue
+        if not (gr.act_verb_after_group.match(text[match.end() :])
+                or gr.act_by_before.search(text[max(0, match.start() - 40) : match.start()])):
+            continue
+        group = _most_recent(antecedents, sentence.start + match.start())
+        if group is not None and group.sentence >= sentence.index - _ANAPHOR_REACH:
+            return [_Found("suspected", sentence.start + match.start(), sentence.start + match.end(), group,
+                           ANAPHOR_ACT)]
+    return []
 
 
 # 3. -------------------------------------------------------------------------- which group
