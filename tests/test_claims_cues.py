@@ -199,3 +199,33 @@ def test_acts_of_the_militants_point_to_the_group_just_named(
     text: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_branch_speaking_right_after_its_parents_claim_is_the_claimant() -> None:
+    text = ("ISIS supporters claimed responsibility for the blast in the city. The loyalists, operating under the name "
+            "of Khurasan Province, issued a statement with a picture of the bomber.")
+    assert _pairs(text) == [("Islamic State Khorasan Province", "claimed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("The Shabab on Monday claimed responsibility for an attack the day before in the coastal town.", 24.0),
+        ("Hasm claimed the bombing. The announcement came a day after the blast.", 24.0),
+    ],
+)
+def test_a_day_before_or_after_is_a_days_delay(text: str, hours: float) -> None:
+    claimed = [c for c in _claims(text) if c.delay_hours.known]
+    assert claimed and claimed[0].delay_hours.value == hours
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the early hours after the attack" is a time of day; a ministry's statement times no group's claim
+        "Hasm claimed the bombing. In the early hours after the attack the ministry had claimed one bomber was caught.",
+        "Hasm claimed the bombing. Hours after the attack, a statement by the interior ministry named the dead.",
+    ],
+)
+def test_no_delay_from_times_of_day_or_official_statements(text: str) -> None:
+    assert all(not c.delay_hours.known for c in _claims(text))

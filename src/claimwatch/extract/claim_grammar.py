@@ -62,6 +62,7 @@ class _Grammar:
     hours_per: dict[str, float]
     claim_context: re.Pattern[str]
     claim_anaphor: re.Pattern[str]
+    official_statement: re.Pattern[str]  # "a statement by the ministry": no timing of a group's claim
     speaks: re.Pattern[str]
     said_in_statement: re.Pattern[str]
     claimed_at: re.Pattern[str]  # 7.
@@ -124,6 +125,7 @@ def grammar(language: str | None = None) -> _Grammar:
         hours_per={k: float(v) for k, v in data["delay_units"]["hours"].items()},
         claim_context=res.pattern(name, "claim_context"),
         claim_anaphor=res.pattern(name, "claim_anaphor", flags=0),
+        official_statement=res.pattern(name, "official_statement"),
         speaks=res.pattern(name, "speaks"),
         said_in_statement=res.pattern(name, "said_in_statement"),
         claimed_at=res.pattern(name, "claimed_at"),

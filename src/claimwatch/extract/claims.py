@@ -93,6 +93,7 @@ def find_claims(work: Work) -> list[ClaimMention]:
         after_claim = bool(mentions) and mentions[-1].sentence == sentence.index - 1
         mentions += _read_sentence(gr, work, sentence, groups, antecedents, after_claim)
     _claims_through_branches(mentions)
+    _claims_through_speaking_branches(gr, work, mentions, groups)
     _channel_from_next_sentence(gr, work, mentions, groups)
     _channel_from_group_sentences(gr, work, mentions, groups)
     link, cue, cue_id = find_link(work, mentions)
@@ -222,6 +223,26 @@ def _claims_through_branches(mentions: list[ClaimMention]) -> None:
                 break
 
 
+def _claims_through_speaking_branches(
+    gr: _Grammar, work: Work, mentions: list[ClaimMention], groups: list[GroupMention]
+) -> None:
+    """"ISIS loyalists claimed the attack. ISIS loyalists operating under the name of Khurasan province issued a
+    statement ...": a parent's claim followed closely by a sentence in which one of its branches speaks (a
+    statement, a claim) is the branch's claim."""
+    for parent in mentions:
+        if parent.status != "claimed" or parent.group is None:
+            continue
+        for sentence in work.sentences[parent.sentence + 1 : parent.sentence + 1 + _BRANCH_REACH]:
+            if any(m.sentence == sentence.index for m in mentions):
+                continue
+            branches = {g.group.name: g for g in groups if g.sentence == sentence.index
+                        and (entry := lookup_entry(g.group.name)) is not None and entry.parent == parent.group.name}
+            if len(branches) == 1 and gr.about_speaking.search(sentence.text.translate(_ASCII)):
+                parent.group = next(iter(branches.values())).group
+                add_trace(parent.trace, BRANCH)
+                break
+
+
 def _read_sentence(
     gr: _Grammar,
     work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention],
@@ -262,7 +283,7 @@ def _read_sentence(
               and f.group_mention.group.name not in named]
     about_claim = gr.claim_context.search(text) or (after_claim and gr.claim_anaphor.match(text))
     delay = _delay(gr, text) if (found or about_claim) else Range()  # 6.
-    if not found and delay.known and not unclaimed:
+    if not found and delay.known and not unclaimed and not gr.official_statement.search(text):
         found.append(_Found("claimed", sentence.start, sentence.end, None, TIMING_ONLY))
     if not found:
         return []
