@@ -56,3 +56,15 @@ def test_a_place_named_for_something_else_is_not_an_attack_place() -> None:
     places = [_place("Tikrit", sentence), _place("Baiji", sentence)]
     incidents = [IncidentPlaces("i1", "Tikrit", frozenset({0})), IncidentPlaces("i2", "Baiji", frozenset({1}))]
     assert incidents_named(2, places, sentences, incidents) == ["i1"]
+
+
+def test_a_retracted_claim_keeps_the_channel_of_its_denial() -> None:
+    from claimwatch.model import Document
+    from claimwatch.pipeline import extract_document
+
+    text = ("A suicide bomber killed 30 people at a mosque in Peshawar on Monday. In a Twitter post, a TTP commander "
+            "claimed responsibility for the bombing. Hours later a TTP spokesman distanced the group from the bombing.")
+    claims = [c for c in extract_document(Document(text=text)).claims if c.group is not None]
+    assert [(c.group.name if c.group else None, c.status, c.channel) for c in claims] == [
+        ("Tehrik-i-Taliban Pakistan", "denied", "spokesman")
+    ]

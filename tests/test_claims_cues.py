@@ -229,3 +229,12 @@ def test_a_day_before_or_after_is_a_days_delay(text: str, hours: float) -> None:
 )
 def test_no_delay_from_times_of_day_or_official_statements(text: str) -> None:
     assert all(not c.delay_hours.known for c in _claims(text))
+
+
+def test_disavowed_is_a_denial() -> None:
+    assert _pairs("A Taliban spokesman disavowed the group's involvement in the blast.") == [("Taliban", "denied")]
+
+
+def test_a_monitor_of_jihadist_websites_is_not_the_channel() -> None:
+    text = "ISIS claimed the church bombing, according to a US group that monitors jihadist websites."
+    assert _channels(text) == [("Islamic State", None)]

@@ -578,9 +578,13 @@ _STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    retraction = {claim.status, mention.status} == {"claimed", "denied"}
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = more_specific_channel(claim.channel, mention.channel)
+    if retraction:  # a claim retracted is coded by its denial: the channel the denial came through
+        claim.channel = (mention.channel or claim.channel) if mention.status == "denied" else claim.channel
+    else:
+        claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours
