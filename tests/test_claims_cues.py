@@ -238,3 +238,15 @@ def test_disavowed_is_a_denial() -> None:
 def test_a_monitor_of_jihadist_websites_is_not_the_channel() -> None:
     text = "ISIS claimed the church bombing, according to a US group that monitors jihadist websites."
     assert _channels(text) == [("Islamic State", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("The NSCN-K claimed the ambush and said that the attack was a part of its operation against the army.",
+         "directed"),
+        ("Hasm claimed the attack. Hasm said in a statement that it had planted a device by the road.", "directed"),
+    ],
+)
+def test_more_directed_link_cues(text: str, link: str) -> None:
+    assert _link(text) == link
