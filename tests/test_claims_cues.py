@@ -250,3 +250,8 @@ def test_a_monitor_of_jihadist_websites_is_not_the_channel() -> None:
 )
 def test_more_directed_link_cues(text: str, link: str) -> None:
     assert _link(text) == link
+
+
+def test_attacks_feared_are_not_attributed() -> None:
+    assert _pairs("The government warned of a wave of retaliatory attacks by al-Shabaab after the strike.") == []
+    assert _pairs("Dozens died in attacks by al-Shabaab on the town.") == [("al-Shabaab", "suspected")]

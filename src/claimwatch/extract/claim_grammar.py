@@ -76,6 +76,7 @@ class _Grammar:
     group_release: re.Pattern[str]  # "the group released a video": the group speaks through its own medium
     generic_claims: re.Pattern[str]  # "most such attacks have been claimed by": background, no claim of one attack
     act_anaphor: re.Pattern[str]  # "the militants" as the author of an act
+    act_not_done: re.Pattern[str]  # "warned of attacks by": an act feared or foiled, not done
     own_outlet: re.Pattern[str]  # "its news agency": the group's own outlet (the table's channels name it)
     modifier_after: re.Pattern[str]  # "Al Qaeda linked militants": a group's name as a modifier
 
@@ -139,6 +140,7 @@ def grammar(language: str | None = None) -> _Grammar:
         group_release=res.pattern(name, "group_release"),
         generic_claims=res.pattern(name, "generic_claims"),
         act_anaphor=res.pattern(name, "act_anaphor"),
+        act_not_done=res.pattern(name, "act_not_done"),
         own_outlet=res.pattern(name, "own_outlet"),
         modifier_after=res.pattern(name, "modifier_after"),
     )

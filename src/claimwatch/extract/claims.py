@@ -344,8 +344,12 @@ def _attributed_acts(
         if any(s <= start < e for s, e in unclaimed):
             continue
         after = text[end:]
-        if (gr.act_after_group.match(after) or gr.act_verb_after_group.match(after)
-                or gr.act_by_before.search(text[max(0, start - 40) : start])):
+        window = max(0, start - 40)
+        by_before = gr.act_by_before.search(text[window:start])
+        act = window + by_before.start() if by_before else 0
+        if by_before and gr.act_not_done.search(text[max(0, act - 40) : act]):
+            by_before = None  # "warned of a wave of attacks by X": feared, not done
+        if gr.act_after_group.match(after) or gr.act_verb_after_group.match(after) or by_before:
             found.append(_Found("suspected", group.start, group.end, group, ATTRIBUTED_ACT))
     return found
 
