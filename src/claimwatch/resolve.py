@@ -33,6 +33,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from . import lang, periods
+from .claim_incidents import IncidentPlaces, spread_over_incidents
 from .counts import best_count
 from .extract.claims import more_specific_channel
 from .extract.events import coded_attack_types
@@ -508,6 +509,10 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
+        claims, mentions, work.sentences, resolver.places,
+        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences))
+         for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
@@ -578,9 +583,13 @@ _STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    retraction = {claim.status, mention.status} == {"claimed", "denied"}
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = more_specific_channel(claim.channel, mention.channel)
+    if retraction:  # a claim retracted is coded by its denial: the channel the denial came through
+        claim.channel = (mention.channel or claim.channel) if mention.status == "denied" else claim.channel
+    else:
+        claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours
