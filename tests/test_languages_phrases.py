@@ -1,0 +1,104 @@
+"""How French, Spanish and German name places and months (fixtures written for these tests, in our own words):
+the place phrases of `lang/<code>/places.toml [phrases]` read by `extract/place_phrases.py`, the reference
+points of `reference_before`, and the months named alone of `lang/<code>/dates.toml`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+import pytest
+
+from claimwatch import lang
+from claimwatch.extract.dates import dates_in
+from claimwatch.extract.places import default_gazetteer, places_in
+
+PUBLISHED = datetime(2021, 6, 30)
+
+
+def _names(sentence: str, language: str, context: Counter[str] | None = None) -> dict[str, str | None]:
+    return {p.name: p.country_code for _, _, p in places_in(sentence, default_gazetteer(), context,
+                                                            language=language)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "language", "name", "country"),
+    [
+        # a sentence-initial article does not glue the country to a longer name
+        ("Le Niger a connu une nouvelle attaque dans la nuit.", "fr", "Niger", "NE"),
+        ("La Colombie a dénoncé l'attentat.", "fr", "Colombia", "CO"),
+        # German nouns of places are capitalised, and do not make the name after them part of a longer name
+        ("Der Sprengsatz explodierte in der Hauptstadt Bamako.", "de", "Bamako", "ML"),
+        ("Angreifer überfielen einen Posten in der Provinz Helmand.", "de", "Helmand", "AF"),
+        # a German genitive names the country
+        ("Die Armee meldete Kämpfe im Osten Nigers.", "de", "Niger", "NE"),
+    ],
+)
+def test_language_phrases_keep_a_place_a_place(sentence: str, language: str, name: str, country: str) -> None:
+    assert _names(sentence, language).get(name) == country
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "language", "name"),
+    [
+        ("Des hommes armés ont attaqué la petite localité de Tessagou, au Mali.", "fr", "Tessagou"),
+        ("La explosión ocurrió en el municipio de Villaclara, en Colombia.", "es", "Villaclara"),
+        ("Die Miliz griff das Dorf Kalbarra in Mali an.", "de", "Kalbarra"),
+    ],
+)
+def test_a_place_called_so_is_read_when_no_table_lists_it(sentence: str, language: str, name: str) -> None:
+    # invented village names: only the words before them say they are places; the country is the document's
+    country = "CO" if language == "es" else "ML"
+    found = _names(sentence, language, Counter({country: 1}))
+    assert found.get(name) == country, found
+
+
+@pytest.mark.slow
+def test_english_reads_no_other_language_phrases() -> None:
+    found = _names("Gunmen attacked la localité de Tessagou, Mali.", "en", Counter({"ML": 1}))
+    assert "Tessagou" not in found
+
+
+@pytest.mark.parametrize(
+    ("before", "language"),
+    [
+        ("Le bus a sauté sur une mine au nord de ", "fr"),
+        ("L'attaque a eu lieu à 40 km de ", "fr"),
+        ("La emboscada ocurrió cerca de la frontera con ", "es"),
+        ("Die Bombe explodierte 30 Kilometer von ", "de"),
+        ("Der Anschlag geschah südwestlich von ", "de"),
+    ],
+)
+def test_reference_points_in_each_language(before: str, language: str) -> None:
+    assert lang.resources(language).pattern("places", "reference_before").search(before)
+
+
+@pytest.mark.parametrize(
+    ("before", "language"),
+    [("L'attaque a eu lieu dans le nord du ", "fr"), ("Der Anschlag geschah im Norden von ", "de")],
+)
+def test_inside_a_country_is_no_reference_point(before: str, language: str) -> None:
+    assert not lang.resources(language).pattern("places", "reference_before").search(before)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("En mars dernier, des hommes armés avaient tué neuf villageois.", "fr", "2021-03"),
+        ("Au mois de septembre, un convoi avait été visé.", "fr", "2020-09"),
+        ("En noviembre del año pasado, el grupo atacó una patrulla.", "es", "2020-11"),
+        ("A finales de febrero murieron cinco soldados.", "es", "2021-02"),
+        ("Im Mai hatte sich die Miliz zu einem Angriff bekannt.", "de", "2021-05"),
+        ("Im Juli des vergangenen Jahres starben dort elf Menschen.", "de", "2020-07"),
+    ],
+)
+def test_a_month_named_alone_is_the_latest_such_month(sentence: str, language: str, expected: str) -> None:
+    found = [(d.date, d.precision) for d in dates_in(sentence, PUBLISHED, language)]
+    assert (expected, "month") in found, found
+
+
+def test_a_month_with_its_year_or_day_is_read_as_written() -> None:
+    found = [d.date for d in dates_in("Le 12 mars, puis en mars 2019.", PUBLISHED, "fr")]
+    assert found == ["2021-03-12", "2019-03"]
