@@ -102,3 +102,30 @@ def test_a_month_named_alone_is_the_latest_such_month(sentence: str, language: s
 def test_a_month_with_its_year_or_day_is_read_as_written() -> None:
     found = [d.date for d in dates_in("Le 12 mars, puis en mars 2019.", PUBLISHED, "fr")]
     assert found == ["2021-03-12", "2019-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "killed"),
+    [
+        ("Cuatro integrantes de la Policía Nacional de Ecuador murieron en el ataque.", "es", 4),
+        ("Cinq membres des forces de défense ont été tués dans l'embuscade.", "fr", 5),
+    ],
+)
+def test_a_toll_whose_noun_phrase_has_de_complements(sentence: str, language: str, killed: int) -> None:
+    from claimwatch.extract import casualties
+
+    found = [c.value for _s, _e, kind, c in casualties.counts_in(sentence, language) if kind == "killed"]
+    assert found == [killed]
+
+
+@pytest.mark.slow
+def test_german_nouns_are_not_other_spellings_of_small_towns() -> None:
+    # a capitalised German noun that is only an alternate name of a town elsewhere is no place
+    found = _names("Die Angreifer flohen in die Küche und dann in die Hauptstadt Kabul.", "de")
+    assert list(found.values()) == ["AF"], found
+
+
+@pytest.mark.slow
+def test_the_andes_are_mountains_in_spanish() -> None:
+    found = _names("La patrulla cayó en una emboscada en los Andes de Perú.", "es")
+    assert "CL" not in found.values(), found

@@ -73,10 +73,10 @@ def register(component: Component) -> Component:
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "3", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
-    extractor("events", events.find_events, "2", _TEXT),
+    extractor("events", events.find_events, "3", _TEXT),
     extractor("dates", dates.find_dates, "3", _TEXT),
     extractor("places", places.find_places, "3", _READ),
-    extractor("counts", casualties.find_counts, "2", _TEXT),
+    extractor("counts", casualties.find_counts, "3", _TEXT),
     extractor("groups", groups.find_groups, "2", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     extractor("claims", claims.find_claims, "2", (*_TEXT, "mentions.groups")),

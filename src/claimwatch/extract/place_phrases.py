@@ -12,6 +12,9 @@ another language adds its own, as data in `lang/<code>/places.toml` under `[phra
     locative_before  prepositions of place ("dans", "cerca de", "im"); a regex that ends where the name starts
     genitive_s       whether a name with a genitive -s glued to it is the place ("im Norden Malis", "Kabuls
                      Polizei"): read for countries, regions and cities over 100,000 people only
+    nouns_capitalised  whether every noun is capitalised (German): a one-word name that is only another
+                     language's spelling of a city ("Küche" is a Chinese town's alternate name) is then a noun,
+                     unless the city has a million people ("Moskau", "Peking")
     called_unlisted  whether a name so called is read as a place even when no table lists it (a village of
                      a few hundred people): its country is then the one named next to it, else the document's
 
@@ -40,6 +43,7 @@ class PlaceGrammar:
     locative_before: re.Pattern[str]
     called_unlisted: bool = False
     genitive_s: bool = False
+    nouns_capitalised: bool = False
 
 
 @functools.lru_cache(maxsize=32)
@@ -60,6 +64,7 @@ def for_language(language: str | None, base: PlaceGrammar, key: Callable[[str], 
         locative_before=_either(res, phrases.get("locative_before"), base.locative_before),
         called_unlisted=bool(phrases.get("called_unlisted", False)),
         genitive_s=bool(phrases.get("genitive_s", False)),
+        nouns_capitalised=bool(phrases.get("nouns_capitalised", False)),
     )
 
 
@@ -123,3 +128,19 @@ def genitive(
         return None
     entries = [e for e in lookup(word[:-1]) if e.kind != "city" or e.population >= _GENITIVE_CITY_MIN]
     return (1, tokens[i].start(), tokens[i].end(), entries) if entries else None
+
+
+_NOUN_CITY_MIN = 1_000_000
+
+
+def own_names(
+    grammar: PlaceGrammar, written: str, words: int, entries: list[Any], key: Callable[[str], str]
+) -> list[Any]:
+    """The gazetteer entries a name may stand for: all of them, except in a language that capitalises its nouns
+    (`nouns_capitalised`), where a one-word name is believed for a city only by the city's own name or when
+    the city is large enough for its other spellings to be known."""
+    if not grammar.nouns_capitalised or words > 1:
+        return entries
+    written_key = key(written)
+    return [e for e in entries if e.kind != "city" or key(e.place.name) == written_key
+            or e.population >= _NOUN_CITY_MIN]

@@ -47,7 +47,7 @@ from .. import lang
 from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
 from .arabic_script import arabic_match, arabic_name, is_arabic
-from .place_phrases import PlaceGrammar, called_unlisted, for_language, genitive
+from .place_phrases import PlaceGrammar, called_unlisted, for_language, genitive, own_names
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -525,7 +525,8 @@ def places_in(
             i += n
             continue
         n, start, end, entries = hit
-        keep = _stands_alone(text, tokens, i, n, start, end, ents, grammar)
+        entries = own_names(grammar, text[start:end], n, entries, name_key)
+        keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
