@@ -129,3 +129,26 @@ def test_german_nouns_are_not_other_spellings_of_small_towns() -> None:
 def test_the_andes_are_mountains_in_spanish() -> None:
     found = _names("La patrulla cayó en una emboscada en los Andes de Perú.", "es")
     assert "CL" not in found.values(), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "attack_types"),
+    [
+        ("Bei einer Rebellen-Attacke auf einen Konvoi starben neun Soldaten.", "de", []),
+        ("Un drone armé a frappé le camp ; une frappe de drone a suivi.", "fr", ["Bombing/Explosion"]),
+        ("El puesto fue atacado con drones cargados de explosivos.", "es", ["Bombing/Explosion"]),
+    ],
+)
+def test_attack_words_per_language(sentence: str, language: str, attack_types: list[str]) -> None:
+    from claimwatch.extract.events import events_in
+
+    cues = events_in(sentence, language)
+    assert cues, sentence
+    assert {t for _s, _e, cue in cues for t in cue.attack_types} >= set(attack_types)
+
+
+def test_the_french_press_spelling_of_aqim() -> None:
+    from claimwatch.extract.groups import lookup_group
+
+    group = lookup_group("Aqmi")
+    assert group is not None and group.name == "al-Qaeda in the Islamic Maghreb"
