@@ -152,3 +152,10 @@ def test_the_french_press_spelling_of_aqim() -> None:
 
     group = lookup_group("Aqmi")
     assert group is not None and group.name == "al-Qaeda in the Islamic Maghreb"
+
+
+def test_no_english_model_reads_other_languages() -> None:
+    from claimwatch import nlp
+
+    assert nlp.for_language("de") is None
+    assert nlp.for_language("xx") is None
