@@ -159,3 +159,12 @@ def test_no_english_model_reads_other_languages() -> None:
 
     assert nlp.for_language("de") is None
     assert nlp.for_language("xx") is None
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    from claimwatch.sentences import split_sentences
+
+    text = "Dabei wurden neun Menschen verletzt.Im Mai gab es einen weiteren Anschlag. Die U.S.Army schwieg."
+    assert [s.text for s in split_sentences(text)] == [
+        "Dabei wurden neun Menschen verletzt.", "Im Mai gab es einen weiteren Anschlag.", "Die U.S.Army schwieg.",
+    ]
