@@ -168,3 +168,24 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Dabei wurden neun Menschen verletzt.", "Im Mai gab es einen weiteren Anschlag.", "Die U.S.Army schwieg.",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "language", "absent", "present"),
+    [
+        ("La bombe a explosé sur l'avenue Bourguiba, au centre de Tunis.", "fr", "TN.18", "Tunis"),
+        ("Des tirs ont visé l'ambassade de France à Bamako.", "fr", "France", "Bamako"),
+        ("Los disparos alcanzaron la embajada de Francia en Caracas.", "es", "France", "Caracas"),
+    ],
+)
+def test_a_street_or_an_embassy_is_not_the_place_it_names(sentence: str, language: str, absent: str,
+                                                          present: str) -> None:
+    places = [p for _, _, p in places_in(sentence, default_gazetteer(), language=language)]
+    assert any(p.name == present for p in places), places
+    assert not any(absent in (p.name, p.admin1) for p in places), places
+
+
+@pytest.mark.slow
+def test_the_streets_of_a_city_are_in_the_city() -> None:
+    assert _names("Une bombe a explosé dans les rues de Tunis.", "fr").get("Tunis") == "TN"

@@ -15,6 +15,8 @@ another language adds its own, as data in `lang/<code>/places.toml` under `[phra
     nouns_capitalised  whether every noun is capitalised (German): a one-word name that is only another
                      language's spelling of a city ("Küche" is a Chinese town's alternate name) is then a noun,
                      unless the city has a million people ("Moskau", "Peking")
+    within_before    words after which a name names a street or a country's mission, not a place ("l'avenue
+                     Bourguiba", "l'ambassade de France"): such a name is not read
     called_unlisted  whether a name so called is read as a place even when no table lists it (a village of
                      a few hundred people): its country is then the one named next to it, else the document's
 
@@ -42,6 +44,7 @@ class PlaceGrammar:
     called_before: re.Pattern[str]
     locative_before: re.Pattern[str]
     called_unlisted: bool = False
+    within_before: re.Pattern[str] | None = None
     genitive_s: bool = False
     nouns_capitalised: bool = False
 
@@ -63,6 +66,8 @@ def for_language(language: str | None, base: PlaceGrammar, key: Callable[[str], 
         called_before=_either(res, phrases.get("called_before"), base.called_before),
         locative_before=_either(res, phrases.get("locative_before"), base.locative_before),
         called_unlisted=bool(phrases.get("called_unlisted", False)),
+        within_before=(re.compile(res.expand("places", phrases["within_before"]), re.IGNORECASE)
+                       if phrases.get("within_before") else None),
         genitive_s=bool(phrases.get("genitive_s", False)),
         nouns_capitalised=bool(phrases.get("nouns_capitalised", False)),
     )
@@ -134,13 +139,17 @@ _NOUN_CITY_MIN = 1_000_000
 
 
 def own_names(
-    grammar: PlaceGrammar, written: str, words: int, entries: list[Any], key: Callable[[str], str]
+    grammar: PlaceGrammar, text: str, start: int, end: int, words: int, entries: list[Any],
+    key: Callable[[str], str],
 ) -> list[Any]:
-    """The gazetteer entries a name may stand for: all of them, except in a language that capitalises its nouns
+    """The gazetteer entries the name text[start:end] may stand for: none after the language's `within_before`;
+    else all of them, except in a language that capitalises its nouns
     (`nouns_capitalised`), where a one-word name is believed for a city only by the city's own name or when
     the city is large enough for its other spellings to be known."""
+    if grammar.within_before is not None and grammar.within_before.search(text[max(0, start - 40) : start]):
+        return []
     if not grammar.nouns_capitalised or words > 1:
         return entries
-    written_key = key(written)
+    written_key = key(text[start:end])
     return [e for e in entries if e.kind != "city" or key(e.place.name) == written_key
             or e.population >= _NOUN_CITY_MIN]

@@ -525,7 +525,7 @@ def places_in(
             i += n
             continue
         n, start, end, entries = hit
-        entries = own_names(grammar, text[start:end], n, entries, name_key)
+        entries = own_names(grammar, text, start, end, n, entries, name_key)
         keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
