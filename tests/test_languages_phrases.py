@@ -189,3 +189,37 @@ def test_a_street_or_an_embassy_is_not_the_place_it_names(sentence: str, languag
 @pytest.mark.slow
 def test_the_streets_of_a_city_are_in_the_city() -> None:
     assert _names("Une bombe a explosé dans les rues de Tunis.", "fr").get("Tunis") == "TN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kept"),
+    [
+        ("El ataque ocurrió el sábado; el ministro dijo el lunes que hubo nueve muertos.", "es", ["sábado"]),
+        ("Der Anschlag geschah am Samstag, sagte ein Sprecher am Montag.", "de", ["Samstag"]),
+    ],
+)
+def test_a_date_of_saying_is_not_the_date_of_the_attack(sentence: str, language: str, kept: list[str]) -> None:
+    from claimwatch.resolve import _not_attack_dates
+
+    dates = dates_in(sentence, PUBLISHED, language)
+    dropped = _not_attack_dates(sentence, dates, language)
+    assert [d.text for d in dates if d.start not in dropped] == kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "language", "across"),
+    [
+        ("La patrulla cayó en una emboscada cerca de la frontera con Venezuela.", "es", "VE"),
+        ("L'attaque a visé un poste près de la frontière avec le Niger.", "fr", "NE"),
+        ("Der Konvoi wurde nahe der Grenze zu Pakistan angegriffen.", "de", "PK"),
+    ],
+)
+def test_a_name_across_the_border_is_not_the_place(sentence: str, language: str, across: str) -> None:
+    assert across not in _names(sentence, language).values()
+
+
+def test_el_suceso_is_the_incident() -> None:
+    from claimwatch.extract.events import events_in
+
+    assert events_in("El suceso ocurrió en la madrugada.", "es")

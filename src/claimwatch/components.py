@@ -84,7 +84,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "2",
+        "3",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),
