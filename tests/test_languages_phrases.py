@@ -223,3 +223,12 @@ def test_el_suceso_is_the_incident() -> None:
     from claimwatch.extract.events import events_in
 
     assert events_in("El suceso ocurrió en la madrugada.", "es")
+
+
+def test_recent_years_make_a_tally_only_with_a_figure() -> None:
+    from claimwatch.extract.events import events_in
+
+    told = "El atentado ocurrió en el valle, la zona donde más combates hubo en los últimos años."
+    tally = "Más de 300 personas murieron en atentados en los últimos años."
+    assert events_in(told, "es")
+    assert not events_in(tally, "es")
