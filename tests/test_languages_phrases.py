@@ -232,3 +232,24 @@ def test_recent_years_make_a_tally_only_with_a_figure() -> None:
     tally = "Más de 300 personas murieron en atentados en los últimos años."
     assert events_in(told, "es")
     assert not events_in(tally, "es")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Ocurrió apenas tres días después de que otro atentado matara a cinco agentes.", "es", "2021-06-27"),
+        ("C'était deux jours après qu'une autre embuscade eut tué six soldats.", "fr", "2021-06-28"),
+    ],
+)
+def test_so_many_days_after_another_act(sentence: str, language: str, expected: str) -> None:
+    assert [d.date for d in dates_in(sentence, PUBLISHED, language)] == [expected]
+
+
+def test_days_before_another_act_are_no_date() -> None:
+    assert dates_in("Ocurrió tres días antes de que llegara el ejército.", PUBLISHED, "es") == []
+
+
+@pytest.mark.slow
+def test_where_people_came_from_is_not_a_place_in_german() -> None:
+    found = _names("Zwei Busse aus der Provinz Helmand wurden in Kandahar angegriffen.", "de")
+    assert "Helmand" not in found and "AF" in found.values(), found
