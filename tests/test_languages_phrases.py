@@ -253,3 +253,20 @@ def test_days_before_another_act_are_no_date() -> None:
 def test_where_people_came_from_is_not_a_place_in_german() -> None:
     found = _names("Zwei Busse aus der Provinz Helmand wurden in Kandahar angegriffen.", "de")
     assert "Helmand" not in found and "AF" in found.values(), found
+
+
+def test_a_group_named_in_a_german_compound_is_suspected() -> None:
+    import claimwatch
+
+    text = ("Bei einer Taliban-Attacke auf einen Kontrollposten in der Provinz Helmand wurden am Montag "
+            "sieben Polizisten getötet.")
+    result = claimwatch.extract(text, published="2021-06-30T10:00:00", language="de")
+    assert [(c.group.name if c.group else None, c.status) for c in result.claims] == [("Taliban", "suspected")]
+
+
+def test_english_reads_no_compound_groups() -> None:
+    import claimwatch
+
+    result = claimwatch.extract("A Taliban-Linked cell was arrested in Kabul on Monday.",
+                                published="2021-06-30T10:00:00", language="en")
+    assert not result.claims

@@ -77,9 +77,9 @@ for _component in (
     extractor("dates", dates.find_dates, "3", _TEXT),
     extractor("places", places.find_places, "3", _READ),
     extractor("counts", casualties.find_counts, "3", _TEXT),
-    extractor("groups", groups.find_groups, "2", _TEXT),
+    extractor("groups", groups.find_groups, "3", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
-    extractor("claims", claims.find_claims, "2", (*_TEXT, "mentions.groups")),
+    extractor("claims", claims.find_claims, "3", (*_TEXT, "mentions.groups")),
     extractor("quotes", quotes.find_quotes, "1", ("document", "mentions.groups")),
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
