@@ -270,3 +270,12 @@ def test_english_reads_no_compound_groups() -> None:
     result = claimwatch.extract("A Taliban-Linked cell was arrested in Kabul on Monday.",
                                 published="2021-06-30T10:00:00", language="en")
     assert not result.claims
+
+
+def test_the_modus_operandi_of_a_group_is_a_suspicion_in_french() -> None:
+    import claimwatch
+
+    text = ("Une explosion a tué six personnes lundi soir dans un marché de Maroua. L'attaque n'a pas été "
+            "revendiquée, mais elle porte la signature de Boko Haram, selon une source sécuritaire.")
+    result = claimwatch.extract(text, published="2021-06-29T10:00:00", language="fr")
+    assert [(c.group.name if c.group else None, c.status) for c in result.claims] == [("Boko Haram", "suspected")]
