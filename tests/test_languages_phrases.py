@@ -279,3 +279,11 @@ def test_the_modus_operandi_of_a_group_is_a_suspicion_in_french() -> None:
             "revendiquée, mais elle porte la signature de Boko Haram, selon une source sécuritaire.")
     result = claimwatch.extract(text, published="2021-06-29T10:00:00", language="fr")
     assert [(c.group.name if c.group else None, c.status) for c in result.claims] == [("Boko Haram", "suspected")]
+
+
+def test_a_attack_that_targeted_in_french() -> None:
+    from claimwatch.extract.events import events_in
+
+    assert events_in("La plus récente a visé mardi le village de Tessagou.", "fr")
+    assert not events_in("Le projet vise à former des enseignants.", "fr")
+    assert not events_in("La réforme a visé à simplifier les règles.", "fr")
