@@ -287,3 +287,23 @@ def test_a_attack_that_targeted_in_french() -> None:
     assert events_in("La plus récente a visé mardi le village de Tessagou.", "fr")
     assert not events_in("Le projet vise à former des enseignants.", "fr")
     assert not events_in("La réforme a visé à simplifier les règles.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "killed"),
+    [
+        ("Neuf personnes – cinq soldats et quatre civils – ont été tuées lors de l'embuscade.", "fr", [9]),
+        ("Seis personas — cuatro policías y dos civiles — murieron en el ataque.", "es", [6]),
+    ],
+)
+def test_an_aside_between_dashes_inside_a_toll(sentence: str, language: str, killed: list[int]) -> None:
+    from claimwatch.extract import casualties
+
+    assert [c.value for _s, _e, kind, c in casualties.counts_in(sentence, language) if kind == "killed"] == killed
+
+
+@pytest.mark.slow
+def test_a_region_called_so_in_french() -> None:
+    found = _names("Huit soldats ont été tués dans la région du Haut-Plateau, au Burkina Faso.", "fr",
+                   Counter({"BF": 1}))
+    assert found.get("Haut-Plateau") == "BF", found
