@@ -307,3 +307,13 @@ def test_a_region_called_so_in_french() -> None:
     found = _names("Huit soldats ont été tués dans la région du Haut-Plateau, au Burkina Faso.", "fr",
                    Counter({"BF": 1}))
     assert found.get("Haut-Plateau") == "BF", found
+
+
+def test_a_similar_attack_in_the_same_city_is_another_incident() -> None:
+    import claimwatch
+
+    text = ("Bei einem Anschlag auf einen Markt in Kabul sind am Montag mindestens fünf Menschen getötet worden. "
+            "Zu einem ähnlichen Anschlag auf einen Markt in Kabul hatte sich die Terrormiliz IS bekannt.")
+    result = claimwatch.extract(text, published="2021-06-30T10:00:00", language="de")
+    assert len(result.incidents) == 2
+    assert all(i.place is not None and i.place.name == "Kabul" for i in result.incidents)

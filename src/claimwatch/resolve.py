@@ -253,6 +253,9 @@ class _Resolver:
         own = res.has_own("resolve")
         self.distinct_before = res.pattern("resolve", "distinct_before") if own else _DISTINCT_BEFORE
         self.demonstrative = res.pattern("resolve", "demonstrative") if own else _DEMONSTRATIVE
+        # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
+        other_act = own and res.get("resolve", "other_act_before") is not None
+        self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -366,8 +369,9 @@ class _Resolver:
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
+        other = self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         for draft in candidates:
-            if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
+            if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
