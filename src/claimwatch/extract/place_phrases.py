@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,6 +85,11 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*$")
 _MAX_NAME_WORDS = 3
 
 
+def _folded(word: str) -> str:
+    """A word as the gazetteer compares names (`places.name_key` for one word): no accents, lower case."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
 def called_name(text: str, tokens: list[re.Match[str]], i: int, grammar: PlaceGrammar) -> tuple[int, int, int] | None:
     """(words, start, end) of the name the language's place phrase introduces at token i ("la localité de
     Djakana" -> "Djakana"), when the language reads such names without a table (`called_unlisted`)."""
@@ -95,7 +101,7 @@ def called_name(text: str, tokens: list[re.Match[str]], i: int, grammar: PlaceGr
         if not word[:1].isupper() or not _NAME_WORD.match(word):
             break
         if n and (text[tokens[i + n - 1].end() : tokens[i + n].start()] not in {" ", "-"}
-                  or word.casefold() in grammar.prefix_ok | grammar.suffix_ok):
+                  or _folded(word) in grammar.prefix_ok | grammar.suffix_ok):
             break
         n += 1
     if not n:
