@@ -121,10 +121,11 @@ _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
-def _speech_date(text: str, mention: DateMention) -> bool:
+def _speech_date(text: str, mention: DateMention, speech: re.Pattern[str] = _SPEECH_BEFORE) -> bool:
     """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
-    word sits between the verb and the date ("claimed the Nice attack three weeks ago")."""
-    match = _SPEECH_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
+    word sits between the verb and the date ("claimed the Nice attack three weeks ago"). `speech`: the
+    language's speech verbs (lang/<code>/dates.toml `speech_before`; English's are `_SPEECH_BEFORE`)."""
+    match = speech.search(text[max(0, mention.start - 50) : mention.start])
     return match is not None and not _ATTACK_WORD.search(match.group(0))
 
 
@@ -146,7 +147,10 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention], language: str | N
     """Starts of the dates that say when something was said or counted, not when the attack happened.
     A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
     dropped: set[int] = set()
-    attack_noun_after = lang.resources(language).pattern("dates", "attack_noun_after")
+    res = lang.resources(language)
+    attack_noun_after = res.pattern("dates", "attack_noun_after")
+    own_speech = "speech_before" in res.section("dates").get("fragments", {})
+    speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
         toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
@@ -158,7 +162,7 @@ def _not_attack_dates(text: str, dates: Iterable[DateMention], language: str | N
         )
         # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
-        if not attributive and (toll or period or appositive or _speech_date(text, mention)):
+        if not attributive and (toll or period or appositive or _speech_date(text, mention, speech)):
             dropped.add(mention.start)
         previous = mention
     return dropped
@@ -251,6 +255,9 @@ class _Resolver:
         own = res.has_own("resolve")
         self.distinct_before = res.pattern("resolve", "distinct_before") if own else _DISTINCT_BEFORE
         self.demonstrative = res.pattern("resolve", "demonstrative") if own else _DEMONSTRATIVE
+        # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
+        other_act = own and res.get("resolve", "other_act_before") is not None
+        self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -364,8 +371,9 @@ class _Resolver:
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
+        other = self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         for draft in candidates:
-            if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
+            if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
