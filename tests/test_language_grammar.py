@@ -7,7 +7,7 @@ import pytest
 
 from claimwatch.extract import casualties
 from claimwatch.extract.numbers import parse_amount
-from claimwatch.resolve import _DATELINE
+from claimwatch.anchors import DATELINE as _DATELINE
 
 
 @pytest.mark.parametrize(

@@ -33,9 +33,22 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from . import lang, periods
+from .anchors import (
+    DATELINE,
+    DATELINE_REACH,
+    VAGUE_DATE,
+    best_date,
+    clusters,
+    distance,
+    most_specific,
+    names_a_medium,
+    nearest_to,
+    not_attack_dates,
+    place_rank,
+    places_fit,
+)
 from .counts import best_count
 from .extract.claims import more_specific_channel
-from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
@@ -50,7 +63,6 @@ from .model import (
     Incident,
     Mention,
     Perpetrator,
-    Place,
     PlaceMention,
     add_trace,
 )
@@ -89,24 +101,6 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
-# A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
-# (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
-_DATELINE = re.compile(
-    r"^\s*(?:\((?:CNN|AP|AFP|Reuters)\)|[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)"
-    # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
-    # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
-    r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
-    r"\s*[-–—:]?\s",
-    re.M,
-)
-# How far into the text a dateline may start (after a byline such as "By Jane Doe").
-_DATELINE_REACH = 80
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
-    r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
-    re.IGNORECASE,
-)
 # "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -119,69 +113,10 @@ _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
-def _speech_date(text: str, mention: DateMention) -> bool:
-    """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
-    word sits between the verb and the date ("claimed the Nice attack three weeks ago")."""
-    match = _SPEECH_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
-    return match is not None and not _ATTACK_WORD.search(match.group(0))
-
-
-# "the toll rose to 42 on Monday, up from 41 on Saturday": a date right after a toll figure says when the
-# count was given, not when the attack happened.
-_TOLL_FIGURE_BEFORE = re.compile(
-    rf"\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|mounted|hit|up|down)"
-    rf"\s+(?:to|at|from)\s+(?:[a-z]+\s+){{0,2}}?{NUMBER}\s+(?:on|by|as\s+of)?\s*$",
-    re.IGNORECASE,
-)
-
-
-# "has stepped up attacks since the takeover in August 2021", "the deadliest since 2014": a date in a clause
-# opened by "since" starts a period of time; it does not say when the attack reported happened.
-_PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
-
-
-def _not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
-    """Starts of the dates that say when something was said or counted, not when the attack happened.
-    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
-    dropped: set[int] = set()
-    attack_noun_after = lang.resources(language).pattern("dates", "attack_noun_after")
-    previous: DateMention | None = None
-    for mention in sorted(dates, key=lambda d: d.start):
-        toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
-        period = _PERIOD_START_BEFORE.search(text[max(0, mention.start - 90) : mention.start]) is not None
-        appositive = (
-            previous is not None
-            and previous.start in dropped
-            and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
-        )
-        # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
-        attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
-        if not attributive and (toll or period or appositive or _speech_date(text, mention)):
-            dropped.add(mention.start)
-        previous = mention
-    return dropped
-
-
-# "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
-_MEDIUM_AFTER = re.compile(
-    r"^(?:\s+(?:news|press|media|information))?\s+(?:agency|agencies|newspaper|magazine|channel|outlet|broadcaster|"
-    r"television|TV|daily|weekly)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_a_medium(text: str, place: PlaceMention) -> bool:
-    """True when the place name is part of the name of a news agency, channel or paper, or of a group's own
-    outlet (Amaq, Shahada, al-Naba)."""
-    from .extract.claims import names_group_outlet
-
-    return _MEDIUM_AFTER.match(text[place.end : place.end + 40]) is not None or names_group_outlet(place.text)
-
-
+# An undated main incident is news of the day: not an attack dated more than this many days before it.
+_RECENT_DAYS = 7
 _SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
 _DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
-# How far (characters) a place or date may sit from an attack word and still qualify it.
-_NEAR = 60
 
 
 @dataclass
@@ -220,8 +155,8 @@ class _Resolver:
         self.last_anchor: tuple[int, _Draft] | None = None
         m = work.mentions
         text = work.document.text
-        dateline = _DATELINE.search(text[:600])
-        skip = dateline.end() if dateline and dateline.start() <= _DATELINE_REACH else 0
+        dateline = DATELINE.search(text[:600])
+        skip = dateline.end() if dateline and dateline.start() <= DATELINE_REACH else 0
         self.events = _by_sentence(m.events)
         # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right
         # after a verb of speech ("claimed on Friday") says when something was said: neither dates or
@@ -229,7 +164,7 @@ class _Resolver:
         # "Islamic State's Sinai Province" names a group, not a place.
         in_group_names = [(g.start, g.end) for g in m.groups]
         # A name the article once gives as a medium's ("the SANA news agency") names it every time ("SANA said").
-        media = {p.text.casefold() for p in m.places if _names_a_medium(text, p)}
+        media = {p.text.casefold() for p in m.places if names_a_medium(text, p)}
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
             and p.text.casefold() not in media
@@ -241,7 +176,7 @@ class _Resolver:
         self.dateline_places = [p for p in m.places if p.start < skip]
         reference = lang.resources(work.document.language).pattern("places", "reference_before")
         self.reference_points = {p.start for p in m.places if reference.search(text[max(0, p.start - 60) : p.start])}
-        not_attack = _not_attack_dates(text, m.dates, work.document.language)
+        not_attack = not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
@@ -274,10 +209,10 @@ class _Resolver:
         places = self.places.get(index, [])
         places = [p for p in places if p.start not in self.reference_points] or places
         dates = self.dates.get(index, [])
-        named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
+        named = [d for d in dates if not VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
-        events = _clusters(events)
+        events = clusters(events)
         for event in events:
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
             # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
@@ -285,8 +220,8 @@ class _Resolver:
             apart = len(events) > 1 and (
                 len(places) > 1 or len(dates) > 1 or len({tuple(sorted(e.attack_types)) for e in events}) > 1
             )
-            own_places = _nearest_to(event, events, places) if apart else places
-            own_dates = _nearest_to(event, events, dates) if apart else dates
+            own_places = nearest_to(event, events, places) if apart else places
+            own_dates = nearest_to(event, events, dates) if apart else dates
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1)
             referred.append((draft, event))
             if own_places or own_dates:
@@ -327,8 +262,8 @@ class _Resolver:
         *,
         alone: bool = True,
     ) -> _Draft:
-        place = _most_specific(places)
-        when = _best_date(event, dates)
+        place = most_specific(places)
+        when = best_date(event, dates)
         text = self.work.document.text
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
@@ -411,7 +346,7 @@ class _Resolver:
     def _closest(mention: Mention, referred: list[tuple[_Draft, EventMention | None]]) -> _Draft | None:
         if not referred:
             return None
-        return min(referred, key=lambda pair: _distance(pair[1], mention) if pair[1] else 10**6)[0]
+        return min(referred, key=lambda pair: distance(pair[1], mention) if pair[1] else 10**6)[0]
 
     # -- finishing -----------------------------------------------------------------------------------
 
@@ -419,7 +354,7 @@ class _Resolver:
         incidents = []
         main = self.main
         if main is not None and main.place is None and self.dateline_places:
-            main.place = _most_specific(self.dateline_places)
+            main.place = most_specific(self.dateline_places)
         for draft in self.drafts:
             incident = draft.incident
             if draft.place is not None:
@@ -646,72 +581,6 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     return grouped
 
 
-def _distance(a: Mention, b: Mention) -> int:
-    if a.end <= b.start:
-        return b.start - a.end
-    if b.end <= a.start:
-        return a.start - b.end
-    return 0
-
-
-_CLUSTER_GAP = 25
-_RECENT_DAYS = 7
-
-
-def _clusters(events: list[EventMention]) -> list[EventMention]:
-    """Attack words close together are one report ("a car bomb exploded", "gunmen kidnapped"): merge them
-    into one mention spanning them all, with every type they carry."""
-    merged: list[EventMention] = []
-    for event in sorted(events, key=lambda e: e.start):
-        last = merged[-1] if merged else None
-        if last is not None and event.start - last.end <= _CLUSTER_GAP:
-            merged[-1] = EventMention(
-                start=last.start,
-                end=max(last.end, event.end),
-                text=f"{last.text} … {event.text}",
-                sentence=last.sentence,
-                attack_types=last.attack_types + [t for t in event.attack_types if t not in last.attack_types],
-                weapon_types=last.weapon_types + [t for t in event.weapon_types if t not in last.weapon_types],
-                trace=last.trace + [t for t in event.trace if t not in last.trace],
-            )
-        else:
-            merged.append(event)
-    return merged
-
-
-def _nearest_to(event: EventMention, events: list[EventMention], mentions: list) -> list:
-    """The mentions that qualify `event`: close to it, and closer to it than to any other attack word."""
-    mine = []
-    for mention in mentions:
-        closest = min(events, key=lambda e: _distance(e, mention))
-        if closest is event and _distance(event, mention) <= _NEAR:
-            mine.append(mention)
-    return sorted(mine, key=lambda m: _distance(event, m))[:1]
-
-
-_VAGUE_DATE = re.compile(
-    r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
-)
-
-
-def _best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
-    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
-    if not dates:
-        return None
-    return min(dates, key=lambda d: (bool(_VAGUE_DATE.match(d.text.strip())), _distance(event, d)))
-
-
-def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
-    """A city over a region over a country: the mention with the smallest area we can tell."""
-    if not places:
-        return None
-    return min(places, key=_place_rank)
-
-
-def _place_rank(mention: PlaceMention) -> int:
-    return mention.place.rank
-
-
 def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
     """Could this report be about the incident drafted so far? Places must agree (the same place, or one
     of them the country); a region and a place in the same country agree only when the dates do too."""
@@ -722,25 +591,12 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
             return False
     if place is None or draft.place is None:
         return True
-    fit = _places_fit(draft.place.place, place.place)
+    fit = places_fit(draft.place.place, place.place)
     return fit == "same" or (fit == "near" and dates_agree is True)
 
 
-def _places_fit(a: Place, b: Place) -> str:
-    """"same": one place (or one is the country of the other); "near": same country, one a region;
-    "apart": anything else."""
-    if a.name.lower() == b.name.lower():
-        return "same"
-    if a.country_code and b.country_code and a.country_code != b.country_code:
-        return "apart"
-    ranks = {a.rank, b.rank}
-    if 2 in ranks:
-        return "same"
-    return "near" if 1 in ranks else "apart"
-
-
 def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
-    if place is not None and (draft.place is None or _place_rank(place) < _place_rank(draft.place)):
+    if place is not None and (draft.place is None or place_rank(place) < place_rank(draft.place)):
         draft.place = place
     if when is not None and (
         draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
