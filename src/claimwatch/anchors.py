@@ -112,13 +112,15 @@ _CLUSTER_GAP = 25
 NEAR = 60
 
 
-def clusters(events: list[EventMention]) -> list[EventMention]:
+def clusters(events: list[EventMention], text: str = "", apart: re.Pattern[str] | None = None) -> list[EventMention]:
     """Attack words close together are one report ("a car bomb exploded", "gunmen kidnapped"): merge them
-    into one mention spanning them all, with every type they carry."""
+    into one mention spanning them all, with every type they carry. Words between them that order two acts
+    in time (`apart`: "the attack followed the killing of ...") keep them apart."""
     merged: list[EventMention] = []
     for event in sorted(events, key=lambda e: e.start):
         last = merged[-1] if merged else None
-        if last is not None and event.start - last.end <= _CLUSTER_GAP:
+        ordered = apart is not None and last is not None and apart.search(text[last.end : event.start]) is not None
+        if last is not None and event.start - last.end <= _CLUSTER_GAP and not ordered:
             merged[-1] = EventMention(
                 start=last.start,
                 end=max(last.end, event.end),
@@ -177,3 +179,63 @@ def places_fit(a: Place, b: Place) -> str:
     if 2 in ranks:
         return "same"
     return "near" if 1 in ranks else "apart"
+
+
+# --------------------------------------------------------------------------- which anchors an attack word owns
+
+
+def not_attack_places(text: str, places: Iterable[PlaceMention], language: str | None = None) -> set[int]:
+    """Starts of the place names the words around them use for something other than where an attack was:
+    a group's base ("a Pakistan-based group", "based in Pakistan"), a border ("bordering Afghanistan"), a
+    country as the owner of what follows ("a US air strike", "U.S. forces", "Pakistan's Shiites")."""
+    res = lang.resources(language)
+    before = res.pattern("resolve", "not_attack_place_before")
+    after = res.pattern("resolve", "not_attack_place_after")
+    attributive = res.pattern("resolve", "country_attributive_after")
+    locative = res.pattern("resolve", "tied_place_before")
+    dropped: set[int] = set()
+    for place in places:
+        preceding = text[max(0, place.start - 30) : place.start]
+        following = text[place.end : place.end + 30]
+        owner = place.place.rank == 2 and attributive.match(following) is not None and not locative.search(preceding)
+        if before.search(preceding) or after.match(following) or owner:
+            dropped.add(place.start)
+    return dropped
+
+
+# How far (characters) a place or date may stand from the attack word it is tied to.
+_TIED_BEFORE = 40
+# (No clause boundary may stand between: `tied_after`; "the attack on a police station in the north of Kabul".)
+_TIED_AFTER = 80
+# What stands between a place or date and the attack word after it, when it modifies that word: "the Kabul
+# attack", "Saturday's bombing", "the Taliban's Saturday ambulance bomb".
+_MODIFIER_GAP = re.compile(r"(?:['’]s?)?\s+(?:[\w'’.-]+\s+){0,3}")
+
+
+def definite(text: str, event: EventMention, language: str | None = None) -> bool:
+    """True when the attack word is definite ("the attack", "Saturday's bombing", "its assault"): it names
+    an attack the reader already knows of."""
+    pattern = lang.resources(language).pattern("resolve", "definite_before")
+    return pattern.search(text[max(0, event.start - 40) : event.start]) is not None
+
+
+def tied(text: str, event: EventMention, mentions: list, language: str | None = None, *, places: bool) -> list:
+    """The places or dates (`places` says which) that qualify this attack word itself, not the clause around
+    it: written inside it or just before it as a modifier ("the Kabul attack", "the June 16 bombing"), or after
+    it within its phrase ("the attack on a police station in Kabul", "the bombing last Friday")."""
+    res = lang.resources(language)
+    after = res.pattern("resolve", "tied_after")
+    locative = res.pattern("resolve", "tied_place_before")
+    own = []
+    for mention in mentions:
+        if mention.start >= event.start and mention.end <= event.end:
+            own.append(mention)
+        elif mention.end <= event.start:
+            gap = text[mention.end : event.start]
+            if len(gap) <= _TIED_BEFORE and _MODIFIER_GAP.fullmatch(gap):
+                own.append(mention)
+        elif mention.start >= event.end:
+            gap = text[event.end : mention.start]
+            if len(gap) <= _TIED_AFTER and after.match(gap) and (not places or locative.search(gap)):
+                own.append(mention)
+    return own

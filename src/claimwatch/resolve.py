@@ -39,13 +39,16 @@ from .anchors import (
     VAGUE_DATE,
     best_date,
     clusters,
+    definite,
     distance,
     most_specific,
     names_a_medium,
     nearest_to,
     not_attack_dates,
+    not_attack_places,
     place_rank,
     places_fit,
+    tied,
 )
 from .counts import best_count
 from .extract.claims import more_specific_channel
@@ -79,6 +82,7 @@ SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "S
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
@@ -105,18 +109,16 @@ _ATTACK_FROM_WEAPON = {
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-_DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same|the latter|the earlier)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 # Words that say someone was killed without saying how (events.py): alone they report an attack; next to
 # an attack word they report its outcome.
 _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
+_KILLING_NOUN = re.compile(r"(?:killings?|murders?)\s+of\b", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
-_SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
-_DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
 
 
 @dataclass
@@ -129,6 +131,9 @@ class _Draft:
     sentences: set[int] = field(default_factory=set)
     counts: list[CountMention] = field(default_factory=list)
     opened_in: int = -1  # the sentence that first reported it
+    # Its place is only a reference point ("southwest of the capital Mogadishu"): a place named for the
+    # attack itself later in the same country replaces it.
+    weak_place: bool = False
 
 
 def stage(work: Work) -> Work:
@@ -150,6 +155,7 @@ def stage(work: Work) -> Work:
 class _Resolver:
     def __init__(self, work: Work) -> None:
         self.work = work
+        self.language = work.document.language
         self.drafts: list[_Draft] = []
         self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (the first one)
         self.last_anchor: tuple[int, _Draft] | None = None
@@ -165,9 +171,11 @@ class _Resolver:
         in_group_names = [(g.start, g.end) for g in m.groups]
         # A name the article once gives as a medium's ("the SANA news agency") names it every time ("SANA said").
         media = {p.text.casefold() for p in m.places if names_a_medium(text, p)}
+        # "a Pakistan-based group", "bordering Afghanistan", "a US air strike": not where an attack was.
+        elsewhere = not_attack_places(text, m.places, work.document.language)
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
-            and p.text.casefold() not in media
+            and p.text.casefold() not in media and p.start not in elsewhere
         )
         # "southwest of the capital Mogadishu", "30 km from Quetta": a reference point, taken only when the
         # sentence names no other place.
@@ -181,9 +189,10 @@ class _Resolver:
         self.counts = _by_sentence(m.counts)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
         res = lang.resources(work.document.language)
-        own = res.has_own("resolve")
-        self.distinct_before = res.pattern("resolve", "distinct_before") if own else _DISTINCT_BEFORE
-        self.demonstrative = res.pattern("resolve", "demonstrative") if own else _DEMONSTRATIVE
+        self.distinct_before = res.pattern("resolve", "distinct_before")
+        self.demonstrative = res.pattern("resolve", "demonstrative")
+        self.separate_opener = res.pattern("resolve", "separate_opener")
+        self.sequence_between = res.pattern("resolve", "sequence_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -201,8 +210,9 @@ class _Resolver:
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):
-            # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one.
-            events = [e for e in events if not _KILLING.match(e.text)]
+            # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
+            # attack followed the killing of 50 peacekeepers" names another act by its noun.
+            events = [e for e in events if not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4])]
         if not events and weapons and self.counts.get(index):
             # "fired rockets into a market, killing six": weapons that kill report an attack.
             events, weapons = weapons[:1], weapons[1:]
@@ -212,7 +222,7 @@ class _Resolver:
         named = [d for d in dates if not VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
-        events = clusters(events)
+        events = clusters(events, text, self.sequence_between)
         for event in events:
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
             # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
@@ -222,7 +232,20 @@ class _Resolver:
             )
             own_places = nearest_to(event, events, places) if apart else places
             own_dates = nearest_to(event, events, dates) if apart else dates
+            loose_places: list[PlaceMention] = []
+            loose_dates: list[DateMention] = []
+            if self.drafts and definite(text, event, self.language):
+                # "the attack", "Saturday's bombing": an attack already told, unless a place or date tied to
+                # the word itself makes it another ("the Kabul attack"); the sentence's other places and
+                # dates ("..., saying the attack targeted Sweden") may only fill in what it lacks.
+                tied_places = tied(text, event, own_places, self.language, places=True)
+                tied_dates = tied(text, event, own_dates, self.language, places=False)
+                loose_places = [p for p in own_places if p not in tied_places]
+                loose_dates = [d for d in own_dates if d not in tied_dates and d.start >= event.end]
+                own_places, own_dates = tied_places, tied_dates
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1)
+            if loose_places or loose_dates:
+                self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
             referred.append((draft, event))
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
@@ -264,6 +287,7 @@ class _Resolver:
     ) -> _Draft:
         place = most_specific(places)
         when = best_date(event, dates)
+        weak = place is not None and place.start in self.reference_points
         text = self.work.document.text
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
@@ -272,8 +296,9 @@ class _Resolver:
         distinct = bool(self.distinct_before.search(text[max(0, event.start - 40) : event.start])) and not (
             _KILLING.match(event.text)
         )
-        # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was.
-        separate = _SEPARATE_ACT.match(sentence) is not None
+        # "Separately, ...", "In a separate incident, ...", "Meanwhile, in Kandahar, ...": the sentence tells of
+        # another act, wherever it was, when it anchors one.
+        separate = (place is not None or when is not None) and self.separate_opener.match(sentence) is not None
         distinct = distinct or separate
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
@@ -303,14 +328,26 @@ class _Resolver:
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
             if _compatible(draft, place, when):
-                _refine(draft, place, when)
+                _refine(draft, place, when, weak)
                 add_trace(draft.incident.trace, JOINED)
                 return draft
         draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[SEPARATE if distinct else NEW]),
                        opened_in=index)
-        _refine(draft, place, when)
+        _refine(draft, place, when, weak)
         self.drafts.append(draft)
         return draft
+
+    def _fill_in(self, draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
+        """Give an incident the place or date it lacks from a sentence that refers to it ("the gunman who shot
+        at diners in Greektown on Sunday evening"), where they fit. Only a date written after the attack word:
+        one before it dates the clause that names it ("the government on Saturday warned of reprisals for the
+        killing")."""
+        weak = place is not None and place.start in self.reference_points
+        place = place if draft.place is None or (draft.weak_place and not weak) else None
+        when = when if draft.date is None else None
+        if (place is not None or when is not None) and _compatible(draft, place, when):
+            add_trace(draft.incident.trace, FILLED_IN)
+            _refine(draft, place, when, weak)
 
     def _long_before(self, when: DateMention) -> bool:
         """True when a date ends more than a week before publication: news of the day reports recent
@@ -592,12 +629,19 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
     if place is None or draft.place is None:
         return True
     fit = places_fit(draft.place.place, place.place)
+    if draft.weak_place and fit != "same":
+        # A reference point of the lead ("30 km from Quetta") gives way to the place the attack is then
+        # named at, in the same country.
+        return draft.place.place.country_code in (None, place.place.country_code)
     return fit == "same" or (fit == "near" and dates_agree is True)
 
 
-def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
-    if place is not None and (draft.place is None or place_rank(place) < place_rank(draft.place)):
+def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None, weak: bool = False) -> None:
+    if place is not None and (
+        draft.place is None or (draft.weak_place and not weak) or place_rank(place) < place_rank(draft.place)
+    ):
         draft.place = place
+        draft.weak_place = weak
     if when is not None and (
         draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
     ):
