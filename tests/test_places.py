@@ -10,18 +10,16 @@ from typing import Any
 
 import pytest
 
-from claimwatch.extract.places import (
+from claimwatch.extract.gazetteer import (
     Gazetteer,
     TownTable,
     _index_towns,
     _town_records,
     build_gazetteer,
-    document_countries,
-    find_places,
     load_admin1_rows,
     name_key,
-    places_in,
 )
+from claimwatch.extract.places import document_countries, find_places, places_in
 from claimwatch.model import Document
 from claimwatch.sentences import split_sentences
 from claimwatch.work import Work
