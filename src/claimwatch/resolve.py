@@ -94,7 +94,11 @@ LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing clai
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
-_GENERIC_EVENT = re.compile(r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
+_GENERIC_EVENT = re.compile(
+    r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations|abductions|kidnappings|shootings|stabbings|"
+    r"ambushes|raids|massacres|beheadings)$",
+    re.I,
+)
 # When a report names only the weapons, the GTD attack type they imply (events.py explains the choices).
 _ATTACK_FROM_WEAPON = {
     "Explosives": "Bombing/Explosion",
@@ -192,6 +196,7 @@ class _Resolver:
         self.distinct_before = res.pattern("resolve", "distinct_before")
         self.demonstrative = res.pattern("resolve", "demonstrative")
         self.separate_opener = res.pattern("resolve", "separate_opener")
+        self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
         self.sequence_between = res.pattern("resolve", "sequence_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
@@ -296,10 +301,11 @@ class _Resolver:
         distinct = bool(self.distinct_before.search(text[max(0, event.start - 40) : event.start])) and not (
             _KILLING.match(event.text)
         )
-        # "Separately, ...", "In a separate incident, ...", "Meanwhile, in Kandahar, ...": the sentence tells of
-        # another act, wherever it was, when it anchors one.
-        separate = (place is not None or when is not None) and self.separate_opener.match(sentence) is not None
-        distinct = distinct or separate
+        # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
+        # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
+        anchored = place is not None or when is not None
+        separate = anchored and self.separate_opener.match(sentence) is not None
+        distinct = distinct or separate or (place is not None and self.other_scene_opener.match(sentence) is not None)
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
             # the sentence before recalled an attack long past.

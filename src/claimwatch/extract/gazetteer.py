@@ -216,6 +216,8 @@ def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> Non
     names = [city["name"]]
     if entry.population >= 50_000:
         names += city.get("alternatenames") or []
+    # "Al Qāmishlī" is mostly written "Qamishli", "Ad Dawr" "Dawr": the name without its Arabic article too.
+    names += [bare for bare in (_ARABIC_ARTICLE.sub("", city["name"]),) if bare != city["name"]]
     for name in names:
         key = _usable_key(name, entry.population, stop)
         if key:

@@ -72,9 +72,10 @@ _PREFIX_OK = {
 }
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# Nouns that make the capitalised name before them an area ("Nangade district", "Tillia commune").
+# Nouns that make the capitalised name before them an area ("Nangade district", "Tillia commune", "Irumu
+# territory", "Bara tehsil", "Regi area", "the Pendjari National Park", "Sambisa Forest").
 _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune", "subdistrict", "sub-district",
-               "locality", "township", "department"}
+               "locality", "township", "department", "territory", "tehsil", "area", "park", "forest"}
 # In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
 # words, a country or region, or a city this large (one-word names only after a locative: "in lima").
 _UNCASED_CITY_MIN = 100_000
