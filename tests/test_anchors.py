@@ -153,3 +153,10 @@ def test_meanwhile_with_the_same_place_goes_on_with_the_attack_told() -> None:
         "Meanwhile, state television said 20 people were killed by the blast in Mosul."
     )
     assert len(result.incidents) == 1
+
+
+def test_an_attack_word_that_only_qualifies_the_noun_after_it_is_not_a_definite_reference() -> None:
+    text = "Radio reports named the kidnap victims as two teachers from Oruro."
+    assert not definite(text, _event(text, "kidnap"))
+    text = "Radio reports said the kidnapping ended at dawn."
+    assert definite(text, _event(text, "kidnapping"))

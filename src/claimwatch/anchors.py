@@ -214,9 +214,12 @@ _MODIFIER_GAP = re.compile(r"(?:['’]s?)?\s+(?:[\w'’.-]+\s+){0,3}")
 
 def definite(text: str, event: EventMention, language: str | None = None) -> bool:
     """True when the attack word is definite ("the attack", "Saturday's bombing", "its assault"): it names
-    an attack the reader already knows of."""
-    pattern = lang.resources(language).pattern("resolve", "definite_before")
-    return pattern.search(text[max(0, event.start - 40) : event.start]) is not None
+    an attack the reader already knows of. Not where it only qualifies the noun after it ("the kidnap
+    victims", "the bomb squad"): the phrase is about those people, who may be named with places of their own."""
+    res = lang.resources(language)
+    if res.pattern("resolve", "modifier_after").match(text[event.end : event.end + 30]):
+        return False
+    return res.pattern("resolve", "definite_before").search(text[max(0, event.start - 40) : event.start]) is not None
 
 
 def tied(text: str, event: EventMention, mentions: list, language: str | None = None, *, places: bool) -> list:

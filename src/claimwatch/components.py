@@ -75,7 +75,7 @@ for _component in (
     Component("annotate", "2", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
     extractor("events", events.find_events, "2", _TEXT),
     extractor("dates", dates.find_dates, "2", _TEXT),
-    extractor("places", places.find_places, "2", _READ),
+    extractor("places", places.find_places, "3", _READ),
     extractor("counts", casualties.find_counts, "2", _TEXT),
     extractor("groups", groups.find_groups, "2", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
@@ -84,7 +84,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "2",
+        "3",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),
