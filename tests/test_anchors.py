@@ -160,3 +160,26 @@ def test_an_attack_word_that_only_qualifies_the_noun_after_it_is_not_a_definite_
     assert not definite(text, _event(text, "kidnap"))
     text = "Radio reports said the kidnapping ended at dawn."
     assert definite(text, _event(text, "kidnapping"))
+
+
+def test_a_plural_attack_word_lists_one_place_per_attack() -> None:
+    from claimwatch.anchors import listed_places
+
+    text = "Twin attacks killed nine people in Ruritown and four soldiers in Blefuscu province on Friday."
+    event = _event(text, "attacks")
+    places = [_place(text, "Ruritown"), _place(text, "Blefuscu province", rank=1)]
+    assert [p.text for p in listed_places(text, event, places)] == ["Ruritown", "Blefuscu province"]
+    text = "The attacks in Ruritown were condemned in Blefuscu."
+    event = _event(text, "attacks")
+    assert listed_places(text, event, [_place(text, "Ruritown"), _place(text, "Blefuscu")]) == []
+
+
+def test_separate_attacks_at_two_places_are_two_incidents_with_their_own_tolls() -> None:
+    from claimwatch.pipeline import extract
+
+    from claimwatch.extract.gazetteer import name_key
+
+    result = extract("Separate bombings on Sunday killed 30 people in Kandahar and 12 police officers in Herat.")
+    tolls = {name_key(i.place.name): i.killed.value for i in result.incidents if i.place is not None}
+    assert set(tolls) == {"kandahar", "herat"}
+    assert tolls["kandahar"] == 30

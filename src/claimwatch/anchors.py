@@ -242,3 +242,31 @@ def tied(text: str, event: EventMention, mentions: list, language: str | None = 
             if len(gap) <= _TIED_AFTER and after.match(gap) and (not places or locative.search(gap)):
                 own.append(mention)
     return own
+
+
+# How far after a plural attack word the first of the places it lists may stand ("attacks on Thursday in
+# Sanaa and Hadramawt"), and how far apart two places of the list.
+_LIST_START = 60
+_LIST_GAP = 40
+
+
+def listed_places(text: str, event: EventMention, places: list[PlaceMention], language: str | None = None) -> list:
+    """The places a plural attack word lists one after another ("separate attacks killed 47 in Sanaa and 20
+    soldiers in Hadramawt", "bomb attacks in Paktika and Balkh provinces"): two or more towns or regions
+    after it, joined by "and" or commas. One place, or places not so joined, make no list."""
+    res = lang.resources(language)
+    coordination = res.pattern("resolve", "coordination_between")
+    after = res.pattern("resolve", "tied_after")
+    following = sorted((p for p in places if p.start >= event.end and p.place.rank <= 1), key=lambda p: p.start)
+    if not following or following[0].start - event.end > _LIST_START:
+        return []
+    if not after.match(text[event.end : following[0].start]):
+        return []
+    listed = [following[0]]
+    for place in following[1:]:
+        gap = text[listed[-1].end : place.start]
+        if len(gap) > _LIST_GAP or not coordination.match(gap):
+            break
+        if place.place.name != listed[-1].place.name:
+            listed.append(place)
+    return listed if len({p.place.name for p in listed}) > 1 else []

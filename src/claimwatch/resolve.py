@@ -41,6 +41,7 @@ from .anchors import (
     clusters,
     definite,
     distance,
+    listed_places,
     most_specific,
     names_a_medium,
     nearest_to,
@@ -82,6 +83,7 @@ SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "S
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
@@ -227,6 +229,20 @@ class _Resolver:
         named = [d for d in dates if not VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
+        for plural in [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]:
+            # "separate attacks killed 47 in Sanaa and 20 in Hadramawt": one attack at each place listed.
+            listed = listed_places(text, plural, places, self.language)
+            if not listed:
+                continue
+            events = [e for e in events if e is not plural]
+            places = [p for p in places if p not in listed]
+            for place in listed:
+                at = EventMention(start=place.start, end=place.end, text=plural.text, sentence=index,
+                                  attack_types=plural.attack_types, weapon_types=plural.weapon_types,
+                                  trace=[*plural.trace, LISTED])
+                draft = self._incident_for(index, at, [place], dates, alone=False)
+                referred.append((draft, at))
+                self.last_anchor = (index, draft)
         events = clusters(events, text, self.sequence_between)
         for event in events:
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed

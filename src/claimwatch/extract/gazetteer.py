@@ -58,7 +58,8 @@ def _translated_country_names(code: str) -> dict[str, str]:
 
 
 _REGION_SUFFIX = {"province", "state", "region", "governorate", "district", "county", "oblast", "prefecture"}
-_ISO_AREA_WORDS = _REGION_SUFFIX | {"department"}
+# "Paktika and Balkh provinces": the plural names each region of a list.
+_ISO_AREA_WORDS = _REGION_SUFFIX | {"department"} | {f"{word}s" for word in ("province", "state", "region", "district")}
 
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|ad|at|az)[ -](?=\w)", re.IGNORECASE)

@@ -382,7 +382,8 @@ def _stands_alone(
 _CALLED_PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|hamlet|settlement|community|locality|township|municipality)\s+of\s+$", re.IGNORECASE
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# "in X", "near the X", "the capital X": the words before a name that use it as a place.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across|capital)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?!(?:said|says|told|was|is|has|had|and|the|a|an|of|to|in|on)\b)[a-z]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
     r"rampage|siege|assault|ambush)\b",
