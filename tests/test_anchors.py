@@ -175,9 +175,8 @@ def test_a_plural_attack_word_lists_one_place_per_attack() -> None:
 
 
 def test_separate_attacks_at_two_places_are_two_incidents_with_their_own_tolls() -> None:
-    from claimwatch.pipeline import extract
-
     from claimwatch.extract.gazetteer import name_key
+    from claimwatch.pipeline import extract
 
     result = extract("Separate bombings on Sunday killed 30 people in Kandahar and 12 police officers in Herat.")
     tolls = {name_key(i.place.name): i.killed.value for i in result.incidents if i.place is not None}
