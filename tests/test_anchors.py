@@ -182,3 +182,24 @@ def test_separate_attacks_at_two_places_are_two_incidents_with_their_own_tolls()
     tolls = {name_key(i.place.name): i.killed.value for i in result.incidents if i.place is not None}
     assert set(tolls) == {"kandahar", "herat"}
     assert tolls["kandahar"] == 30
+
+
+def test_earlier_with_a_place_of_its_own_opens_another_act_despite_a_day_of_slack() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract(
+        "Two suicide bombers killed three policemen at a checkpoint in Mardan on Thursday. "
+        "Earlier, late on Wednesday night, gunmen shot dead two officers in Charsadda."
+    )
+    assert len(result.incidents) == 2
+
+
+def test_an_incident_without_a_place_takes_the_country_the_report_is_about() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract(
+        "Nigeria's army said on Monday that it was reinforcing its bases across Nigeria. "
+        "Gunmen on motorbikes killed eleven farmers in a hamlet whose name officials withheld. "
+        "Attacks on farmers have grown in Nigeria this year."
+    )
+    assert result.incidents and all(i.place is not None and i.place.country_code == "NG" for i in result.incidents)

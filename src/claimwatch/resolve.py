@@ -27,6 +27,7 @@ to the trace of the incident or claim it shapes, after the cue ids of the mentio
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -67,6 +68,7 @@ from .model import (
     Incident,
     Mention,
     Perpetrator,
+    Place,
     PlaceMention,
     add_trace,
 )
@@ -84,6 +86,7 @@ REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incide
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
+COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
@@ -414,10 +417,16 @@ class _Resolver:
         main = self.main
         if main is not None and main.place is None and self.dateline_places:
             main.place = most_specific(self.dateline_places)
+        country = self._country_of_document()
         for draft in self.drafts:
             incident = draft.incident
             if draft.place is not None:
                 incident.place = draft.place.place
+            elif country is not None:
+                # No place of its own ("a bomb attack in the president's home town"): the country the whole
+                # report is about, where it names one above all others.
+                incident.place = country
+                add_trace(incident.trace, COUNTRY_OF_DOCUMENT)
             if draft.date is not None:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
             self._casualties(draft)
@@ -433,6 +442,18 @@ class _Resolver:
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
+
+    def _country_of_document(self) -> Place | None:
+        """The country most of the report's places are in, when it is named at least twice as often as any
+        other (every town, region and country counts for its country); None when no country stands out."""
+        mentions = [p for found in self.places.values() for p in found] + self.dateline_places
+        votes = Counter(p.place.country_code for p in mentions if p.place.country_code)
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        code = ranked[0][0]
+        named = [p.place for p in mentions if p.place.country_code == code and p.place.rank == 2]
+        return named[0] if named else None
 
     def _casualties(self, draft: _Draft) -> None:
         published = self.work.document.published
