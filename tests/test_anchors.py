@@ -203,3 +203,15 @@ def test_an_incident_without_a_place_takes_the_country_the_report_is_about() -> 
         "Attacks on farmers have grown in Nigeria this year."
     )
     assert result.incidents and all(i.place is not None and i.place.country_code == "NG" for i in result.incidents)
+
+
+def test_of_several_places_the_one_tied_to_the_attack_word_places_it() -> None:
+    text = "Officials in Islamabad said the Saturday ambulance bomb in Kabul was the worst this year."
+    places = [_place(text, "Islamabad"), _place(text, "Kabul")]
+    assert [p.text for p in tied(text, _event(text, "bomb"), places, places=True)] == ["Kabul"]
+    text = "Gunmen threw a grenade into a court in Freedonia's Sylvania province on Saturday."
+    places = [_place(text, "Freedonia", rank=2), _place(text, "Sylvania province", rank=1)]
+    found = tied(text, _event(text, "grenade"), places, places=True)
+    assert [p.text for p in found] == ["Freedonia", "Sylvania province"]
+    text = "The Freedonian envoy believed the attack was planned abroad."
+    assert tied(text, _event(text, "attack"), [_place(text, "Freedonian")], places=True) == []

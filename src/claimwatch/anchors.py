@@ -209,7 +209,13 @@ _TIED_BEFORE = 40
 _TIED_AFTER = 80
 # What stands between a place or date and the attack word after it, when it modifies that word: "the Kabul
 # attack", "Saturday's bombing", "the Taliban's Saturday ambulance bomb".
-_MODIFIER_GAP = re.compile(r"(?:['’]s?)?\s+(?:[\w'’.-]+\s+){0,3}")
+# Only words of the noun phrase: no article, preposition or verb between ("the United States believed the
+# attack" does not place it).
+_MODIFIER_GAP = re.compile(
+    r"(?:['’]s?)?\s+(?:(?!(?:the|a|an|of|in|on|at|by|for|to|with|and|or|that|which|was|were|is|are|has|had|have|"
+    r"said|says|believed|believes|told|claimed|blamed|denied)\b)[\w'’.-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 
 
 def definite(text: str, event: EventMention, language: str | None = None) -> bool:

@@ -267,6 +267,13 @@ class _Resolver:
                 loose_places = [p for p in own_places if p not in tied_places]
                 loose_dates = [d for d in own_dates if d not in tied_dates and d.start >= event.end]
                 own_places, own_dates = tied_places, tied_dates
+            elif len(own_places) > 1:
+                # Of several places, those tied to the attack word ("the ambulance bomb in Kabul", not "officials
+                # in Washington said") place it; the others only fill in what it lacks.
+                tied_places = tied(text, event, own_places, self.language, places=True)
+                if tied_places:
+                    loose_places = [p for p in own_places if p not in tied_places]
+                    own_places = tied_places
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1)
             if loose_places or loose_dates:
                 self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
