@@ -215,3 +215,24 @@ def test_of_several_places_the_one_tied_to_the_attack_word_places_it() -> None:
     assert [p.text for p in found] == ["Freedonia", "Sylvania province"]
     text = "The Freedonian envoy believed the attack was planned abroad."
     assert tied(text, _event(text, "attack"), [_place(text, "Freedonian")], places=True) == []
+
+
+def test_a_second_blast_moments_later_and_the_second_bomb_are_the_attack_told() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract(
+        "A bomb exploded outside a church in Zamboanga on Sunday, killing six worshippers. "
+        "A second bomb went off in the car park moments later. "
+        "Police said the second bomb had been hidden in a scooter."
+    )
+    assert len(result.incidents) == 1
+
+
+def test_another_bomb_with_a_place_of_its_own_is_another_incident() -> None:
+    from claimwatch.pipeline import extract
+
+    result = extract(
+        "A bomb exploded outside a bank in Jalalabad on Saturday, killing 33 people. "
+        "Another bomb went off in Kandahar on Saturday, wounding two."
+    )
+    assert len(result.incidents) == 2

@@ -203,6 +203,7 @@ class _Resolver:
         self.separate_opener = res.pattern("resolve", "separate_opener")
         self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
         self.sequence_between = res.pattern("resolve", "sequence_between")
+        self.same_attack = res.pattern("resolve", "same_attack")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -258,7 +259,8 @@ class _Resolver:
             own_dates = nearest_to(event, events, dates) if apart else dates
             loose_places: list[PlaceMention] = []
             loose_dates: list[DateMention] = []
-            if self.drafts and definite(text, event, self.language):
+            known = bool(self.drafts) and definite(text, event, self.language)
+            if known:
                 # "the attack", "Saturday's bombing": an attack already told, unless a place or date tied to
                 # the word itself makes it another ("the Kabul attack"); the sentence's other places and
                 # dates ("..., saying the attack targeted Sweden") may only fill in what it lacks.
@@ -274,7 +276,7 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
-            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1)
+            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known)
             if loose_places or loose_dates:
                 self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
             referred.append((draft, event))
@@ -315,7 +317,10 @@ class _Resolver:
         dates: list[DateMention],
         *,
         alone: bool = True,
+        known: bool = False,
     ) -> _Draft:
+        """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
+        unless its own place or date says otherwise."""
         place = most_specific(places)
         when = best_date(event, dates)
         weak = place is not None and place.start in self.reference_points
@@ -323,9 +328,14 @@ class _Resolver:
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
-        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act.
-        distinct = bool(self.distinct_before.search(text[max(0, event.start - 40) : event.start])) and not (
-            _KILLING.match(event.text)
+        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act. "A
+        # second bomb went off moments later" is the same attack; "the second bomb" one already told.
+        marker = self.distinct_before.search(text[max(0, event.start - 40) : event.start])
+        distinct = (
+            marker is not None
+            and not _KILLING.match(event.text)
+            and not known
+            and self.same_attack.search(sentence) is None
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
