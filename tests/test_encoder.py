@@ -35,29 +35,21 @@ def test_a_piece_is_read_where_it_has_the_most_context() -> None:
 WORDS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "bomb", "exploded", "near", "a", "bank", "in", "town"]
 
 
+TINY = Path(__file__).resolve().parent / "fixtures" / "encoder" / "tiny.onnx"  # output[b, t] = 3 * id + (0, 1, 2)
+
+
 def _tiny_model(folder: Path) -> tuple[Path, dict]:
-    onnx = pytest.importorskip("onnx")
+    """The tiny ONNX model (an embedding lookup: Gather over a 12 x 3 table of 0..35, written once with the
+    `onnx` package) and a whitespace word-level tokenizer over WORDS."""
     pytest.importorskip("onnxruntime")
     tokenizers = pytest.importorskip("tokenizers")
-    import numpy as np
-    from onnx import TensorProto, helper, numpy_helper
 
-    table = np.arange(len(WORDS) * 3, dtype=np.float32).reshape(len(WORDS), 3)
-    graph = helper.make_graph(
-        [helper.make_node("Gather", ["table", "input_ids"], ["output"], axis=0)],
-        "tiny",
-        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "pieces"]),
-         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "pieces"])],
-        [helper.make_tensor_value_info("output", TensorProto.FLOAT, ["batch", "pieces", 3])],
-        [numpy_helper.from_array(table, "table")],
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    path = folder / "tiny.onnx"
-    onnx.save(model, str(path))
     tokenizer = tokenizers.Tokenizer(tokenizers.models.WordLevel({w: i for i, w in enumerate(WORDS)}, "[UNK]"))
     tokenizer.pre_tokenizer = tokenizers.pre_tokenizers.Whitespace()
     meta = {"version": "test", "tokenizer": json.loads(tokenizer.to_str()), "window": 6, "stride": 2,
             "labels": ["a", "b", "c"]}
+    path = folder / "tiny.onnx"
+    path.write_bytes(TINY.read_bytes())
     return path, meta
 
 
@@ -102,3 +94,33 @@ def test_piece_labels_put_a_word_label_on_its_first_piece() -> None:
     pieces = encoder.Pieces([1, 2, 3, 4, 5], [(0, 3), (4, 7), (7, 8), (8, 12), (13, 21)])
     labels = piece_labels(text, pieces, [(4, 12, "Weapon")])
     assert labels == [0, LABELS.index("B-Weapon"), IGNORE, IGNORE, 0]
+
+
+def test_the_contextual_tagger_decodes_like_the_crf(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimwatch.extract import contextual_roles
+
+    labels = ["O", "B-Victim", "I-Victim", "B-Weapon", "I-Weapon"]
+    assert contextual_roles._label([5.0, 0.0, 0.0, 0.0, 0.0], labels, 0.5) == "O"
+    assert contextual_roles._label([0.0, 3.0, 0.5, 0.0, 0.0], labels, 0.5) == "B-Victim"
+    assert contextual_roles._label([0.0, 0.5, 3.0, 0.0, 0.0], labels, 0.5) == "I-Victim"
+    # P(O) 0.45 against 0.55 spread over the roles: below 0.5, so the likeliest role wins
+    assert contextual_roles._label([1.0, 0.0, -9.0, 0.73, -9.0], labels, 0.5) == "B-Weapon"
+
+
+def test_the_contextual_tagger_replaces_the_crf_by_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimwatch.extract import contextual_roles
+    from claimwatch.model import Document, RoleMention
+    from claimwatch.work import Work
+
+    text = "rebels shot the mayor with a rifle."
+    work = Work(document=Document(text=text))
+    crf = [RoleMention(start=0, end=6, text="rebels", sentence=0, role="perpetrator_individual"),
+           RoleMention(start=29, end=34, text="rifle", sentence=0, role="weapon")]
+    work.mentions.roles = list(crf)
+    monkeypatch.setattr(contextual_roles, "tag_text", lambda _text: None)
+    assert contextual_roles.find_roles(work) == crf  # not installed: the CRF's mentions, unchanged
+    found = [("Victim", 12, 21), ("PerpInd", 0, 6), ("Weapon", 27, 34)]
+    monkeypatch.setattr(contextual_roles, "tag_text", lambda _text: found)
+    monkeypatch.setattr(contextual_roles, "SOURCES", {"PerpInd": "both", "Victim": "encoder", "Weapon": "crf"})
+    got = [(m.text, m.role) for m in contextual_roles.find_roles(work)]
+    assert got == [("rebels", "perpetrator_individual"), ("the mayor", "victim"), ("rifle", "weapon")]
