@@ -212,3 +212,9 @@ def test_hostages_held_over_time_were_kidnapped() -> None:
     assert ("took 30 shoppers hostage", ("Hostage Taking (Barricade Incident)",), ()) in siege
     rescued = _cues("Troops had taken part and recovered the hostages.")
     assert not any("took" in w or "taken" in w for w, _a, _we in rescued)
+
+
+def test_a_vehicle_rammed_with_explosives_in_it_is_a_vehicle_bomb() -> None:
+    found = _cues("He drove the van, which held explosives, and rammed it into the police gate.")
+    assert [(a, we) for _w, a, we in found] == [(("Bombing/Explosion",), ("Explosives", "Vehicle"))]
+    assert [a for _w, a, _we in _cues("He rammed the van into the police gate.")] == [("Unarmed Assault",)]
