@@ -184,7 +184,6 @@ def test_an_assassination_subsumes_the_armed_assault_of_its_shooting() -> None:
 @pytest.mark.parametrize(
     ("sentence", "word", "weapons"),
     [
-        ("The convoy was hit by two rocket-propelled grenades.", "rocket-propelled grenades", ("Explosives",)),
         ("Mortar shells landed in the camp overnight.", "Mortar shells", ("Explosives",)),
         ("The cleric was beaten to death by the mob.", "beaten to death", ("Melee",)),
         ("A man wielding a hammer struck two guards.", "wielding a hammer", ("Melee",)),
@@ -195,6 +194,27 @@ def test_more_gtd_weapon_classes(sentence: str, word: str, weapons: tuple[str, .
     assert any(w == word and we == weapons for w, _a, we in _cues(sentence))
 
 
+def test_a_rocket_propelled_grenade_is_one_explosive_cue() -> None:
+    found = _cues("The convoy was hit by two rocket-propelled grenades.")
+    assert found == [("rocket-propelled grenades", ("Bombing/Explosion",), ("Explosives",))]
+
+
 def test_a_petrol_station_or_a_nightclub_names_no_weapon() -> None:
     assert _cues("The bomb went off near a petrol station.") == [("bomb", ("Bombing/Explosion",), ("Explosives",))]
     assert not any(we for _w, _a, we in _cues("Gunmen stormed two clubs in the old town.") if we == ("Melee",))
+
+
+def test_hostages_held_over_time_were_kidnapped() -> None:
+    kidnapped = ("Hostage Taking (Kidnapping)",)
+    assert any(a == kidnapped for _w, a, _we in _cues("Commandos tried to free two hostages being held by the group."))
+    assert any(a == kidnapped for _w, a, _we in _cues("The engineer was held captive for eight months."))
+    siege = _cues("The gunmen took 30 shoppers hostage inside the mall.")
+    assert ("took 30 shoppers hostage", ("Hostage Taking (Barricade Incident)",), ()) in siege
+    rescued = _cues("Troops had taken part and recovered the hostages.")
+    assert not any("took" in w or "taken" in w for w, _a, _we in rescued)
+
+
+def test_a_vehicle_rammed_with_explosives_in_it_is_a_vehicle_bomb() -> None:
+    found = _cues("He drove the van, which held explosives, and rammed it into the police gate.")
+    assert [(a, we) for _w, a, we in found] == [(("Bombing/Explosion",), ("Explosives", "Vehicle"))]
+    assert [a for _w, a, _we in _cues("He rammed the van into the police gate.")] == [("Unarmed Assault",)]
