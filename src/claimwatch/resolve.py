@@ -204,6 +204,9 @@ class _Resolver:
         self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
         self.sequence_between = res.pattern("resolve", "sequence_between")
         self.same_attack = res.pattern("resolve", "same_attack")
+        # English's words for what ties a place to an attack word read only English text, until a language
+        # writes its own (lang/<code>/resolve.toml).
+        self.ties_places = res.defines("resolve", "tied_place_before")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -269,7 +272,7 @@ class _Resolver:
                 loose_places = [p for p in own_places if p not in tied_places]
                 loose_dates = [d for d in own_dates if d not in tied_dates and d.start >= event.end]
                 own_places, own_dates = tied_places, tied_dates
-            elif len(own_places) > 1:
+            elif len(own_places) > 1 and self.ties_places:
                 # Of several places, those tied to the attack word ("the ambulance bomb in Kabul", not "officials
                 # in Washington said") place it; the others only fill in what it lacks.
                 tied_places = tied(text, event, own_places, self.language, places=True)
