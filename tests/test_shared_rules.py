@@ -64,7 +64,9 @@ counts = st.builds(
 @given(st.lists(counts, max_size=6))
 def test_the_best_figure_is_the_largest_exact_one_else_bounds_that_hold(figures: list[Count]) -> None:
     best = best_count(figures)
-    exact = [c.value for c in figures if c.value is not None]
+    floors = [c.min for c in figures if c.value is None and c.min is not None]
+    # An exact value below a reported floor is part of the toll ("a cleric was killed" beside "at least 10").
+    exact = [c.value for c in figures if c.value is not None and (not floors or c.value >= max(floors))]
     if exact:
         assert best.value == max(exact) and best.min is None and best.max is None
         return
@@ -158,3 +160,9 @@ def test_softmax_gives_probabilities_in_the_order_of_the_scores(scores: list[flo
     best = max(range(len(scores)), key=lambda k: scores[k])
     assert probabilities[best] == max(probabilities)
     assert math.isclose(logistic.softmax([0.0, scores[0]])[1], logistic.sigmoid(scores[0]))
+
+
+def test_an_exact_figure_below_a_floor_is_a_part_of_the_toll() -> None:
+    part = [Count(min=12), Count(value=1)]
+    assert (best_count(part).value, best_count(part).min) == (None, 12)
+    assert best_count([Count(min=12), Count(value=15)]).value == 15

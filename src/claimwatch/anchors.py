@@ -40,10 +40,11 @@ _SPEECH_BEFORE = re.compile(
     r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
     re.IGNORECASE,
 )
-def _speech_date(text: str, mention: DateMention) -> bool:
+def _speech_date(text: str, mention: DateMention, speech: re.Pattern[str] = _SPEECH_BEFORE) -> bool:
     """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
-    word sits between the verb and the date ("claimed the Nice attack three weeks ago")."""
-    match = _SPEECH_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
+    word sits between the verb and the date ("claimed the Nice attack three weeks ago"). `speech`: the
+    language's speech verbs (lang/<code>/dates.toml `speech_before`; English's are `_SPEECH_BEFORE`)."""
+    match = speech.search(text[max(0, mention.start - 50) : mention.start])
     return match is not None and not _ATTACK_WORD.search(match.group(0))
 
 
@@ -65,7 +66,10 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     """Starts of the dates that say when something was said or counted, not when the attack happened.
     A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
     dropped: set[int] = set()
-    attack_noun_after = lang.resources(language).pattern("dates", "attack_noun_after")
+    res = lang.resources(language)
+    attack_noun_after = res.pattern("dates", "attack_noun_after")
+    own_speech = "speech_before" in res.section("dates").get("fragments", {})
+    speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
         toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
@@ -77,7 +81,7 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         )
         # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
-        if not attributive and (toll or period or appositive or _speech_date(text, mention)):
+        if not attributive and (toll or period or appositive or _speech_date(text, mention, speech)):
             dropped.add(mention.start)
         previous = mention
     return dropped

@@ -4,12 +4,13 @@
     roles       claimwatch.roles.crf.v2              muc4_roles.crfsuite    extract/roles.py (the `roles` extractor)
     relevance   claimwatch.relevance.tfidf-lr.v2     muc4_relevance.json    document_relevance.py (`score`)
     incidents   claimwatch.incidents.lr.v1           muc4_incidents.json    incident_relevance.py (`score`)
+    confidence  claimwatch.confidence.lr.v1          confidence.json        confidence.py (`confidence`)
 
 Where a model is read from: the folder named by `CLAIMWATCH_MODEL_DIR` when it holds the model's file, else
 the models shipped in the package (`claimwatch/data/models/`). Each folder has a `manifest.json` with the
-version and sha256 of each file in it; training (`claimwatch train muc4`) writes the file and its manifest
-entry together, into `CLAIMWATCH_MODEL_DIR`, or into the shipped folder only in a source checkout, never
-into an installed package.
+version and sha256 of each file in it; training (`claimwatch train muc4`, `claimwatch train confidence`)
+writes the file and its manifest entry together, into `CLAIMWATCH_MODEL_DIR`, or into the shipped folder only
+in a source checkout, never into an installed package.
 
 The policy when a model cannot be used (`load`):
 - missing file: a warning, once per process, and `None`; the reader falls back as its docstring says (no
@@ -51,6 +52,7 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("roles", "claimwatch.roles.crf.v2", "muc4_roles.crfsuite"),
         ModelSpec("relevance", "claimwatch.relevance.tfidf-lr.v2", "muc4_relevance.json"),
         ModelSpec("incidents", "claimwatch.incidents.lr.v1", "muc4_incidents.json"),
+        ModelSpec("confidence", "claimwatch.confidence.lr.v1", "confidence.json"),
     )
 }
 

@@ -52,8 +52,10 @@ from .anchors import (
     places_fit,
     tied,
 )
+from .claim_incidents import IncidentPlaces, spread_over_incidents
 from .counts import best_count
 from .extract.claims import more_specific_channel
+from .extract.events import coded_attack_types
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
@@ -207,6 +209,9 @@ class _Resolver:
         # English's words for what ties a place to an attack word read only English text, until a language
         # writes its own (lang/<code>/resolve.toml).
         self.ties_places = res.defines("resolve", "tied_place_before")
+        # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
+        other_act = res.get("resolve", "other_act_before") is not None
+        self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -367,8 +372,9 @@ class _Resolver:
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
+        other = self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         for draft in candidates:
-            if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
+            if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
@@ -459,6 +465,10 @@ class _Resolver:
                 # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
                 incident.attack_types.append("Armed Assault")
                 add_trace(incident.trace, ATTACKERS_KILLED)
+            # The GTD's coding of the set (events.toml): an Assassination is not also an Armed Assault; "militants
+            # stormed the base" is Armed Assault when no weapon is named.
+            language = self.work.document.language
+            incident.attack_types = coded_attack_types(incident.attack_types, incident.trace, language)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
@@ -538,6 +548,10 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
+        claims, mentions, work.sentences, resolver.places,
+        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences))
+         for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
@@ -608,9 +622,13 @@ _STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    retraction = {claim.status, mention.status} == {"claimed", "denied"}
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = more_specific_channel(claim.channel, mention.channel)
+    if retraction:  # a claim retracted is coded by its denial: the channel the denial came through
+        claim.channel = (mention.channel or claim.channel) if mention.status == "denied" else claim.channel
+    else:
+        claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours

