@@ -139,3 +139,18 @@ def test_a_weekday_before_the_attack_noun_dates_it_even_after_claimed() -> None:
     text = "The militants claimed responsibility on Tuesday for an ambush near the border that killed eight soldiers."
     [incident] = extract(text, published="2021-03-17T09:00:00").incidents
     assert incident.date != "2021-03-16"
+
+
+def test_without_a_publication_time_relative_dates_read_against_the_date_the_report_opens_with() -> None:
+    text = "GAO, March 14, 2024 - Gunmen attacked a convoy on Tuesday, officials said.\nNo group has claimed it."
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    assert [(m.text, m.date) for m in find_dates(work)] == [("March 14, 2024", "2024-03-14"), ("Tuesday", "2024-03-12")]
+
+
+def test_a_full_date_deep_in_the_text_does_not_date_the_report() -> None:
+    opening = "Gunmen attacked a convoy on Tuesday, officials said. " * 8
+    text = opening + "The army had cleared the road on March 14, 2024."
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    assert [m.text for m in find_dates(work)] == ["March 14, 2024"]

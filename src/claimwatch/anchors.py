@@ -227,6 +227,8 @@ def definite(text: str, event: EventMention, language: str | None = None) -> boo
     an attack the reader already knows of. Not where it only qualifies the noun after it ("the kidnap
     victims", "the bomb squad"): the phrase is about those people, who may be named with places of their own."""
     res = lang.resources(language)
+    if not res.defines("resolve", "definite_before"):
+        return False  # a language that does not say how it writes a definite attack word keeps the older rules
     if res.pattern("resolve", "modifier_after").match(text[event.end : event.end + 30]):
         return False
     return res.pattern("resolve", "definite_before").search(text[max(0, event.start - 40) : event.start]) is not None

@@ -7,13 +7,22 @@ The rules, in the order they run:
    incident is the document's main incident: the one the headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
-   "Separately,") starts a new incident. An undated main incident does not take a date long before the
-   article (its publication time, else the latest date it names), and a date after "since" dates no attack.
+   "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not. An
+   undated main incident does not take a date long before the article (its publication time, else the
+   latest date it names), and a date after "since" dates no attack. Which places and dates are the report's
+   own is `anchors.py`'s part: a place that is a base, a border or an owner ("a Pakistan-based group", "a
+   US air strike") anchors nothing; of several places, those tied to the attack word place it; a
+   definite attack word ("the attack", "Saturday's bombing") is one already told unless a place or date
+   tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
+   (resolve.2.filled-in); a plural attack word over places listed one after another ("separate attacks in
+   Sanaa and Hadramawt") reports one incident at each (resolve.1.listed); a reference point of the lead
+   ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
-   figure is kept as a casualty report with its evidence.
+   figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
+   country the report is about, where one stands out (resolve.3.country).
 4. Claims go to the incident their sentence refers to. A claim-timing sentence that names no group
    ("coming 24 hours after the rampage") adds its delay to the claim on the incident it refers to.
    Two groups claiming one incident make both claims `disputed`.
@@ -206,6 +215,9 @@ class _Resolver:
         self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
         self.sequence_between = res.pattern("resolve", "sequence_between")
         self.same_attack = res.pattern("resolve", "same_attack")
+        # English's words for what ties a place to an attack word read only English text, until a language
+        # writes its own (lang/<code>/resolve.toml).
+        self.ties_places = res.defines("resolve", "tied_place_before")
         # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
         other_act = res.get("resolve", "other_act_before") is not None
         self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
@@ -274,7 +286,7 @@ class _Resolver:
                 loose_places = [p for p in own_places if p not in tied_places]
                 loose_dates = [d for d in own_dates if d not in tied_dates and d.start >= event.end]
                 own_places, own_dates = tied_places, tied_dates
-            elif len(own_places) > 1:
+            elif len(own_places) > 1 and self.ties_places:
                 # Of several places, those tied to the attack word ("the ambulance bomb in Kabul", not "officials
                 # in Washington said") place it; the others only fill in what it lacks.
                 tied_places = tied(text, event, own_places, self.language, places=True)

@@ -99,9 +99,14 @@ def words(language: str | None = None) -> _Words:
     )
 
 
+# How far into the text a written date may stand and still date the report ("COTONOU, April 24, 2025 —").
+_OPENING = 300
+
+
 def find_dates(work: Work) -> list[DateMention]:
-    """Date mentions in every sentence, with document offsets; relative ones only with a publication date."""
-    published = work.document.published
+    """Date mentions in every sentence, with document offsets; relative ones only with a publication date,
+    or, where the page gives none, the full date the report opens with (its dateline or first caption)."""
+    published = work.document.published or opening_date(work)
     found: list[DateMention] = []
     for sentence in work.sentences:
         for mention in dates_in(sentence.text, published, work.document.language):
@@ -110,6 +115,18 @@ def find_dates(work: Work) -> list[DateMention]:
             mention.sentence = sentence.index
             found.append(mention)
     return found
+
+
+def opening_date(work: Work) -> datetime | None:
+    """The first full date (day, month and year) written in the report's opening characters: where the page
+    gives no publication time, the day the report speaks from ("Monday" is read against it)."""
+    for sentence in work.sentences:
+        if sentence.start >= _OPENING:
+            break
+        for mention in dates_in(sentence.text, None, work.document.language):
+            if mention.precision == "day" and sentence.start + mention.start < _OPENING:
+                return datetime.fromisoformat(mention.date)
+    return None
 
 
 def dates_in(text: str, published: datetime | None = None, language: str | None = None) -> list[DateMention]:

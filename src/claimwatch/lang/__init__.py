@@ -67,6 +67,12 @@ class Resources:
             self._sections[name] = data or {}
         return self._sections[name]
 
+    def defines(self, name: str, key: str) -> bool:
+        """Whether this language's own file `name` sets `key` (English's count for English): a rule read only
+        where its words were written for the language, not English's applied to another language's text."""
+        own = self.section(name) if self.code == DEFAULT else (_read(self.code, name) or {})
+        return key in own or key in own.get("fragments", {})
+
     def get(self, name: str, key: str, default: Any = None) -> Any:
         return self.section(name).get(key, default)
 
