@@ -271,3 +271,16 @@ def test_a_groups_outlet_publishing_material_about_the_attack(
     text: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("Al-Shabaab claimed the bombing. \"We conducted an operation against the apostates,\" Abu Ali, a spokesman "
+         "of al-Shabaab, told reporters.", "directed"),
+        # an officer's "we" is no cue
+        ("Al-Shabaab claimed the bombing. \"We killed five militants,\" an army officer told reporters.", "unclear"),
+    ],
+)
+def test_the_groups_own_we(text: str, link: str) -> None:
+    assert _link(text) == link

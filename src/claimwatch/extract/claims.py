@@ -597,11 +597,16 @@ def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, 
     for sentence in work.sentences:
         text = sentence.text.translate(_ASCII)
         amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
+        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
+        voice = any(g.sentence == sentence.index for g in work.mentions.groups) and any(
+            pattern.search(text) for name, pattern in gr.channels if name == "spokesman")
         for cue in gr.links:
             for match in cue.pattern.finditer(text):
                 if cue.scope == "is_family" and not (amaq or islamic_state):
                     continue
                 if cue.scope == "amaq_sentence" and not amaq:
+                    continue
+                if cue.scope == "group_voice" and not voice:
                     continue
                 score[cue.link] += cue.weight
                 if cue.link not in best or cue.weight > best[cue.link][0]:
