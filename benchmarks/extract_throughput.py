@@ -1,6 +1,6 @@
 """Throughput of `claimwatch.extract` against the bare spaCy model over the same text, in one process.
 
-    python benchmarks/extract_throughput.py [--docs 1000] [--seed 7]
+    python benchmarks/extract_throughput.py [--docs 1000] [--seed 7] [--profile fast|accurate]
 
 Prints documents per second per core for both (the process uses one core) and their ratio. The corpus is
 generated here: news-length articles (about 450 words) built from varied sentence templates, so the figures
@@ -70,7 +70,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", default=None,
+                        help="pipeline profile (claimwatch/data/pipeline.toml): fast (the default) or accurate")
     args = parser.parse_args()
+    if args.profile:
+        import os
+
+        os.environ["CLAIMWATCH_PROFILE"] = args.profile
 
     import claimwatch
     from claimwatch import nlp
@@ -102,7 +108,10 @@ def main() -> None:
     print(f"corpus: {args.docs} articles, {words} words ({words / args.docs:.0f} words/article), 1 core")
     print(f"once per process: models, gazetteers and alias table load in {start_up:.1f} s (not in the rates)")
     print(f"bare spaCy ({nlp.MODEL_NAME}) over every sentence: {args.docs / bare:8.1f} docs/s/core")
-    print(f"claimwatch.extract (whole pipeline):            {args.docs / pipeline:8.1f} docs/s/core")
+    from claimwatch.settings import profile
+
+    print(f"claimwatch.extract (whole pipeline, {profile()}):{' ' * max(0, 8 - len(profile()))}"
+          f"{args.docs / pipeline:8.1f} docs/s/core")
     print(f"ratio pipeline / bare model: {bare / pipeline:.2f}x  "
           f"({incidents} incidents, {claims} claims extracted)")
 

@@ -9,4 +9,4 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 # The CPU build of PyTorch is not needed; nothing here pulls it in.
 # postgres: psycopg for the PostgreSQL store and its tests; spark: PySpark for `claimwatch spark` (Java 17 too).
-.venv/bin/python -m pip install --quiet -e ".[web,dev,exports,feeds,postgres,spark]"
+.venv/bin/python -m pip install --quiet -e ".[web,dev,exports,feeds,postgres,spark,encoder]"

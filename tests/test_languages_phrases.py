@@ -199,10 +199,10 @@ def test_the_streets_of_a_city_are_in_the_city() -> None:
     ],
 )
 def test_a_date_of_saying_is_not_the_date_of_the_attack(sentence: str, language: str, kept: list[str]) -> None:
-    from claimwatch.resolve import _not_attack_dates
+    from claimwatch.anchors import not_attack_dates
 
     dates = dates_in(sentence, PUBLISHED, language)
-    dropped = _not_attack_dates(sentence, dates, language)
+    dropped = not_attack_dates(sentence, dates, language)
     assert [d.text for d in dates if d.start not in dropped] == kept
 
 

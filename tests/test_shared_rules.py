@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwatch import annotate, lexicon, logistic, periods, resolve, text
+from claimwatch import anchors, annotate, lexicon, logistic, periods, resolve, text
 from claimwatch.counts import best_count
 from claimwatch.extract import claims, groups, quotes, roles
 from claimwatch.model import Count, Place
@@ -100,7 +100,7 @@ def test_a_city_is_finer_than_a_region_finer_than_a_country(city: Place, region:
     # not its ISO name ("Syria") as a region; the resolver's rule, now the only one, ranks them by shape.
     assert (city.rank, region.rank, country.rank) == (0, 1, 2)
     assert link.place_rank(region) == region.rank
-    assert resolve._most_specific([]) is None
+    assert anchors.most_specific([]) is None
 
 
 def test_dates_in_the_store_use_the_shared_periods() -> None:

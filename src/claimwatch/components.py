@@ -20,7 +20,7 @@ from typing import Any
 
 from . import annotate, clean, confidence, resolve, role_assignment
 from .errors import DuplicateComponent
-from .extract import attribution, casualties, claims, dates, events, groups, places, quotes, roles
+from .extract import attribution, casualties, claims, contextual_roles, dates, events, groups, places, quotes, roles
 from .work import Work
 
 Stage = Callable[[Work], Work]
@@ -62,6 +62,12 @@ _RESOLVE_READS = tuple(
 COMPONENTS: dict[str, Component] = {}
 
 
+def _contextual_roles(work: Work) -> Work:
+    """Role mentions by the encoder tagger over the CRF's (`extract/contextual_roles.py`), in `mentions.roles`."""
+    work.mentions.put("roles", contextual_roles.find_roles(work))
+    return work
+
+
 def register(component: Component) -> Component:
     """Make a component available to pipeline configs by its name."""
     if component.name in COMPONENTS:
@@ -79,6 +85,14 @@ for _component in (
     extractor("counts", casualties.find_counts, "3", _TEXT),
     extractor("groups", groups.find_groups, "3", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
+    Component(
+        "contextual_roles",
+        "1",
+        _contextual_roles,
+        (*_TEXT, "mentions.roles"),
+        ("mentions.roles",),
+        models=("roles_encoder", "roles_encoder_meta"),
+    ),
     extractor("claims", claims.find_claims, "3", (*_TEXT, "mentions.groups")),
     extractor("quotes", quotes.find_quotes, "1", ("document", "mentions.groups")),
     extractor("attributions", attribution.find_attributions, "1", _TEXT),

@@ -5,6 +5,8 @@
     relevance   claimwatch.relevance.tfidf-lr.v2     muc4_relevance.json    document_relevance.py (`score`)
     incidents   claimwatch.incidents.lr.v1           muc4_incidents.json    incident_relevance.py (`score`)
     confidence  claimwatch.confidence.lr.v1          confidence.json        confidence.py (`confidence`)
+    roles_encoder       claimwatch.roles.minilm-bio.v1   muc4_roles_encoder.onnx   encoder.py (`contextual_roles`)
+    roles_encoder_meta  claimwatch.roles.minilm-bio.v1   muc4_roles_encoder.json   encoder.py (tokenizer, labels)
 
 Where a model is read from: the folder named by `CLAIMWATCH_MODEL_DIR` when it holds the model's file, else
 the models shipped in the package (`claimwatch/data/models/`). Each folder has a `manifest.json` with the
@@ -53,6 +55,10 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("relevance", "claimwatch.relevance.tfidf-lr.v2", "muc4_relevance.json"),
         ModelSpec("incidents", "claimwatch.incidents.lr.v1", "muc4_incidents.json"),
         ModelSpec("confidence", "claimwatch.confidence.lr.v1", "confidence.json"),
+        # The contextual role tagger: MiniLM fine-tuned for BIO roles, ONNX int8, and its tokenizer and labels
+        # (encoder.py reads both; training/muc4_encoder.py writes them).
+        ModelSpec("roles_encoder", "claimwatch.roles.minilm-bio.v1", "muc4_roles_encoder.onnx"),
+        ModelSpec("roles_encoder_meta", "claimwatch.roles.minilm-bio.v1", "muc4_roles_encoder.json"),
     )
 }
 

@@ -61,21 +61,30 @@ class Pipeline:
         return work
 
 
-def default_config() -> list[str]:
-    """The stage names of the shipped pipeline config (`claimwatch/data/pipeline.toml`)."""
+def default_config(profile: str | None = None) -> list[str]:
+    """The stage names of a profile of the shipped pipeline config (`claimwatch/data/pipeline.toml`): `stages`
+    for "fast", else `profiles.<name>`; by default the profile `CLAIMWATCH_PROFILE` names."""
+    from .settings import profile as configured
+
+    name = profile or configured()
     text = resources.files("claimwatch.data").joinpath("pipeline.toml").read_text(encoding="utf-8")
-    stages = tomllib.loads(text).get("stages")
+    config = tomllib.loads(text)
+    profiles = config.get("profiles", {})
+    if name != "fast" and name not in profiles:
+        known = ", ".join(["fast", *sorted(profiles)])
+        raise PipelineError(f"no pipeline profile named {name!r} (known: {known})")
+    stages = config.get("stages") if name == "fast" else profiles[name]
     if not isinstance(stages, list) or not all(isinstance(s, str) for s in stages):
-        raise PipelineError("claimwatch/data/pipeline.toml: 'stages' must be a list of component names")
+        raise PipelineError(f"claimwatch/data/pipeline.toml: profile {name!r} must be a list of component names")
     return list(stages)
 
 
-def build(names: Sequence[str | Component] | None = None) -> Pipeline:
-    """A pipeline of the named components (the default config when `names` is None), checked: every
+def build(names: Sequence[str | Component] | None = None, *, profile: str | None = None) -> Pipeline:
+    """A pipeline of the named components (the config's `profile` when `names` is None), checked: every
     component is known and each of its requirements is assigned by a component before it."""
     available = {"document"}
     chosen: list[Component] = []
-    for entry in default_config() if names is None else names:
+    for entry in default_config(profile) if names is None else names:
         component = entry if isinstance(entry, Component) else COMPONENTS.get(entry)
         if component is None:
             known = ", ".join(sorted(COMPONENTS))
@@ -88,9 +97,16 @@ def build(names: Sequence[str | Component] | None = None) -> Pipeline:
     return Pipeline(tuple(chosen))
 
 
-@functools.lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
-    return build()
+    """The pipeline of the configured profile (`CLAIMWATCH_PROFILE`), built once per profile and process."""
+    from .settings import profile
+
+    return _profile_pipeline(profile())
+
+
+@functools.lru_cache(maxsize=4)
+def _profile_pipeline(name: str) -> Pipeline:
+    return build(profile=name)
 
 
 def run(document: Document, pipeline: Pipeline | None = None) -> Work:

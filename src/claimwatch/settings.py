@@ -42,6 +42,13 @@ SETTINGS: dict[str, Setting] = {
             "unset, models load from those shipped in the package.",
         ),
         Setting(
+            "profile",
+            "CLAIMWATCH_PROFILE",
+            "fast",
+            "Pipeline profile from claimwatch/data/pipeline.toml: fast (the default) or accurate (the "
+            "contextual role tagger; needs the encoder extra).",
+        ),
+        Setting(
             "statement_timeout",
             "CLAIMWATCH_STATEMENT_TIMEOUT",
             "10",
@@ -67,6 +74,11 @@ def model_dir() -> Path | None:
     """`CLAIMWATCH_MODEL_DIR` as a path, or None when unset (the shipped models)."""
     raw = SETTINGS["model_dir"].value()
     return Path(raw).expanduser() if raw else None
+
+
+def profile() -> str:
+    """`CLAIMWATCH_PROFILE`: the pipeline profile the default pipeline is built from."""
+    return SETTINGS["profile"].value() or "fast"
 
 
 def statement_timeout() -> float:

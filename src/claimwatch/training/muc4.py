@@ -117,9 +117,13 @@ def train_relevance(documents: list[dict[str, Any]], path: Path | None = None, c
     kinds = LogisticRegression(C=c, max_iter=2000)
     kinds.fit(x[rows], [main_type(documents[i]) for i in rows])
     classes = [str(k) for k in kinds.classes_]
+    type_coef, type_intercepts = kinds.coef_, [float(v) for v in kinds.intercept_]
+    if len(classes) == 2:  # a binary model keeps one row; softmax over (0, z) is the same sigmoid
+        type_coef = [[0.0] * type_coef.shape[1], list(type_coef[0])]
+        type_intercepts = [0.0, type_intercepts[0]]
     terms = {
         term: [round(float(vectorizer.idf_[i]), 5), round(float(relevant.coef_[0][i]), 5)]
-        + [round(float(kinds.coef_[k][i]), 5) for k in range(len(classes))]
+        + [round(float(type_coef[k][i]), 5) for k in range(len(classes))]
         for term, i in vectorizer.vocabulary_.items()  # every term: all of them count in the l2 norm
     }
     payload = {
@@ -127,7 +131,7 @@ def train_relevance(documents: list[dict[str, Any]], path: Path | None = None, c
         "ngram_max": 2,
         "intercept": float(relevant.intercept_[0]),
         "types": classes,
-        "type_intercepts": [float(v) for v in kinds.intercept_],
+        "type_intercepts": type_intercepts,
         "terms": terms,  # term -> [idf, relevance weight, one weight per type]
     }
     target = path or model_registry.output_path("relevance")
