@@ -255,3 +255,32 @@ def test_more_directed_link_cues(text: str, link: str) -> None:
 def test_attacks_feared_are_not_attributed() -> None:
     assert _pairs("The government warned of a wave of retaliatory attacks by al-Shabaab after the strike.") == []
     assert _pairs("Dozens died in attacks by al-Shabaab on the town.") == [("al-Shabaab", "suspected")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Islamic State group's Amaq agency posted a video of two men it said were on their way to the attack.",
+         [("Islamic State", "claimed")]),
+        # a video posted by anyone else, or one about no attack, is no claim
+        ("Police posted a video of the ISIS attack on the checkpoint.", [("Islamic State", "suspected")]),
+        ("Amaq released a video of ISIS fighters training in the desert.", []),
+    ],
+)
+def test_a_groups_outlet_publishing_material_about_the_attack(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("Al-Shabaab claimed the bombing. \"We conducted an operation against the apostates,\" Abu Ali, a spokesman "
+         "of al-Shabaab, told reporters.", "directed"),
+        # an officer's "we" is no cue
+        ("Al-Shabaab claimed the bombing. \"We killed five militants,\" an army officer told reporters.", "unclear"),
+    ],
+)
+def test_the_groups_own_we(text: str, link: str) -> None:
+    assert _link(text) == link

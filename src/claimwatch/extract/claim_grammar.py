@@ -38,7 +38,7 @@ class _LinkCue:
     link: OperationalLink
     weight: int
     pattern: re.Pattern[str]
-    scope: str | None  # "is_family": only with Amaq or an Islamic State claim in view; "amaq_sentence"
+    scope: str | None  # "is_family": with Amaq or an IS claim in view; "amaq_sentence"; "group_voice"
 
 
 @dataclass(frozen=True)
