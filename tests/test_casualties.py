@@ -21,7 +21,7 @@ def _figures(text: str) -> list[tuple[str, Count]]:
          [("killed", Count(value=7)), ("wounded", Count(value=48))]),
         ("The bomber killed at least 25 worshippers at the mosque in Quetta.", [("killed", Count(min=25))]),
         ("Dozens wounded as car bomb hits market in Baghdad.", [("wounded", Count(min=24))]),
-        ("More than 20 people died when the truck exploded.", [("killed", Count(min=21))]),
+        ("More than 20 people died when the truck exploded.", [("killed", Count(min=20))]),
         ("Between 21 and 23 people were killed, officials said.", [("killed", Count(min=21, max=23))]),
         ("21 to 23 people were killed in Maiduguri.", [("killed", Count(min=21, max=23))]),
         ("The death toll rose to 33 on Sunday.", [("killed", Count(value=33))]),
@@ -166,3 +166,109 @@ def test_the_groups_own_figure_is_marked(sentence: str, claimed: bool) -> None:
     work.sentences = split_sentences(sentence)
     [mention] = find_counts(work)
     assert mention.by_claimant is claimed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one victim named by a person noun of the table
+        ("A forest ranger was killed when the patrol came under fire.", [("killed", Count(value=1))]),
+        ("A magistrate died of his wounds in hospital.", [("killed", Count(value=1))]),
+        ("A 31-year-old nurse was shot and killed outside the clinic.", [("killed", Count(value=1))]),
+        # an aside between the noun and its verb
+        ("Nine people, including three of the assailants, were killed in the raid.",
+         [("killed", Count(value=9, includes_perpetrators=True)),
+          ("killed", Count(value=6, includes_perpetrators=False))]),
+        ("Thirty pupils (most of them girls) died in the fire.", [("killed", Count(value=30))]),
+        # a verb and the list of victims it counts
+        ("The raiders killed four guards and a driver near the depot.", [("killed", Count(value=5))]),
+        ("The blast killed a teacher and a 9-year-old boy.", [("killed", Count(value=2))]),
+        ("Gunmen killed six farmers, two herders and a trader.", [("killed", Count(value=9))]),
+        # a list before another clause is not the verb's object
+        ("The mortar round killed three soldiers and a medic was hurt.",
+         [("killed", Count(value=3)), ("wounded", Count(value=1))]),
+        # "more than N" is the floor N
+        ("The explosion injured more than 60 shoppers.", [("wounded", Count(min=60))]),
+        # one kind twice is still that kind
+        ("The insurgents slaughtered and beheaded seven villagers.", [("killed", Count(value=7))]),
+    ],
+)
+def test_victims_grammar(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The raiders killed and wounded dozens of travellers.",  # one figure for both kinds
+        "Forty villagers, among them children, were killed and injured in the shelling.",
+        "The patrol lost two men, a spokesman for the army told reporters.",
+        "Police say 900 people, mostly in the capital, have died in the unrest.",  # an aside of place
+    ],
+)
+def test_victims_grammar_reads_no_figure(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cell had been ordered to kill at least 40 police officers.",  # a plan
+        "Officials warned the device could injure dozens of commuters.",  # a possibility
+        "The army's offensive in the hills has killed hundreds of civilians, rights groups say.",  # a campaign
+    ],
+)
+def test_plans_and_campaigns_are_no_toll(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The market bombing claimed at least 45 lives.", [("killed", Count(min=45))]),
+        ("The ambush took nine lives on the highway.", [("killed", Count(value=9))]),
+        ("Two constables were martyred in the firing.", [("killed", Count(value=2))]),
+        ("A parcel bomb exploded at the post office, but there were no injuries from the blast.",
+         [("wounded", Count(value=0))]),
+        # combatants of the defending side are victims, not attackers
+        ("Six militia fighters and two farmers were killed in the raid.", [("killed", Count(value=8))]),
+    ],
+)
+def test_more_toll_phrasings(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+def test_a_spate_of_attacks_is_no_one_attack() -> None:
+    assert _figures("It was the third in a wave of bombings that have claimed 30 lives this month.") == []
+    assert _figures("The group claimed 17 attacks last month.") == []
+
+
+def test_a_link_to_another_story_gives_no_toll() -> None:
+    assert _figures("Related: Nine police officers killed in desert ambush") == []
+    assert _figures("READ MORE: Two killed as gunmen storm hotel") == []
+    assert _figures("Nine police officers were killed in a desert ambush.") == [("killed", Count(value=9))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Four Border Security Force (BSF) jawans were injured in the blast.", [("wounded", Count(value=4))]),
+        ("Two constables from the state reserve police were killed at the checkpoint.", [("killed", Count(value=2))]),
+        ("By evening at least 30 people had died, medics said.", [("killed", Count(min=30))]),
+        ("Officials condemned the killing of 14 fishermen on the lake.", [("killed", Count(value=14))]),
+        ("A lone attacker gunned down five worshippers at the shrine.", [("killed", Count(value=5))]),
+    ],
+)
+def test_noun_phrases_perfects_and_nominal_killings(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert _figures(sentence) == expected
+
+
+def test_a_perfect_with_an_object_is_still_active() -> None:
+    assert _figures("Three gunmen have killed nine villagers.") == [("killed", Count(value=9))]
+    assert _figures("The curfew followed the deaths of 11 traders in a string of raids this week.") == []
+
+
+def test_a_toll_someone_gives() -> None:
+    assert _figures("Hospital officials put the death toll at 23 on Tuesday.") == [("killed", Count(value=23))]
+    assert _figures("A monitoring group gave the toll as 31.") == [("killed", Count(value=31))]
+    assert _figures("Medics put the number of wounded at more than 70.") == [("wounded", Count(min=70))]

@@ -110,8 +110,9 @@ def test_group_statement_with_possessive_subject() -> None:
         "A statement on the group's news outlet said a unit of its fighters had carried out the operation."
     )
     claims = _claims(text)
+    # the first claim takes the channel of the group's statement in the next sentence ("the group's" points back)
     assert [(c.group.name if c.group else None, c.channel) for c in claims] == [
-        ("Islamic State", None),
+        ("Islamic State", "statement"),
         ("Islamic State", "statement"),
     ]
 

@@ -19,7 +19,8 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     [
         ("A suicide bomber blew himself up in Quetta.", "suicide bomber", ("Bombing/Explosion",), ("Explosives",)),
         ("An IED struck a patrol in Helmand.", "IED", ("Bombing/Explosion",), ("Explosives",)),
-        ("A car bomb went off near the ministry in Mogadishu.", "car bomb", ("Bombing/Explosion",), ("Explosives",)),
+        ("A car bomb went off near the ministry in Mogadishu.", "car bomb", ("Bombing/Explosion",),
+         ("Explosives", "Vehicle")),
         ("The blast shattered windows.", "blast", ("Bombing/Explosion",), ("Explosives",)),
         ("Gunmen stormed the hotel in Bamako.", "Gunmen", ("Armed Assault",), ("Firearms",)),
         ("The militants opened fire on worshippers.", "opened fire", ("Armed Assault",), ("Firearms",)),
@@ -108,3 +109,92 @@ def test_a_toll_summed_over_years_reports_no_attack(sentence: str) -> None:
 
 def test_a_dated_attack_still_reports_one() -> None:
     assert events_in("A car bomb killed nine people in the capital on Sunday, the deadliest attack in years.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("A suicide car bomber struck the gate of the base.", "suicide car bomber"),
+        ("Police defused a VBIED outside the ministry.", "VBIED"),
+        ("He drove an explosives-laden pickup into the barracks.", "explosives-laden pickup"),
+        ("A minibus packed with explosives blew up at the market.", "minibus packed with explosives"),
+        ("A booby-trapped motorcycle went off near the mosque.", "booby-trapped motorcycle"),
+    ],
+)
+def test_vehicle_bombs_are_explosives_and_vehicle(sentence: str, word: str) -> None:
+    assert (word, ("Bombing/Explosion",), ("Explosives", "Vehicle")) in _cues(sentence)
+
+
+def test_a_vehicle_bomb_absorbs_the_ramming_that_delivered_it() -> None:
+    found = _cues("The attacker rammed a truck laden with explosives into the checkpoint.")
+    assert [attacks for _w, attacks, _weapons in found] == [("Bombing/Explosion",)]
+    rammed = _cues("A stolen, hijacked van ploughed into shoppers on the high street.")
+    assert [attacks for _w, attacks, _weapons in rammed] == [("Unarmed Assault",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The man was later shot dead by police on the bridge.",
+        "Officers shot the attacker dead within minutes.",
+        "The suspect was shot and taken to hospital under guard.",
+    ],
+)
+def test_police_shooting_the_attacker_is_no_armed_assault(sentence: str) -> None:
+    assert not any("Armed Assault" in attacks for _w, attacks, _weapons in _cues(sentence))
+
+
+def test_gunmen_shooting_a_victim_is_still_an_armed_assault() -> None:
+    assert ("shot dead", ("Armed Assault",), ("Firearms",)) in _cues("Two guards were shot dead by gunmen at the gate.")
+
+
+def test_an_assault_on_a_position_implies_armed_assault_only_as_a_fallback() -> None:
+    from claimwatch.extract.events import fallback_attack_types
+    from claimwatch.pipeline import extract
+
+    found = events_in("Rebels stormed an army outpost near the border.")
+    assert [cue.id for _s, _e, cue in found] == ["en.event.assault_on_position"]
+    assert fallback_attack_types(["en.event.assault_on_position"]) == ["Armed Assault"]
+    assert fallback_attack_types(["en.event.attack"]) == []
+    raided = extract("Insurgents attacked a police post in Kandahar on Monday, killing six officers.",
+                     published="2024-05-07T09:00:00+00:00")
+    assert raided.incidents[0].attack_types == ["Armed Assault"]
+    bombed = extract("Insurgents attacked a police post in Kandahar on Monday with a truck bomb, killing six officers.",
+                     published="2024-05-07T09:00:00+00:00")
+    assert bombed.incidents[0].attack_types == ["Bombing/Explosion"]
+
+
+def test_explosives_carried_by_a_vehicle_are_a_vehicle_bomb() -> None:
+    found = _cues("Witnesses said the explosives had been attached to a motorcycle parked by the gate.")
+    assert ("explosives had been attached to a motorcycle", ("Bombing/Explosion",), ("Explosives", "Vehicle")) in found
+    assert ("Bombing/Explosion",) in [a for _w, a, _we in _cues("A bomb planted in a parked car went off.")]
+
+
+def test_an_assassination_subsumes_the_armed_assault_of_its_shooting() -> None:
+    from claimwatch.extract.events import coded_attack_types
+
+    shot = ["Armed Assault", "Assassination"]
+    assert coded_attack_types(shot, ["en.event.shooting", "en.event.assassination"]) == ["Assassination"]
+    bombed = ["Bombing/Explosion", "Assassination"]
+    assert coded_attack_types(bombed, ["en.event.bombing", "en.event.assassination"]) == bombed
+    assert coded_attack_types(["Armed Assault"], ["en.event.shooting"]) == ["Armed Assault"]
+    assert coded_attack_types([], ["en.event.assault_on_position"]) == ["Armed Assault"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "weapons"),
+    [
+        ("The convoy was hit by two rocket-propelled grenades.", "rocket-propelled grenades", ("Explosives",)),
+        ("Mortar shells landed in the camp overnight.", "Mortar shells", ("Explosives",)),
+        ("The cleric was beaten to death by the mob.", "beaten to death", ("Melee",)),
+        ("A man wielding a hammer struck two guards.", "wielding a hammer", ("Melee",)),
+        ("They doused the shop with petrol before fleeing.", "doused the shop with petrol", ("Incendiary",)),
+    ],
+)
+def test_more_gtd_weapon_classes(sentence: str, word: str, weapons: tuple[str, ...]) -> None:
+    assert any(w == word and we == weapons for w, _a, we in _cues(sentence))
+
+
+def test_a_petrol_station_or_a_nightclub_names_no_weapon() -> None:
+    assert _cues("The bomb went off near a petrol station.") == [("bomb", ("Bombing/Explosion",), ("Explosives",))]
+    assert not any(we for _w, _a, we in _cues("Gunmen stormed two clubs in the old town.") if we == ("Melee",))

@@ -148,3 +148,57 @@ def test_hyphen_joined_names_of_one_group(text: str, expected: list[str]) -> Non
 )
 def test_branch_named_after_a_possessive_for_its_parent(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        # branch names and abbreviations of the two big families
+        ("Wilayat Khorasan", "Islamic State Khorasan Province"),
+        ("IS-Sahel", "Islamic State Sahel Province"),
+        ("Islamic State in Libya", "Islamic State Libya Province"),
+        ("Macina Liberation Front", "Katiba Macina"),
+        ("Ansar Eddine", "Ansar Dine"),
+        ("Al-Murabitun", "al-Mourabitoun"),
+        # regional groups of Africa, South Asia, the Middle East, South-East Asia and Latin America
+        ("Lakurawa", "Lakurawa"),
+        ("OLF-Shane", "Oromo Liberation Army"),
+        ("IPOB", "Indigenous People of Biafra"),
+        ("BIFF", "Bangsamoro Islamic Freedom Fighters"),
+        ("Jemaah Ansharut Daulah", "Jamaah Ansharut Daulah"),
+        ("PLGA", "Communist Party of India (Maoist)"),
+        ("NSCN-IM", "NSCN (Isak-Muivah)"),
+        ("Tamil Tigers", "Liberation Tigers of Tamil Eelam"),
+        ("Hasm", "Hasm Movement"),
+        ("Ansarallah", "Houthis"),
+        ("Asaib Ahl al-Haq", "Asa'ib Ahl al-Haq"),
+        ("DHKP-C", "Revolutionary People's Liberation Party-Front"),
+        ("People's Defense Forces", "People's Defence Force"),
+        ("Mara Salvatrucha", "MS-13"),
+    ],
+)
+def test_regional_groups_and_branches(alias: str, name: str) -> None:
+    group = lookup_group(alias)
+    assert group is not None and group.name == name
+
+
+def test_branch_parents_of_new_rows() -> None:
+    for branch, parent in [("Katiba Macina", "Jama'at Nusrat al-Islam wal-Muslimin"),
+                           ("Eastern Security Network", "Indigenous People of Biafra"),
+                           ("Islamic State Caucasus Province", "Islamic State"),
+                           ("NSCN-K", "National Socialist Council of Nagaland")]:
+        found = parent_of(branch)
+        assert found is not None and found.name == parent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names that are also ordinary words or other bodies' acronyms are not in the table
+        "He walked into the lion's den of revolutionary struggle.",
+        "Analysts at the Institute for Security Studies (ISS) and the AKP disagreed.",
+        "The National Action Plan says the base was attacked.",
+    ],
+)
+def test_common_words_are_not_groups(text: str) -> None:
+    assert _names(text) == []

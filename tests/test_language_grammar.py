@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch.anchors import DATELINE as _DATELINE
 from claimwatch.extract import casualties
 from claimwatch.extract.numbers import parse_amount
-from claimwatch.resolve import _DATELINE
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,7 @@ def test_the_stage_contract_imports_no_stage() -> None:
 def test_the_default_pipeline_comes_from_the_config() -> None:
     built = pipeline.build()
     assert built.names == pipeline.default_config()
-    assert built.names[0] == "clean" and built.names[-2:] == ["resolve", "score"]
+    assert built.names[0] == "clean" and built.names[-3:] == ["resolve", "score", "confidence"]
     for component in built.components:
         assert component.version and component.assigns
 

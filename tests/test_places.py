@@ -10,18 +10,16 @@ from typing import Any
 
 import pytest
 
-from claimwatch.extract.places import (
+from claimwatch.extract.gazetteer import (
     Gazetteer,
     TownTable,
     _index_towns,
     _town_records,
     build_gazetteer,
-    document_countries,
-    find_places,
     load_admin1_rows,
     name_key,
-    places_in,
 )
+from claimwatch.extract.places import document_countries, find_places, places_in
 from claimwatch.model import Document
 from claimwatch.sentences import split_sentences
 from claimwatch.work import Work
@@ -306,3 +304,23 @@ def test_find_places_reads_lower_case_places_only_in_text_written_without_capita
 
 def _work(text: str) -> Work:
     return Work(document=Document(text=text), sentences=split_sentences(text))
+
+
+def test_a_city_is_found_without_its_arabic_article_and_regions_in_a_plural_list() -> None:
+    from claimwatch.extract.places import default_gazetteer
+
+    gaz = default_gazetteer()
+    found = [(p.name, p.country_code) for _, _, p in places_in("A car bomb went off in Ramadi and Qamishli.", gaz)]
+    assert ("SY") in {code for _, code in found}
+    found = [p.admin1 for _, _, p in places_in("Mortars hit Kandahar and Balkh provinces overnight.", gaz)]
+    assert "Balkh" in found
+
+
+def test_a_name_before_an_area_word_such_as_territory_or_park_is_an_area() -> None:
+    from claimwatch.extract.places import default_gazetteer
+
+    gaz = default_gazetteer()
+    text = "Rebels raided a camp in the Zubrowa National Park in Kenya."
+    assert any(p.name.startswith("Zubrowa") and p.country_code == "KE" for _, _, p in places_in(text, gaz))
+    text = "Gunmen killed five villagers in Karsaki territory, Ituri province."
+    assert any(p.name == "Karsaki" for _, _, p in places_in(text, gaz, Counter({"CD": 2})))

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from claimwatch.anchors import clusters as _clusters
+from claimwatch.anchors import not_attack_dates as _not_attack_dates
 from claimwatch.counts import best_count
 from claimwatch.model import Count, DateMention, EventMention
 from claimwatch.periods import compatible as dates_compatible
 from claimwatch.periods import last_day as _last_day
-from claimwatch.resolve import _clusters, _not_attack_dates
 
 FIXTURES = Path(__file__).parent / "fixtures" / "resolve"
 SHARED_SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"

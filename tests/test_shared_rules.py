@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwatch import annotate, lexicon, logistic, periods, resolve, text
+from claimwatch import anchors, annotate, lexicon, logistic, periods, resolve, text
 from claimwatch.counts import best_count
 from claimwatch.extract import claims, groups, quotes, roles
 from claimwatch.model import Count, Place
@@ -64,7 +64,9 @@ counts = st.builds(
 @given(st.lists(counts, max_size=6))
 def test_the_best_figure_is_the_largest_exact_one_else_bounds_that_hold(figures: list[Count]) -> None:
     best = best_count(figures)
-    exact = [c.value for c in figures if c.value is not None]
+    floors = [c.min for c in figures if c.value is None and c.min is not None]
+    # An exact value below a reported floor is part of the toll ("a cleric was killed" beside "at least 10").
+    exact = [c.value for c in figures if c.value is not None and (not floors or c.value >= max(floors))]
     if exact:
         assert best.value == max(exact) and best.min is None and best.max is None
         return
@@ -98,7 +100,7 @@ def test_a_city_is_finer_than_a_region_finer_than_a_country(city: Place, region:
     # not its ISO name ("Syria") as a region; the resolver's rule, now the only one, ranks them by shape.
     assert (city.rank, region.rank, country.rank) == (0, 1, 2)
     assert link.place_rank(region) == region.rank
-    assert resolve._most_specific([]) is None
+    assert anchors.most_specific([]) is None
 
 
 def test_dates_in_the_store_use_the_shared_periods() -> None:
@@ -158,3 +160,9 @@ def test_softmax_gives_probabilities_in_the_order_of_the_scores(scores: list[flo
     best = max(range(len(scores)), key=lambda k: scores[k])
     assert probabilities[best] == max(probabilities)
     assert math.isclose(logistic.softmax([0.0, scores[0]])[1], logistic.sigmoid(scores[0]))
+
+
+def test_an_exact_figure_below_a_floor_is_a_part_of_the_toll() -> None:
+    part = [Count(min=12), Count(value=1)]
+    assert (best_count(part).value, best_count(part).min) == (None, 12)
+    assert best_count([Count(min=12), Count(value=15)]).value == 15

@@ -27,8 +27,8 @@ def stage(work: Work) -> Work:
     work.document.language = lang.normalise(work.document.language)
     work.sentences = split_sentences(work.document.text)
     todo = [s for s in work.sentences if needs_parse(s.text)]
-    if todo:
-        model = nlp.load()
+    model = nlp.for_language(work.document.language) if todo else None
+    if model is not None:
         for sentence, doc in zip(todo, model.pipe(s.text for s in todo), strict=True):
             work.parsed[sentence.index] = doc
     return work

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import annotate, clean, resolve, role_assignment
+from . import annotate, clean, confidence, resolve, role_assignment
 from .errors import DuplicateComponent
 from .extract import attribution, casualties, claims, contextual_roles, dates, events, groups, places, quotes, roles
 from .work import Work
@@ -78,12 +78,12 @@ def register(component: Component) -> Component:
 
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
-    Component("annotate", "2", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
-    extractor("events", events.find_events, "2", _TEXT),
-    extractor("dates", dates.find_dates, "2", _TEXT),
-    extractor("places", places.find_places, "2", _READ),
-    extractor("counts", casualties.find_counts, "2", _TEXT),
-    extractor("groups", groups.find_groups, "2", _TEXT),
+    Component("annotate", "3", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
+    extractor("events", events.find_events, "3", _TEXT),
+    extractor("dates", dates.find_dates, "3", _TEXT),
+    extractor("places", places.find_places, "3", _READ),
+    extractor("counts", casualties.find_counts, "3", _TEXT),
+    extractor("groups", groups.find_groups, "3", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(
         "contextual_roles",
@@ -93,12 +93,12 @@ for _component in (
         ("mentions.roles",),
         models=("roles_encoder", "roles_encoder_meta"),
     ),
-    extractor("claims", claims.find_claims, "2", (*_TEXT, "mentions.groups")),
+    extractor("claims", claims.find_claims, "3", (*_TEXT, "mentions.groups")),
     extractor("quotes", quotes.find_quotes, "1", ("document", "mentions.groups")),
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "2",
+        "3",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),
@@ -110,6 +110,14 @@ for _component in (
         ("document", "sentences", "mentions.roles", "extraction"),
         ("extraction.roles", "extraction.relevance"),
         models=("relevance", "incidents"),
+    ),
+    Component(
+        "confidence",
+        "1",
+        confidence.stage,
+        ("sentences", "mentions.dates", "mentions.counts", "mentions.groups", "extraction", "extraction.relevance"),
+        ("extraction.confidence", "extraction.firmness"),
+        models=("confidence",),
     ),
 ):
     register(_component)

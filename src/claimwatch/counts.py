@@ -1,9 +1,11 @@
 """One document's casualty figure from the several it gives: the rule the resolver and the store share.
 
 The largest exact value reported ("12 killed", later "the toll rose to 15": 15), else the tightest bounds
-("at least 20" and "more than 25": at least 25). A floor above a ceiling ("up to 20", later "at least 30")
-means the toll rose: the ceiling goes. Attackers counted among the dead (`includes_perpetrators`) stay
-counted when the chosen figure, or for bounds any figure, says so.
+("at least 20" and "more than 25": at least 25). An exact value below a reported floor is a part of the
+toll, not the toll ("at least 10 worshippers were killed", then "a cleric was killed in the blast": at least
+10). A floor above a ceiling ("up to 20", later "at least 30") means the toll rose: the ceiling goes.
+Attackers counted among the dead (`includes_perpetrators`) stay counted when the chosen figure, or for
+bounds any figure, says so.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from .model import Count
 def best_count(counts: Iterable[Count]) -> Count:
     """The figure an incident shows from one document's reports (see the module docstring)."""
     counts = list(counts)
-    exact = [c for c in counts if c.value is not None]
+    floors = [c.min for c in counts if c.value is None and c.min is not None]
+    exact = [c for c in counts if c.value is not None and (not floors or (c.value or 0) >= max(floors))]
     if exact:
         chosen = max(exact, key=lambda c: c.value or 0)
         return Count(value=chosen.value, includes_perpetrators=chosen.includes_perpetrators)

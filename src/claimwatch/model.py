@@ -285,6 +285,11 @@ class Incident:
     weapons: list[str] = field(default_factory=list)  # weapon mentions as written ("car bomb")
     relevance: float | None = None  # P(a terrorist incident, not combat or politics): role_assignment
     type_hint: str | None = None  # MUC-4 incident type from the document model (role_assignment)
+    # P(an analyst would record this incident as found), calibrated on our own labels (confidence.py)
+    confidence: float | None = None
+    # field -> how it was read: killed/wounded "exact" | "bounded" | "claimant"; date "explicit" | "relative"
+    # | "approximate" | "inferred"; place "town" | "region" | "country" (confidence.firmness)
+    firmness: dict[str, str] = field(default_factory=dict)
     casualty_reports: list[CasualtyReport] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)  # the cue and rule ids that produced it, in order
@@ -306,6 +311,8 @@ class Incident:
             "casualty_reports": [r.to_dict() for r in self.casualty_reports],
             "evidence": [e.to_dict() for e in self.evidence],
             "trace": list(self.trace),
+            "confidence": self.confidence,
+            "firmness": dict(self.firmness),
         }
 
 
@@ -322,6 +329,7 @@ class Claim:
     status: ClaimStatus = "claimed"
     evidence: list[Evidence] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)  # the cue and rule ids that produced it, in order
+    confidence: float | None = None  # P(an analyst would record this claim so), calibrated (confidence.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -336,6 +344,7 @@ class Claim:
             "status": self.status,
             "evidence": [e.to_dict() for e in self.evidence],
             "trace": list(self.trace),
+            "confidence": self.confidence,
         }
 
 

@@ -4,14 +4,15 @@
     roles       claimwatch.roles.crf.v2              muc4_roles.crfsuite    extract/roles.py (the `roles` extractor)
     relevance   claimwatch.relevance.tfidf-lr.v2     muc4_relevance.json    document_relevance.py (`score`)
     incidents   claimwatch.incidents.lr.v1           muc4_incidents.json    incident_relevance.py (`score`)
+    confidence  claimwatch.confidence.lr.v1          confidence.json        confidence.py (`confidence`)
     roles_encoder       claimwatch.roles.minilm-bio.v1   muc4_roles_encoder.onnx   encoder.py (`contextual_roles`)
     roles_encoder_meta  claimwatch.roles.minilm-bio.v1   muc4_roles_encoder.json   encoder.py (tokenizer, labels)
 
 Where a model is read from: the folder named by `CLAIMWATCH_MODEL_DIR` when it holds the model's file, else
 the models shipped in the package (`claimwatch/data/models/`). Each folder has a `manifest.json` with the
-version and sha256 of each file in it; training (`claimwatch train muc4`) writes the file and its manifest
-entry together, into `CLAIMWATCH_MODEL_DIR`, or into the shipped folder only in a source checkout, never
-into an installed package.
+version and sha256 of each file in it; training (`claimwatch train muc4`, `claimwatch train confidence`)
+writes the file and its manifest entry together, into `CLAIMWATCH_MODEL_DIR`, or into the shipped folder only
+in a source checkout, never into an installed package.
 
 The policy when a model cannot be used (`load`):
 - missing file: a warning, once per process, and `None`; the reader falls back as its docstring says (no
@@ -53,6 +54,7 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("roles", "claimwatch.roles.crf.v2", "muc4_roles.crfsuite"),
         ModelSpec("relevance", "claimwatch.relevance.tfidf-lr.v2", "muc4_relevance.json"),
         ModelSpec("incidents", "claimwatch.incidents.lr.v1", "muc4_incidents.json"),
+        ModelSpec("confidence", "claimwatch.confidence.lr.v1", "confidence.json"),
         # The contextual role tagger: MiniLM fine-tuned for BIO roles, ONNX int8, and its tokenizer and labels
         # (encoder.py reads both; training/muc4_encoder.py writes them).
         ModelSpec("roles_encoder", "claimwatch.roles.minilm-bio.v1", "muc4_roles_encoder.onnx"),

@@ -8,6 +8,7 @@
     resolve  (resolve.py)      mentions -> incidents and claims of this document, with evidence
     score    (role_assignment.py, incident_relevance.py)
                                role fillers onto incidents; MUC-4 relevance and type by the models
+    confidence (confidence.py) a calibrated confidence per incident and claim; firmness per field
     link + store (store/)      incidents merged across documents, kept with every source     [outside]
 
 The stages and their order are data (`data/pipeline.toml`); each is a `Component` (`components.py`) that

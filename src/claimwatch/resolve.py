@@ -27,15 +27,35 @@ to the trace of the incident or claim it shapes, after the cue ids of the mentio
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from . import lang, periods
+from .anchors import (
+    DATELINE,
+    DATELINE_REACH,
+    VAGUE_DATE,
+    best_date,
+    clusters,
+    definite,
+    distance,
+    listed_places,
+    most_specific,
+    names_a_medium,
+    nearest_to,
+    not_attack_dates,
+    not_attack_places,
+    place_rank,
+    places_fit,
+    tied,
+)
+from .claim_incidents import IncidentPlaces, spread_over_incidents
 from .counts import best_count
 from .extract.claims import more_specific_channel
-from .extract.numbers import NUMBER
+from .extract.events import coded_attack_types
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
@@ -67,6 +87,9 @@ SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "S
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
+COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
+FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
@@ -78,7 +101,11 @@ LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing clai
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
-_GENERIC_EVENT = re.compile(r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations)$", re.I)
+_GENERIC_EVENT = re.compile(
+    r"\b(attacks|bombings|blasts|explosions|killings|assaults|operations|abductions|kidnappings|shootings|stabbings|"
+    r"ambushes|raids|massacres|beheadings)$",
+    re.I,
+)
 # When a report names only the weapons, the GTD attack type they imply (events.py explains the choices).
 _ATTACK_FROM_WEAPON = {
     "Explosives": "Bombing/Explosion",
@@ -89,99 +116,20 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
-# A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
-# (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
-_DATELINE = re.compile(
-    r"^\s*(?:\((?:CNN|AP|AFP|Reuters)\)|[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)"
-    # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
-    # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
-    r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
-    r"\s*[-–—:]?\s",
-    re.M,
-)
-# How far into the text a dateline may start (after a byline such as "By Jane Doe").
-_DATELINE_REACH = 80
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
-    r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
-    re.IGNORECASE,
-)
 # "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-_DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same|the latter|the earlier)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 # Words that say someone was killed without saying how (events.py): alone they report an attack; next to
 # an attack word they report its outcome.
 _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
+_KILLING_NOUN = re.compile(r"(?:killings?|murders?)\s+of\b", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
-def _speech_date(text: str, mention: DateMention) -> bool:
-    """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
-    word sits between the verb and the date ("claimed the Nice attack three weeks ago")."""
-    match = _SPEECH_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
-    return match is not None and not _ATTACK_WORD.search(match.group(0))
-
-
-# "the toll rose to 42 on Monday, up from 41 on Saturday": a date right after a toll figure says when the
-# count was given, not when the attack happened.
-_TOLL_FIGURE_BEFORE = re.compile(
-    rf"\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|mounted|hit|up|down)"
-    rf"\s+(?:to|at|from)\s+(?:[a-z]+\s+){{0,2}}?{NUMBER}\s+(?:on|by|as\s+of)?\s*$",
-    re.IGNORECASE,
-)
-
-
-# "has stepped up attacks since the takeover in August 2021", "the deadliest since 2014": a date in a clause
-# opened by "since" starts a period of time; it does not say when the attack reported happened.
-_PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
-
-
-def _not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
-    """Starts of the dates that say when something was said or counted, not when the attack happened.
-    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
-    dropped: set[int] = set()
-    attack_noun_after = lang.resources(language).pattern("dates", "attack_noun_after")
-    previous: DateMention | None = None
-    for mention in sorted(dates, key=lambda d: d.start):
-        toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
-        period = _PERIOD_START_BEFORE.search(text[max(0, mention.start - 90) : mention.start]) is not None
-        appositive = (
-            previous is not None
-            and previous.start in dropped
-            and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
-        )
-        # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
-        attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
-        if not attributive and (toll or period or appositive or _speech_date(text, mention)):
-            dropped.add(mention.start)
-        previous = mention
-    return dropped
-
-
-# "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
-_MEDIUM_AFTER = re.compile(
-    r"^(?:\s+(?:news|press|media|information))?\s+(?:agency|agencies|newspaper|magazine|channel|outlet|broadcaster|"
-    r"television|TV|daily|weekly)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_a_medium(text: str, place: PlaceMention) -> bool:
-    """True when the place name is part of the name of a news agency, channel or paper, or of a group's own
-    outlet (Amaq, Shahada, al-Naba)."""
-    from .extract.claims import names_group_outlet
-
-    return _MEDIUM_AFTER.match(text[place.end : place.end + 40]) is not None or names_group_outlet(place.text)
-
-
-_SEPARATE_ACT = re.compile(r"^\W*(?:separately|in\s+(?:an?\s+)?(?:separate|unrelated)\s+\w+)\b", re.I)
-_DISTINCT_BEFORE = re.compile(r"\b(?:separate|another|second|earlier|previous|similar|other|also)\s+(?:\w+\s+)?$", re.I)
-# How far (characters) a place or date may sit from an attack word and still qualify it.
-_NEAR = 60
+# An undated main incident is news of the day: not an attack dated more than this many days before it.
+_RECENT_DAYS = 7
 
 
 @dataclass
@@ -194,6 +142,9 @@ class _Draft:
     sentences: set[int] = field(default_factory=set)
     counts: list[CountMention] = field(default_factory=list)
     opened_in: int = -1  # the sentence that first reported it
+    # Its place is only a reference point ("southwest of the capital Mogadishu"): a place named for the
+    # attack itself later in the same country replaces it.
+    weak_place: bool = False
 
 
 def stage(work: Work) -> Work:
@@ -215,13 +166,14 @@ def stage(work: Work) -> Work:
 class _Resolver:
     def __init__(self, work: Work) -> None:
         self.work = work
+        self.language = work.document.language
         self.drafts: list[_Draft] = []
         self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (the first one)
         self.last_anchor: tuple[int, _Draft] | None = None
         m = work.mentions
         text = work.document.text
-        dateline = _DATELINE.search(text[:600])
-        skip = dateline.end() if dateline and dateline.start() <= _DATELINE_REACH else 0
+        dateline = DATELINE.search(text[:600])
+        skip = dateline.end() if dateline and dateline.start() <= DATELINE_REACH else 0
         self.events = _by_sentence(m.events)
         # A dateline ("ADEN, Aug 3 (Reuters) -") says where and when the report was filed, and a date right
         # after a verb of speech ("claimed on Friday") says when something was said: neither dates or
@@ -229,10 +181,12 @@ class _Resolver:
         # "Islamic State's Sinai Province" names a group, not a place.
         in_group_names = [(g.start, g.end) for g in m.groups]
         # A name the article once gives as a medium's ("the SANA news agency") names it every time ("SANA said").
-        media = {p.text.casefold() for p in m.places if _names_a_medium(text, p)}
+        media = {p.text.casefold() for p in m.places if names_a_medium(text, p)}
+        # "a Pakistan-based group", "bordering Afghanistan", "a US air strike": not where an attack was.
+        elsewhere = not_attack_places(text, m.places, work.document.language)
         self.places = _by_sentence(
             p for p in m.places if p.start >= skip and not any(s <= p.start < e for s, e in in_group_names)
-            and p.text.casefold() not in media
+            and p.text.casefold() not in media and p.start not in elsewhere
         )
         # "southwest of the capital Mogadishu", "30 km from Quetta": a reference point, taken only when the
         # sentence names no other place.
@@ -241,14 +195,20 @@ class _Resolver:
         self.dateline_places = [p for p in m.places if p.start < skip]
         reference = lang.resources(work.document.language).pattern("places", "reference_before")
         self.reference_points = {p.start for p in m.places if reference.search(text[max(0, p.start - 60) : p.start])}
-        not_attack = _not_attack_dates(text, m.dates, work.document.language)
+        not_attack = not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
         res = lang.resources(work.document.language)
-        own = res.has_own("resolve")
-        self.distinct_before = res.pattern("resolve", "distinct_before") if own else _DISTINCT_BEFORE
-        self.demonstrative = res.pattern("resolve", "demonstrative") if own else _DEMONSTRATIVE
+        self.distinct_before = res.pattern("resolve", "distinct_before")
+        self.demonstrative = res.pattern("resolve", "demonstrative")
+        self.separate_opener = res.pattern("resolve", "separate_opener")
+        self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
+        self.sequence_between = res.pattern("resolve", "sequence_between")
+        self.same_attack = res.pattern("resolve", "same_attack")
+        # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
+        other_act = res.get("resolve", "other_act_before") is not None
+        self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -266,18 +226,33 @@ class _Resolver:
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):
-            # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one.
-            events = [e for e in events if not _KILLING.match(e.text)]
+            # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
+            # attack followed the killing of 50 peacekeepers" names another act by its noun.
+            events = [e for e in events if not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4])]
         if not events and weapons and self.counts.get(index):
             # "fired rockets into a market, killing six": weapons that kill report an attack.
             events, weapons = weapons[:1], weapons[1:]
         places = self.places.get(index, [])
         places = [p for p in places if p.start not in self.reference_points] or places
         dates = self.dates.get(index, [])
-        named = [d for d in dates if not _VAGUE_DATE.match(d.text.strip())]
+        named = [d for d in dates if not VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
         referred: list[tuple[_Draft, EventMention | None]] = []
-        events = _clusters(events)
+        for plural in [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]:
+            # "separate attacks killed 47 in Sanaa and 20 in Hadramawt": one attack at each place listed.
+            listed = listed_places(text, plural, places, self.language)
+            if not listed:
+                continue
+            events = [e for e in events if e is not plural]
+            places = [p for p in places if p not in listed]
+            for place in listed:
+                at = EventMention(start=place.start, end=place.end, text=plural.text, sentence=index,
+                                  attack_types=plural.attack_types, weapon_types=plural.weapon_types,
+                                  trace=[*plural.trace, LISTED])
+                draft = self._incident_for(index, at, [place], dates, alone=False)
+                referred.append((draft, at))
+                self.last_anchor = (index, draft)
+        events = clusters(events, text, self.sequence_between)
         for event in events:
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
             # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
@@ -285,9 +260,30 @@ class _Resolver:
             apart = len(events) > 1 and (
                 len(places) > 1 or len(dates) > 1 or len({tuple(sorted(e.attack_types)) for e in events}) > 1
             )
-            own_places = _nearest_to(event, events, places) if apart else places
-            own_dates = _nearest_to(event, events, dates) if apart else dates
-            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1)
+            own_places = nearest_to(event, events, places) if apart else places
+            own_dates = nearest_to(event, events, dates) if apart else dates
+            loose_places: list[PlaceMention] = []
+            loose_dates: list[DateMention] = []
+            known = bool(self.drafts) and definite(text, event, self.language)
+            if known:
+                # "the attack", "Saturday's bombing": an attack already told, unless a place or date tied to
+                # the word itself makes it another ("the Kabul attack"); the sentence's other places and
+                # dates ("..., saying the attack targeted Sweden") may only fill in what it lacks.
+                tied_places = tied(text, event, own_places, self.language, places=True)
+                tied_dates = tied(text, event, own_dates, self.language, places=False)
+                loose_places = [p for p in own_places if p not in tied_places]
+                loose_dates = [d for d in own_dates if d not in tied_dates and d.start >= event.end]
+                own_places, own_dates = tied_places, tied_dates
+            elif len(own_places) > 1:
+                # Of several places, those tied to the attack word ("the ambulance bomb in Kabul", not "officials
+                # in Washington said") place it; the others only fill in what it lacks.
+                tied_places = tied(text, event, own_places, self.language, places=True)
+                if tied_places:
+                    loose_places = [p for p in own_places if p not in tied_places]
+                    own_places = tied_places
+            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known)
+            if loose_places or loose_dates:
+                self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
             referred.append((draft, event))
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
@@ -326,20 +322,31 @@ class _Resolver:
         dates: list[DateMention],
         *,
         alone: bool = True,
+        known: bool = False,
     ) -> _Draft:
-        place = _most_specific(places)
-        when = _best_date(event, dates)
+        """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
+        unless its own place or date says otherwise."""
+        place = most_specific(places)
+        when = best_date(event, dates)
+        weak = place is not None and place.start in self.reference_points
         text = self.work.document.text
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
-        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act.
-        distinct = bool(self.distinct_before.search(text[max(0, event.start - 40) : event.start])) and not (
-            _KILLING.match(event.text)
+        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act. "A
+        # second bomb went off moments later" is the same attack; "the second bomb" one already told.
+        marker = self.distinct_before.search(text[max(0, event.start - 40) : event.start])
+        distinct = (
+            marker is not None
+            and not _KILLING.match(event.text)
+            and not known
+            and self.same_attack.search(sentence) is None
         )
-        # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was.
-        separate = _SEPARATE_ACT.match(sentence) is not None
-        distinct = distinct or separate
+        # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
+        # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
+        anchored = place is not None or when is not None
+        separate = anchored and self.separate_opener.match(sentence) is not None
+        distinct = distinct or separate or (place is not None and self.other_scene_opener.match(sentence) is not None)
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
             # the sentence before recalled an attack long past.
@@ -362,20 +369,33 @@ class _Resolver:
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
+        other = self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         for draft in candidates:
-            if distinct and not (place and draft.place and place.place.name == draft.place.place.name):
+            if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
             if _compatible(draft, place, when):
-                _refine(draft, place, when)
+                _refine(draft, place, when, weak)
                 add_trace(draft.incident.trace, JOINED)
                 return draft
         draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[SEPARATE if distinct else NEW]),
                        opened_in=index)
-        _refine(draft, place, when)
+        _refine(draft, place, when, weak)
         self.drafts.append(draft)
         return draft
+
+    def _fill_in(self, draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
+        """Give an incident the place or date it lacks from a sentence that refers to it ("the gunman who shot
+        at diners in Greektown on Sunday evening"), where they fit. Only a date written after the attack word:
+        one before it dates the clause that names it ("the government on Saturday warned of reprisals for the
+        killing")."""
+        weak = place is not None and place.start in self.reference_points
+        place = place if draft.place is None or (draft.weak_place and not weak) else None
+        when = when if draft.date is None else None
+        if (place is not None or when is not None) and _compatible(draft, place, when):
+            add_trace(draft.incident.trace, FILLED_IN)
+            _refine(draft, place, when, weak)
 
     def _long_before(self, when: DateMention) -> bool:
         """True when a date ends more than a week before publication: news of the day reports recent
@@ -411,7 +431,7 @@ class _Resolver:
     def _closest(mention: Mention, referred: list[tuple[_Draft, EventMention | None]]) -> _Draft | None:
         if not referred:
             return None
-        return min(referred, key=lambda pair: _distance(pair[1], mention) if pair[1] else 10**6)[0]
+        return min(referred, key=lambda pair: distance(pair[1], mention) if pair[1] else 10**6)[0]
 
     # -- finishing -----------------------------------------------------------------------------------
 
@@ -419,11 +439,17 @@ class _Resolver:
         incidents = []
         main = self.main
         if main is not None and main.place is None and self.dateline_places:
-            main.place = _most_specific(self.dateline_places)
+            main.place = most_specific(self.dateline_places)
+        country = self._country_of_document()
         for draft in self.drafts:
             incident = draft.incident
             if draft.place is not None:
                 incident.place = draft.place.place
+            elif country is not None:
+                # No place of its own ("a bomb attack in the president's home town"): the country the whole
+                # report is about, where it names one above all others.
+                incident.place = country
+                add_trace(incident.trace, COUNTRY_OF_DOCUMENT)
             if draft.date is not None:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
             self._casualties(draft)
@@ -436,9 +462,25 @@ class _Resolver:
                 # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
                 incident.attack_types.append("Armed Assault")
                 add_trace(incident.trace, ATTACKERS_KILLED)
+            # The GTD's coding of the set (events.toml): an Assassination is not also an Armed Assault; "militants
+            # stormed the base" is Armed Assault when no weapon is named.
+            language = self.work.document.language
+            incident.attack_types = coded_attack_types(incident.attack_types, incident.trace, language)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
+
+    def _country_of_document(self) -> Place | None:
+        """The country most of the report's places are in, when it is named at least twice as often as any
+        other (every town, region and country counts for its country); None when no country stands out."""
+        mentions = [p for found in self.places.values() for p in found] + self.dateline_places
+        votes = Counter(p.place.country_code for p in mentions if p.place.country_code)
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        code = ranked[0][0]
+        named = [p.place for p in mentions if p.place.country_code == code and p.place.rank == 2]
+        return named[0] if named else None
 
     def _casualties(self, draft: _Draft) -> None:
         published = self.work.document.published
@@ -503,6 +545,10 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         )
         index[key] = claim
         claims.append(claim)
+    claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
+        claims, mentions, work.sentences, resolver.places,
+        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences))
+         for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
@@ -573,9 +619,13 @@ _STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
 
 def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
     """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    retraction = {claim.status, mention.status} == {"claimed", "denied"}
     if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
         claim.status = mention.status
-    claim.channel = more_specific_channel(claim.channel, mention.channel)
+    if retraction:  # a claim retracted is coded by its denial: the channel the denial came through
+        claim.channel = (mention.channel or claim.channel) if mention.status == "denied" else claim.channel
+    else:
+        claim.channel = more_specific_channel(claim.channel, mention.channel)
     claim.claimed_at = claim.claimed_at or mention.claimed_at
     if not claim.delay_hours.known and mention.delay_hours.known:
         claim.delay_hours = mention.delay_hours
@@ -646,72 +696,6 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     return grouped
 
 
-def _distance(a: Mention, b: Mention) -> int:
-    if a.end <= b.start:
-        return b.start - a.end
-    if b.end <= a.start:
-        return a.start - b.end
-    return 0
-
-
-_CLUSTER_GAP = 25
-_RECENT_DAYS = 7
-
-
-def _clusters(events: list[EventMention]) -> list[EventMention]:
-    """Attack words close together are one report ("a car bomb exploded", "gunmen kidnapped"): merge them
-    into one mention spanning them all, with every type they carry."""
-    merged: list[EventMention] = []
-    for event in sorted(events, key=lambda e: e.start):
-        last = merged[-1] if merged else None
-        if last is not None and event.start - last.end <= _CLUSTER_GAP:
-            merged[-1] = EventMention(
-                start=last.start,
-                end=max(last.end, event.end),
-                text=f"{last.text} … {event.text}",
-                sentence=last.sentence,
-                attack_types=last.attack_types + [t for t in event.attack_types if t not in last.attack_types],
-                weapon_types=last.weapon_types + [t for t in event.weapon_types if t not in last.weapon_types],
-                trace=last.trace + [t for t in event.trace if t not in last.trace],
-            )
-        else:
-            merged.append(event)
-    return merged
-
-
-def _nearest_to(event: EventMention, events: list[EventMention], mentions: list) -> list:
-    """The mentions that qualify `event`: close to it, and closer to it than to any other attack word."""
-    mine = []
-    for mention in mentions:
-        closest = min(events, key=lambda e: _distance(e, mention))
-        if closest is event and _distance(event, mention) <= _NEAR:
-            mine.append(mention)
-    return sorted(mine, key=lambda m: _distance(event, m))[:1]
-
-
-_VAGUE_DATE = re.compile(
-    r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
-)
-
-
-def _best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
-    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
-    if not dates:
-        return None
-    return min(dates, key=lambda d: (bool(_VAGUE_DATE.match(d.text.strip())), _distance(event, d)))
-
-
-def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
-    """A city over a region over a country: the mention with the smallest area we can tell."""
-    if not places:
-        return None
-    return min(places, key=_place_rank)
-
-
-def _place_rank(mention: PlaceMention) -> int:
-    return mention.place.rank
-
-
 def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
     """Could this report be about the incident drafted so far? Places must agree (the same place, or one
     of them the country); a region and a place in the same country agree only when the dates do too."""
@@ -722,26 +706,20 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
             return False
     if place is None or draft.place is None:
         return True
-    fit = _places_fit(draft.place.place, place.place)
+    fit = places_fit(draft.place.place, place.place)
+    if draft.weak_place and fit != "same":
+        # A reference point of the lead ("30 km from Quetta") gives way to the place the attack is then
+        # named at, in the same country.
+        return draft.place.place.country_code in (None, place.place.country_code)
     return fit == "same" or (fit == "near" and dates_agree is True)
 
 
-def _places_fit(a: Place, b: Place) -> str:
-    """"same": one place (or one is the country of the other); "near": same country, one a region;
-    "apart": anything else."""
-    if a.name.lower() == b.name.lower():
-        return "same"
-    if a.country_code and b.country_code and a.country_code != b.country_code:
-        return "apart"
-    ranks = {a.rank, b.rank}
-    if 2 in ranks:
-        return "same"
-    return "near" if 1 in ranks else "apart"
-
-
-def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
-    if place is not None and (draft.place is None or _place_rank(place) < _place_rank(draft.place)):
+def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None, weak: bool = False) -> None:
+    if place is not None and (
+        draft.place is None or (draft.weak_place and not weak) or place_rank(place) < place_rank(draft.place)
+    ):
         draft.place = place
+        draft.weak_place = weak
     if when is not None and (
         draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
     ):

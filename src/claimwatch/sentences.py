@@ -14,6 +14,10 @@ _ABBREVIATIONS = {
     "i.e", "a.m", "p.m", "approx", "dept", "mt", "ft", "brig", "cmdr", "adm",
 }
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)""")
+# A full stop glued to the next sentence, as some pages publish two paragraphs run together ("verletzt worden.Die
+# Taliban"): a lower-case word of three letters or more, a stop, and a capitalised word; not "U.S.Army" or a
+# domain name ("koaci.com").
+_GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 # Text written without capitals (lower-cased transcripts and corpora) has no capital to start a sentence:
 # there a full stop before any word ends one, abbreviations aside.
 _BOUNDARY_UNCASED = re.compile(r"""([.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?\w)|\n\s*\n|\n(?=\s*\S)""")
@@ -45,7 +49,10 @@ def split_sentences(text: str, clauses: bool = False) -> list[Sentence]:
         boundary = _BOUNDARY_ARABIC
     else:
         boundary = _BOUNDARY_UNCASED if written_without_capitals(text) else _BOUNDARY
-    for match in boundary.finditer(text):
+    found = list(boundary.finditer(text))
+    if boundary is _BOUNDARY:
+        found = sorted(found + list(_GLUED.finditer(text)), key=lambda m: m.start())
+    for match in found:
         end = match.end(1) if match.group(1) else match.start()
         if match.group(1) and match.group(1).startswith("."):
             word = _LAST_WORD.search(text[start:end])

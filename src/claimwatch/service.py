@@ -38,6 +38,7 @@ class ClaimQuery:
     until: date | None = None
     status: str | None = None
     anomalous: bool | None = None
+    min_confidence: float | None = None  # 0-1: claims at least this sure
 
     def filters(self) -> dict[str, Any]:
         return dict(self.__dict__)

@@ -35,11 +35,14 @@ def export_incidents(
     attack_type: Annotated[str | None, Query(description="e.g. bombing, armed_assault.")] = None,
     claimed: Annotated[bool | None, Query(description="true: some group claimed it; false: nobody did.")] = None,
     q: Annotated[str | None, Query(description="Full-text query over the incident's source documents.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Only incidents at least this sure "
+                                                                              "(0–1, e.g. 0.8).")] = None,
     table: Annotated[str | None, Query(description="parquet only: documents, incidents, claims, evidence or "
                                                    "casualty_reports (default: a zip of all five).")] = None,
 ) -> Response:
     chosen = exporter(format_name)
-    files = export(cfg.store, chosen.name, ExportFilter(since, until, country, group, attack_type, claimed, q))
+    files = export(cfg.store, chosen.name, ExportFilter(since, until, country, group, attack_type, claimed, q,
+                                                                  min_confidence))
     if table is not None:
         files = [f for f in files if f.name.split(".")[0] == table]
         if not files:

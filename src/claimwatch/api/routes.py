@@ -31,6 +31,12 @@ Offset = Annotated[int, Query(ge=0, le=OFFSET_MAX, description=f"How many record
 Text = Annotated[str | None, Query(max_length=QUERY_MAX_CHARS,
                                    description="Full-text query over the incident's source documents (at most "
                                                f"{QUERY_MAX_CHARS} characters, 12 different words).")]
+MinConfidence = Annotated[
+    float | None,
+    Query(ge=0.0, le=1.0, description="Only records at least this sure (0–1, e.g. 0.8): the calibrated confidence "
+                                      "of the pipeline (records stored before confidences were kept have none and "
+                                      "are left out)."),
+]
 ATTACK_TYPES_HELP = (
     "A stored attack type: Assassination, Armed Assault, Bombing/Explosion, Hijacking, Hostage Taking "
     "(Barricade Incident), Hostage Taking (Kidnapping), Facility/Infrastructure Attack, Unarmed Assault, Unknown; "
@@ -69,11 +75,12 @@ def list_incidents(
     attack_type: Annotated[str | None, Query(max_length=100, description=ATTACK_TYPES_HELP)] = None,
     claimed: Annotated[bool | None, Query(description="true: some group claimed it; false: nobody did.")] = None,
     q: Text = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
     cursor: Annotated[str | None, Query(max_length=400, description="`next_cursor` of the previous page.")] = None,
 ) -> Page:
-    query = IncidentQuery(since, until, country, group, attack_type, claimed, q)
+    query = IncidentQuery(since, until, country, group, attack_type, claimed, q, min_confidence)
     page = _desk(cfg).incidents(query, limit=limit, offset=offset, cursor=cursor)
     return _page(page, [as_dict(i) for i in page.items])
 
@@ -96,10 +103,12 @@ def list_claims(
     until: Annotated[date | None, Query(description="Claims for incidents on or before this date.")] = None,
     status: Annotated[str | None, Query(max_length=20, description="claimed, denied, disputed or suspected.")] = None,
     anomalous: Annotated[bool | None, Query(description="true: only claims outside their group's usual delay.")] = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    page = _desk(cfg).claims(ClaimQuery(group, since, until, status, anomalous), limit=limit, offset=offset)
+    query = ClaimQuery(group, since, until, status, anomalous, min_confidence)
+    page = _desk(cfg).claims(query, limit=limit, offset=offset)
     return _page(page, [with_judgement(c.to_dict(), page.judgements) for c in page.items])
 
 

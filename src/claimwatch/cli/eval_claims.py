@@ -11,7 +11,9 @@ import typer
 if TYPE_CHECKING:  # rich and the scorer load only when the command runs
     from rich.console import Console
 
+    from ..evaluation.calibration import CalibrationReport
     from ..evaluation.claims import ClaimsReport
+    from ..work import Work
 
 DEFAULT_LABELS = Path("evaluation/claims/dev.jsonl")
 DEFAULT_FLOORS = Path("evaluation/floors-claims.json")
@@ -40,6 +42,11 @@ def eval_claims_command(
         bool,
         typer.Option("--misses", help="Print each article's misses: expected vs found, with the evidence sentence."),
     ] = False,
+    calibration: Annotated[
+        bool,
+        typer.Option("--calibration", help="Also measure how well the incident and claim confidences are "
+                     "calibrated: reliability bins, Brier score, ECE (out of fold on the set the model was fit on)."),
+    ] = False,
 ) -> None:
     """Per-field accuracy of incidents and claims against labelled articles, with optional score floors."""
     from rich.console import Console
@@ -47,6 +54,7 @@ def eval_claims_command(
 
     from ..errors import EvaluationError
     from ..evaluation import claims
+    from ..evaluation.calibration import calibrate, recording_extract
 
     console = Console(stderr=as_json)
     try:
@@ -60,7 +68,12 @@ def eval_claims_command(
         console=Console(stderr=True), transient=True,
     ) as progress:
         task = progress.add_task("articles", total=len(articles))
-        report = claims.evaluate(articles, on_article=lambda _: progress.advance(task))
+        works: list[Work | None] = []
+        if calibration:  # the pipeline's whole work on each article is kept, for the confidence features
+            report = claims.evaluate(articles, recording_extract(works), on_article=lambda _: progress.advance(task))
+        else:
+            report = claims.evaluate(articles, on_article=lambda _: progress.advance(task))
+    calibrated = calibrate(path, articles, works) if calibration else None
 
     try:
         misses = claims.check_floors(report, floor_values) if check_floors else []
@@ -71,6 +84,8 @@ def eval_claims_command(
         data["floor_misses"] = [m.__dict__ for m in misses]
         if show_misses:
             data["misses"] = [m.__dict__ for m in report.misses]
+        if calibrated is not None:
+            data["calibration"] = calibrated.to_dict()
         print(json.dumps(data, indent=2))
     else:
         if show_misses:
@@ -78,6 +93,8 @@ def eval_claims_command(
         _print_table(console, report, floor_values)
         if len(report.languages) > 1:
             _print_languages(console, report)
+        if calibrated is not None:
+            _print_calibration(console, calibrated)
     for miss in misses:
         console.print(f"[red]below floor[/red] {miss.name}: {miss.value:.3f} < {miss.floor:.3f}")
     if misses:
@@ -120,6 +137,33 @@ def _print_languages(console: Console, report: ClaimsReport) -> None:
 
     wide = Console(file=console.file, width=max(console.width, 26 + 7 * len(codes)))  # rich caps print(width=)
     wide.print(table)
+
+
+def _print_calibration(console: Console, report: CalibrationReport) -> None:
+    from rich.table import Table
+
+    for kind, measured in report.kinds.items():
+        table = Table(title=f"Calibration of {kind} confidence ({report.scope}): {measured.count} {kind}s")
+        for column in ("confidence", "count", "mean confidence", "share right"):
+            table.add_column(column, justify="right")
+        for item in measured.bins:
+            if item.count:
+                table.add_row(f"{item.low:.1f}-{item.high:.1f}", str(item.count), f"{item.confidence:.3f}",
+                              f"{item.accuracy:.3f}")
+        console.print(table)
+        console.print(
+            f"{kind}: Brier {measured.brier:.3f} (always the base rate: {report.constant_brier[kind]:.3f}), "
+            f"ECE {measured.ece:.3f}, mean confidence {measured.mean_confidence:.3f} vs "
+            f"{measured.base_rate:.3f} right"
+        )
+    if report.firmness:
+        table = Table(title="How each field was read, and how often it is right (aligned incidents)")
+        for column in ("field", "read as", "right / total", "share right"):
+            table.add_column(column, justify="left" if column in ("field", "read as") else "right")
+        for name, values in sorted(report.firmness.items()):
+            for how, (right, total) in sorted(values.items(), key=lambda item: -item[1][1]):
+                table.add_row(name, how, f"{right} / {total}", f"{right / total:.3f}")
+        console.print(table)
 
 
 def _print_misses(console: Console, report: ClaimsReport) -> None:

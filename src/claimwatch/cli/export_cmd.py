@@ -48,6 +48,8 @@ def export_command(
     group: Annotated[str | None, typer.Option("--group", help="A group that claimed it or is named.")] = None,
     attack_type: Annotated[str | None, typer.Option("--type", help="Attack type (bombing, shooting, …).")] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Words in a reporting document.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Only incidents at least this sure (0-1, e.g. 0.8).")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Store URL or path (default: CLAIMWATCH_DB).")] = None,
 ) -> None:
     """Export the incidents that pass the filters as STIX 2.1, MISP, GTD-codebook CSV, Parquet or GeoJSON."""
@@ -55,7 +57,8 @@ def export_command(
     from ..store import Store
 
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    filters = ExportFilter(_date(since, "--since"), _date(until, "--until"), country, group, attack_type, None, query)
+    filters = ExportFilter(_date(since, "--since"), _date(until, "--until"), country, group, attack_type, None, query,
+                           min_confidence)
     try:
         with Store(db) as store:
             files = export(store, format_name, filters)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import ClaimwatchError
+from .query_cmd import confidence_text
 
 if TYPE_CHECKING:
     from ..model import Count, Extraction, Range
@@ -65,7 +66,7 @@ def print_tables(result: Extraction, console: Console) -> None:
         console.print(" · ".join(d for d in details if d), markup=False, highlight=False)
 
     incidents = Table(title=f"Incidents ({len(result.incidents)})", title_justify="left")
-    for column in ("id", "date", "place", "attack", "killed", "wounded", "perpetrators"):
+    for column in ("id", "date", "place", "attack", "killed", "wounded", "perpetrators", "conf."):
         incidents.add_column(column)
     for incident in result.incidents:
         place = incident.place
@@ -77,11 +78,12 @@ def print_tables(result: Extraction, console: Console) -> None:
             format_count(incident.killed),
             format_count(incident.wounded),
             ", ".join(p.name for p in incident.perpetrators),
+            confidence_text(incident.confidence),
         )
     console.print(incidents)
 
     claims = Table(title=f"Claims ({len(result.claims)})", title_justify="left")
-    for column in ("group", "status", "incident", "channel", "claimed at", "delay (h)", "link"):
+    for column in ("group", "status", "incident", "channel", "claimed at", "delay (h)", "link", "conf."):
         claims.add_column(column)
     for claim in result.claims:
         claims.add_row(
@@ -92,6 +94,7 @@ def print_tables(result: Extraction, console: Console) -> None:
             claim.claimed_at or "",
             format_range(claim.delay_hours),
             claim.link + (f" ({claim.link_cue})" if claim.link_cue else ""),
+            confidence_text(claim.confidence),
         )
     console.print(claims)
 

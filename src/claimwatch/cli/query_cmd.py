@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or path (default: CLAIMWATCH_DB).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Only records at least this sure (0-1, e.g. 0.8): the pipeline's calibrated confidence."),
+]
 DEMO_DB = "claimwatch-demo.db"
 PIPE_WIDTH = 160
 
@@ -94,6 +99,19 @@ def _count(count: Count) -> str:
     return ""
 
 
+def confidence_text(value: float | None) -> str:
+    """"87%", or "" when the record has no confidence (stored before confidences were kept)."""
+    return "" if value is None else f"{round(value * 100)}%"
+
+
+def _firm(text: str, firmness: dict[str, str], name: str) -> str:
+    """A value with how it was read when that is not firm: "≥20 (bounded)", "2017-06-03 (relative)"."""
+    from ..confidence import FIRM
+
+    how = firmness.get(name)
+    return f"{text} ({how})" if text and how and how not in FIRM else text
+
+
 def _hours(delay: Range) -> str:
     if delay.value is not None:
         return f"{delay.value:g}"
@@ -126,15 +144,17 @@ def incidents_command(
     group: Annotated[str | None, typer.Option("--group", help="A group that claimed it or is named.")] = None,
     attack_type: Annotated[str | None, typer.Option("--type", help="Attack type (bombing, shooting, …).")] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Words in a reporting document.")] = None,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many incidents.")] = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List incidents, newest first, with their current casualty figures and claims."""
+    """List incidents, newest first, with their current casualty figures, claims and confidence."""
     since_date, until_date = _date(since, "--since"), _date(until, "--until")
+    filters = IncidentQuery(since_date, until_date, country, group, attack_type, query=query,
+                            min_confidence=min_confidence)
     with _desk(db) as desk:
-        page = desk.incidents(IncidentQuery(since_date, until_date, country, group, attack_type, query=query),
-                              limit=limit)
+        page = desk.incidents(filters, limit=limit)
     records, total = page.items, page.total
     if as_json:
         _print_json({"total": total, "incidents": [r.to_dict() for r in records]})
@@ -153,6 +173,7 @@ def incidents_table(records: list[IncidentRecord], title: str) -> Table:
     table.add_column("Wounded", justify="right")
     table.add_column("Claimed by", min_width=12)
     table.add_column("Docs", justify="right")
+    table.add_column("Conf.", justify="right")
     for record in records:
         claimants = sorted({f"{c.group.name} ({c.status})" for c in record.claims if c.group})
         table.add_row(
@@ -160,10 +181,11 @@ def incidents_table(records: list[IncidentRecord], title: str) -> Table:
             _date_text(record.date, record.date_precision),
             _place(record.place),
             ", ".join(record.attack_types),
-            _count(record.killed),
-            _count(record.wounded),
+            _firm(_count(record.killed), record.firmness, "killed"),
+            _firm(_count(record.wounded), record.firmness, "wounded"),
             "; ".join(claimants),
             str(len(record.sources)),
+            confidence_text(record.confidence),
         )
     return table
 
@@ -174,13 +196,15 @@ def incidents_table(records: list[IncidentRecord], title: str) -> Table:
 def claims_command(
     group: Annotated[str | None, typer.Option("--group", help="Only this group (name or Wikidata id).")] = None,
     status: Annotated[str | None, typer.Option("--status", help="claimed, denied, disputed or suspected.")] = None,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many claims.")] = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List claims of responsibility, with the delay between attack and claim in hours."""
+    """List claims of responsibility, with the delay between attack and claim in hours and the confidence."""
+    query = ClaimQuery(group=group, status=status, min_confidence=min_confidence)
     with _desk(db) as desk:
-        records = desk.claims(ClaimQuery(group=group, status=status), limit=limit, count=False).items
+        records = desk.claims(query, limit=limit, count=False).items
     if as_json:
         _print_json([r.to_dict() for r in records])
         return
@@ -198,6 +222,7 @@ def claims_table(records: list[ClaimRecord], title: str, *, with_incident: bool 
     table.add_column("Channel", min_width=7)
     table.add_column("Delay h", justify="right")
     table.add_column("Docs", justify="right")
+    table.add_column("Conf.", justify="right")
     for record in records:
         incident = [record.incident_id or "", " ".join(filter(None, [record.incident_date,
                                                                      _place(record.incident_place)]))]
@@ -209,6 +234,7 @@ def claims_table(records: list[ClaimRecord], title: str, *, with_incident: bool 
             record.channel or "",
             _hours(record.delay_hours),
             str(len(record.document_ids)),
+            confidence_text(record.confidence),
         )
     return table
 
@@ -232,8 +258,9 @@ def show_command(
     facts.add_column(style="bold")
     facts.add_column()
     facts.add_row("Incident", record.id)
-    facts.add_row("Date", _date_text(record.date, record.date_precision))
-    facts.add_row("Place", _place(record.place))
+    facts.add_row("Confidence", confidence_text(record.confidence) or "not scored")
+    facts.add_row("Date", _firm(_date_text(record.date, record.date_precision), record.firmness, "date"))
+    facts.add_row("Place", _firm(_place(record.place), record.firmness, "place"))
     facts.add_row("Attack types", ", ".join(record.attack_types))
     weapons = record.weapon_types + [w for w in record.weapons if w not in record.weapon_types]
     facts.add_row("Weapons", ", ".join(weapons))
@@ -242,7 +269,7 @@ def show_command(
         ("Wounded", record.wounded, record.wounded_basis),
     ):
         how = f"  [{basis.rule}; {basis.document_id}]" if basis else ""
-        facts.add_row(label, _count(count) + how)
+        facts.add_row(label, _firm(_count(count), record.firmness, label.lower()) + how)
     facts.add_row("Perpetrators", ", ".join(p.name for p in record.perpetrators))
     facts.add_row("Targets", ", ".join(record.targets))
     facts.add_row("Extractor", record.extractor_version)

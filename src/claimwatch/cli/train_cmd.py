@@ -1,4 +1,5 @@
-"""`claimwatch train muc4 [PATH]`: retrain the shipped MUC-4 models (role tagger, relevance and type)."""
+"""`claimwatch train muc4 [PATH]`: retrain the shipped MUC-4 models (role tagger, relevance and type);
+`claimwatch train confidence [PATH]`: fit the confidence model on our own labelled articles."""
 
 from __future__ import annotations
 
@@ -84,3 +85,28 @@ def train_muc4_command(
                    f"{result.features} features, in {result.seconds:.0f} s; threshold {result.threshold:.2f}")
         typer.echo(f"  5-fold CV micro F1 on train by threshold: {cv}")
         typer.echo(f"  wrote {result.path}")
+
+
+@train_app.command("confidence")
+def train_confidence_command(
+    path: Annotated[Path, typer.Argument(help="Our own labelled articles (never the real-news sets).")] = Path(
+        "evaluation/claims/dev.jsonl"
+    ),
+) -> None:
+    """Fit the incident and claim confidence model on our own labelled articles (half a minute, CPU) and print
+    its out-of-fold calibration."""
+    from ..training.confidence import train_confidence
+
+    if not path.exists():
+        typer.echo(f"labelled articles not found at {path.resolve()}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"confidence model: the pipeline over {path}, then out-of-fold scores ...", err=True)
+    report = train_confidence(path)
+    for kind, calibration in report.calibration.items():
+        typer.echo(
+            f"{kind}: {report.right[kind]} of {report.facts[kind]} right; out of fold Brier {calibration.brier:.3f}, "
+            f"ECE {calibration.ece:.3f}, mean confidence {calibration.mean_confidence:.3f}"
+        )
+    for failure in report.failures:
+        typer.echo(f"  failed {failure}", err=True)
+    typer.echo(f"  wrote {report.path} ({report.articles} articles, {report.seconds:.0f} s)")

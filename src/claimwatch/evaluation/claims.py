@@ -152,6 +152,13 @@ def _gold_incident(raw: dict[str, Any], where: str) -> GoldIncident:
     )
 
 
+def _known(types: list[str]) -> set[str]:
+    """The types of a list without GTD's "Unknown": an incident with no type is the GTD's Unknown (the
+    convention of export/gtd.py, which codes an empty list as Unknown, and of export/gtd_import.py, which
+    reads Unknown as an empty list)."""
+    return {t for t in types if t != "Unknown"}
+
+
 def _gold_count(raw: Any, where: str) -> int | tuple[int | None, int | None] | None:
     if raw is None or isinstance(raw, int):
         return raw
@@ -377,8 +384,8 @@ def incident_checks(gold: GoldIncident, predicted: Incident | None) -> dict[str,
         "place": place_matches(gold.places, predicted),
         "killed": count_matches(gold.killed, predicted.killed),
         "wounded": count_matches(gold.wounded, predicted.wounded),
-        "attack_types": set(gold.attack_types) == set(predicted.attack_types),
-        "weapon_types": set(gold.weapon_types) == set(predicted.weapon_types),
+        "attack_types": _known(gold.attack_types) == _known(predicted.attack_types),
+        "weapon_types": _known(gold.weapon_types) == _known(predicted.weapon_types),
     }
 
 

@@ -2,7 +2,8 @@
 
 Each feature: a Point [lon, lat] and properties id, date, date_precision, place, country_code, admin1,
 attack_types, weapon_types, killed, wounded (the current figures; the lower bound when only bounds are
-known), groups (claimants with status), sources (count) and url (the first source's URL).
+known), groups (claimants with status and confidence), confidence (0-1) and firmness (field -> how it was
+read), sources (count) and url (the first source's URL).
 Incidents without coordinates are left out; `claimwatch_skipped` (a foreign member) says how many.
 """
 
@@ -42,7 +43,10 @@ def collection(data: ExportData) -> dict[str, Any]:
                 "weapon_types": incident.weapon_types,
                 "killed": count_value(incident.killed),
                 "wounded": count_value(incident.wounded),
-                "groups": [{"name": c.group.name, "status": c.status} for c in incident.claims if c.group],
+                "groups": [{"name": c.group.name, "status": c.status, "confidence": c.confidence}
+                           for c in incident.claims if c.group],
+                "confidence": incident.confidence,
+                "firmness": dict(incident.firmness),
                 "sources": len(incident.sources),
                 "url": next((s.url for s in incident.sources if s.url), None),
             },

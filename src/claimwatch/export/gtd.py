@@ -13,6 +13,8 @@ The mapping of our fields and vocabularies to the codebook is documented in `gtd
 5. `nkill`/`nwound`: the current figure (the lower bound when only bounds are known; blank unknown);
    `nkillter` 0 when the sources say the toll excludes the attackers, blank otherwise.
 6. `summary`: the first evidence sentence; `scite1–3`: the sources as "Outlet, 'Title', date, URL".
+7. Beyond the codebook: `claimwatch_id`; `claimwatch_confidence`, the calibrated confidence (0-1, blank when
+   not scored); `claimwatch_firmness`, how each figure was read ("killed=bounded; date=relative; ...").
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def row_for(incident: IncidentRecord) -> dict[str, Any]:
         row[f"scite{n}"] = citation(source)
     row["dbsource"] = "Claimwatch"
     row["claimwatch_id"] = incident.id
+    row["claimwatch_confidence"] = "" if incident.confidence is None else f"{incident.confidence:.3f}"
+    row["claimwatch_firmness"] = "; ".join(f"{k}={v}" for k, v in sorted(incident.firmness.items()))
     return row
 
 

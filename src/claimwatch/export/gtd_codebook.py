@@ -187,7 +187,7 @@ COLUMNS: list[str] = [
     "weaptype1", "weaptype1_txt", "weaptype2", "weaptype2_txt", "weaptype3", "weaptype3_txt",
     "weaptype4", "weaptype4_txt", "weapdetail",
     "nkill", "nkillter", "nwound", "ishostkid",
-    "scite1", "scite2", "scite3", "dbsource", "claimwatch_id",
+    "scite1", "scite2", "scite3", "dbsource", "claimwatch_id", "claimwatch_confidence", "claimwatch_firmness",
 ]
 UNKNOWN = -9
 

@@ -6,6 +6,8 @@ followed by the row's event id and sources) with one incident and its claims, an
 holds when they describe the same attack, exactly as for a second news report. Codes are read back by
 the tables of `gtd_codebook.py`; -9, 0-day and blank cells stay unknown. A row that cannot be read is
 reported with its line number and the rest go on; re-importing the same file stores nothing new.
+A file Claimwatch exported keeps its `claimwatch_confidence` and `claimwatch_firmness` columns; GTD's own
+rows have none (confidence None: a curated record is not scored by our model).
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def row_to_extraction(row: dict[str, str], source: str) -> tuple[Document, Extra
         perpetrators=[Perpetrator(name, "group") for name in groups],
         targets=[t for t in [_cell(row, "target1")] if t], evidence=[evidence],
         weapons=[w.strip() for w in (_cell(row, "weapdetail") or "").split(";") if w.strip()],
+        confidence=_float(row, "claimwatch_confidence"),
+        firmness=_firmness(row),
     )
     claims = []
     for n, name in enumerate(groups[:2], start=1):
@@ -109,6 +113,12 @@ def row_to_extraction(row: dict[str, str], source: str) -> tuple[Document, Extra
 def _cell(row: dict[str, str], key: str) -> str | None:
     value = (row.get(key) or "").strip()
     return value or None
+
+
+def _firmness(row: dict[str, str]) -> dict[str, str]:
+    """"date=relative; killed=bounded" -> {"date": "relative", "killed": "bounded"} (gtd.py writes it)."""
+    pairs = (part.split("=", 1) for part in (_cell(row, "claimwatch_firmness") or "").split(";") if "=" in part)
+    return {key.strip(): value.strip() for key, value in pairs}
 
 
 def _int(row: dict[str, str], key: str) -> int | None:

@@ -3,10 +3,13 @@ the shape MISP's own REST search returns, so `MISPEvent().load(item)` reads each
 
 Per event (uuid = uuid5 of the incident id, `info` a one-line title, `date` the incident's day):
 - tags: `claimwatch:attack-type="..."`, `claimwatch:weapon-type="..."`, `claimwatch:group="..."`,
-  `claimwatch:claim-status="..."`, and `misp-galaxy:threat-actor="..."` for each claimant;
+  `claimwatch:claim-status="..."`, and `misp-galaxy:threat-actor="..."` for each claimant; how sure the
+  pipeline is: `claimwatch:confidence="87"` (0-100) and the MISP estimative-language taxonomy's
+  `estimative-language:likelihood-probability="very-likely"` (its bands: `likelihood`);
 - a `geolocation` object for the place (city, region, countrycode, latitude, longitude);
 - `counter` attributes "killed" and "wounded" (comment: how the figure was chosen);
-- a `text` attribute per claim (group, status, channel, delay, evidence sentence);
+- a `text` attribute per claim (group, status, channel, delay, confidence, evidence sentence), tagged with
+  its own likelihood;
 - a `link` attribute per source URL (comment: outlet and title).
 Every attribute and object uuid is derived from our ids, and timestamps from the store's times.
 """
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pymisp import MISPEvent, MISPObject
 
+from ..confidence import as_percent
 from .data import ExportData, ExportFile, admin1_name, count_value, stable_uuid
 
 if TYPE_CHECKING:
@@ -27,6 +31,16 @@ if TYPE_CHECKING:
 DISTRIBUTION_YOUR_ORGANISATION = 0
 ANALYSIS_INITIAL = 0
 THREAT_LEVEL_UNDEFINED = 4
+# The estimative-language taxonomy's likelihood-probability bands (upper bound in percent, value).
+LIKELIHOOD_BANDS = (
+    (5, "almost-no-chance"), (20, "very-unlikely"), (45, "unlikely"), (55, "roughly-even-chance"),
+    (80, "likely"), (95, "very-likely"), (100, "almost-certain"),
+)
+
+
+def likelihood(percent: int) -> str:
+    """The estimative-language value of a 0-100 confidence."""
+    return next(value for upper, value in LIKELIHOOD_BANDS if percent <= upper)
 
 
 def render(data: ExportData) -> list[ExportFile]:
@@ -61,6 +75,10 @@ def event_for(incident: IncidentRecord) -> MISPEvent:
         if claim.group and claim.status in ("claimed", "disputed"):
             event.add_tag(f'misp-galaxy:threat-actor="{claim.group.name}"')
         event.add_tag(f'claimwatch:claim-status="{claim.status}"')
+    percent = as_percent(incident.confidence)
+    if percent is not None:
+        event.add_tag(f'claimwatch:confidence="{percent}"')
+        event.add_tag(f'estimative-language:likelihood-probability="{likelihood(percent)}"')
 
     if incident.place is not None:
         geo = MISPObject("geolocation", standalone=False)
@@ -87,12 +105,16 @@ def event_for(incident: IncidentRecord) -> MISPEvent:
     for claim in incident.claims:
         name = claim.group.name if claim.group else "unknown group"
         delay = claim.delay_hours.value if claim.delay_hours.value is not None else claim.delay_hours.min
+        claim_percent = as_percent(claim.confidence)
         parts = [f"{name}: {claim.status}", f"channel {claim.channel}" if claim.channel else None,
-                 f"delay {delay:g} h" if delay is not None else None, f"link {claim.link}"]
+                 f"delay {delay:g} h" if delay is not None else None, f"link {claim.link}",
+                 f"confidence {claim_percent}%" if claim_percent is not None else None]
         text = ", ".join(p for p in parts if p)
         evidence = claim.evidence[0].text if claim.evidence else ""
-        event.add_attribute("text", text, comment=evidence[:1000], category="Attribution", to_ids=False,
-                            uuid=stable_uuid(f"{claim.id}:misp"))
+        attribute = event.add_attribute("text", text, comment=evidence[:1000], category="Attribution", to_ids=False,
+                                        uuid=stable_uuid(f"{claim.id}:misp"))
+        if claim_percent is not None and not isinstance(attribute, list):  # one value: one attribute
+            attribute.add_tag(f'estimative-language:likelihood-probability="{likelihood(claim_percent)}"')
     for source in incident.sources:
         if source.url:
             comment = " - ".join(p for p in (source.outlet, source.title) if p)

@@ -5,10 +5,12 @@
     incidents         id, date (ISO text at its precision), date_precision, place, country_code, admin1,
                       lat, lon, attack_types (list<string>), weapon_types (list<string>), killed, killed_min,
                       killed_max, wounded, wounded_min, wounded_max, perpetrators (list<string>),
-                      targets (list<string>), report_count (int32), first_seen, updated_at (timestamps)
+                      targets (list<string>), report_count (int32), first_seen, updated_at (timestamps),
+                      confidence (float64, 0-1), killed_firmness, wounded_firmness, date_firmness,
+                      place_firmness (confidence.firmness)
     claims            id, incident_id, group_name, group_wikidata_id, status, channel, claimed_at, delay_hours,
                       delay_min, delay_max (float64), link, link_cue, wording, document_id,
-                      document_ids (list<string>)
+                      document_ids (list<string>), confidence (float64, 0-1)
     evidence          fact_kind (incident | claim | casualty), fact_id, document_id, start, end (int32), text,
                       attributed_to
     casualty_reports  id, incident_id, document_id, kind, value, min, max (int32),
@@ -25,6 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..confidence import FIRMNESS_VALUES
 from .data import ExportData, ExportFile
 
 _TEXT, _INT, _FLOAT, _TIME, _LIST = pa.string(), pa.int32(), pa.float64(), pa.timestamp("us"), pa.list_(pa.string())
@@ -38,11 +41,13 @@ SCHEMAS: dict[str, pa.Schema] = {
                             ("attack_types", _LIST), ("weapon_types", _LIST), ("killed", _INT), ("killed_min", _INT),
                             ("killed_max", _INT), ("wounded", _INT), ("wounded_min", _INT), ("wounded_max", _INT),
                             ("perpetrators", _LIST), ("targets", _LIST), ("report_count", _INT),
-                            ("first_seen", _TIME), ("updated_at", _TIME)]),
+                            ("first_seen", _TIME), ("updated_at", _TIME), ("confidence", _FLOAT),
+                            *((f"{name}_firmness", _TEXT) for name in FIRMNESS_VALUES)]),
     "claims": pa.schema([("id", _TEXT), ("incident_id", _TEXT), ("group_name", _TEXT), ("group_wikidata_id", _TEXT),
                          ("status", _TEXT), ("channel", _TEXT), ("claimed_at", _TEXT), ("delay_hours", _FLOAT),
                          ("delay_min", _FLOAT), ("delay_max", _FLOAT), ("link", _TEXT), ("link_cue", _TEXT),
-                         ("wording", _TEXT), ("document_id", _TEXT), ("document_ids", _LIST)]),
+                         ("wording", _TEXT), ("document_id", _TEXT), ("document_ids", _LIST),
+                         ("confidence", _FLOAT)]),
     "evidence": pa.schema([("fact_kind", _TEXT), ("fact_id", _TEXT), ("document_id", _TEXT), ("start", _INT),
                            ("end", _INT), ("text", _TEXT), ("attributed_to", _TEXT)]),
     "casualty_reports": pa.schema([("id", _TEXT), ("incident_id", _TEXT), ("document_id", _TEXT), ("kind", _TEXT),
@@ -77,7 +82,8 @@ def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
             "killed_max": incident.killed.max, "wounded": incident.wounded.value, "wounded_min": incident.wounded.min,
             "wounded_max": incident.wounded.max, "perpetrators": [p.name for p in incident.perpetrators],
             "targets": incident.targets, "report_count": incident.report_count, "first_seen": incident.first_seen,
-            "updated_at": incident.updated_at,
+            "updated_at": incident.updated_at, "confidence": incident.confidence,
+            **{f"{name}_firmness": incident.firmness.get(name) for name in FIRMNESS_VALUES},
         })
         for item in incident.evidence:
             result["evidence"].append(_evidence(item, "incident", incident.id))
@@ -101,7 +107,7 @@ def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
                 "channel": claim.channel, "claimed_at": claim.claimed_at, "delay_hours": claim.delay_hours.value,
                 "delay_min": claim.delay_hours.min, "delay_max": claim.delay_hours.max, "link": claim.link,
                 "link_cue": claim.link_cue, "wording": claim.wording, "document_id": claim.document_id,
-                "document_ids": claim.document_ids,
+                "document_ids": claim.document_ids, "confidence": claim.confidence,
             })
             for item in claim.evidence:
                 result["evidence"].append(_evidence(item, "claim", claim.id))

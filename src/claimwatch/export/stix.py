@@ -2,13 +2,13 @@
 
     incident        one per incident: name, description (date, place, types, figures); custom properties
                     x_claimwatch_date, _date_precision, _attack_types, _weapon_types, _killed, _wounded,
-                    _targets, _id
+                    _targets, _id, _firmness; `confidence` (STIX's own 0-100) from the calibrated confidence
     location        the incident's place (country, administrative_area, city, latitude/longitude);
                     incident --located-at--> location
     intrusion-set   one per group: aliases from the alias table, Wikidata external reference where known
     relationship    a claim: incident --attributed-to--> intrusion-set, with x_claimwatch_status, _channel,
-                    _delay_hours, _link, _link_cue, _wording, _claimed_at, _claim_id; the evidence sentence
-                    is the description
+                    _delay_hours, _link, _link_cue, _wording, _claimed_at, _claim_id, and `confidence`
+                    (0-100); the evidence sentence is the description
     identity        one per outlet (identity_class "organization"); a report is created_by_ref its outlet
     report          one per source document: name (title), published, external reference (URL),
                     object_refs the incidents, locations and claims it reports
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import stix2
 
+from ..confidence import as_percent
 from ..extract.groups import lookup_entry
 from .data import ExportData, ExportFile, admin1_name, count_value, iso_z, place_level, stable_uuid
 
@@ -103,11 +104,13 @@ def _incident(incident: IncidentRecord, created: str, modified: str) -> Any:
         "x_claimwatch_killed": count_value(incident.killed),
         "x_claimwatch_wounded": count_value(incident.wounded),
         "x_claimwatch_targets": incident.targets or None,
+        "x_claimwatch_firmness": dict(incident.firmness) or None,
     }
+    confidence = {"confidence": percent} if (percent := as_percent(incident.confidence)) is not None else {}
     description = "; ".join(e.text for e in incident.evidence[:2]) or None
     return stix2.Incident(
         id=sid("incident", incident.id), name=f"{kind} in {place} on {incident.date or 'an unknown date'}",
-        description=description, created=created, modified=modified,
+        description=description, created=created, modified=modified, **confidence,
         custom_properties={k: v for k, v in custom.items() if v is not None}, allow_custom=True,
     )
 
@@ -160,9 +163,10 @@ def _claim_relationship(claim: ClaimRecord, incident_sid: str, group_sid: str, c
     }
     evidence = "; ".join(e.text for e in claim.evidence[:2])
     name = claim.group.name if claim.group else "a group"
+    confidence = {"confidence": percent} if (percent := as_percent(claim.confidence)) is not None else {}
     return stix2.Relationship(
         id=sid("relationship", claim.id), relationship_type="attributed-to", source_ref=incident_sid,
-        target_ref=group_sid, created=created, modified=modified,
+        target_ref=group_sid, created=created, modified=modified, **confidence,
         description=evidence or f"{claim.status} by {name}",
         custom_properties={k: v for k, v in custom.items() if v is not None}, allow_custom=True,
     )

@@ -4,8 +4,9 @@ Regex rules over the sentence text; no parse is needed because casualty phrasing
 rules run in this order, and a number read by one rule is not read again by a later one:
 
     1. lists that add up:      "two policemen, a guard and three attackers died"   (sum = 6)
-    2. tolls:                  "the death toll rose to 33"
-    3. verb before the number: "killed at least 25", "killing three and wounding five others", "left 12 dead"
+    2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23"
+    3. verb before the number: a list of victims ("killed three soldiers and a police officer", sum = 4);
+       "killed at least 25", "killing three and wounding five others", "left 12 dead"
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
 
@@ -18,9 +19,11 @@ left dozens dead") is kept but marked `by_claimant`: the resolver uses it only w
 False) beside the total, as the lists do; "killing himself and three others" counts the three; "shot dead
 a police officer" counts one.
 
-Qualifiers become bounds: "at least 25" -> min 25; "more than 20" / "over 20" -> min 21 (strictly
-more); "up to 30" / "as many as 30" -> max 30; "nearly 100" -> max 100; "fewer than 10" -> max 9;
-"21 to 23" -> min 21, max 23; "about 40" -> value 40 (an estimate reported as the figure).
+Qualifiers become bounds (each language's table says which does what): "at least 25" -> min 25; in
+English "more than 20" / "over 20" -> min 20 too (the floor the report gives, as analysts code it; a table
+may instead put such words under `above`, min n + 1); "up to 30" / "as many as 30" -> max 30; "nearly
+100" -> max 100; "fewer than 10" -> max 9; "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an
+estimate reported as the figure).
 A figure is `includes_perpetrators=True` when the counted people are attackers or the sentence says
 "including the attacker(s)"; False when it says "excluding / not including / besides the attackers";
 otherwise None (unknown).
@@ -53,9 +56,15 @@ class _Grammar:
     excluding_perps: re.Pattern[str]
     number_first: re.Pattern[str]
     verb_first: re.Pattern[str]
+    verb_list: re.Pattern[str]
+    joint_before: re.Pattern[str]
+    object_before: re.Pattern[str]
+    not_done_before: re.Pattern[str]
+    link_line: re.Pattern[str]
     verb_needs_kind: re.Pattern[str]
     verb_killed: re.Pattern[str]
     toll: re.Pattern[str]
+    toll_at: re.Pattern[str]
     toll_wounded: re.Pattern[str]
     single: re.Pattern[str]
     object_after: re.Pattern[str]
@@ -92,7 +101,8 @@ def grammar(language: str | None = None) -> _Grammar:
         wounded=re.compile(rf"(?:{res.text('casualties', 'wounded')})$", re.IGNORECASE),
         **{key: compiled(key) for key in (
             "not_people", "perpetrator", "including_perps", "excluding_perps", "number_first", "verb_first",
-            "verb_needs_kind", "verb_killed", "toll", "toll_wounded", "single", "object_after", "month_before",
+            "verb_list", "joint_before", "object_before", "not_done_before", "link_line", "verb_needs_kind",
+            "verb_killed", "toll", "toll_at", "toll_wounded", "single", "object_after", "month_before",
             "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded", "singular_perpetrator",
             "verb_single", "verb_single_wounded", "self_and", "period", "ranked", "claimant_before")},
         list_split=res.pattern("casualties", "list_split", flags=0),
@@ -133,7 +143,7 @@ def period_total(text: str, language: str | None = None) -> bool:
 def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, CasualtyKind, Count]]:
     """(start, end, kind, count) for each figure in one sentence, offsets into `text`, in text order."""
     g = grammar(language)
-    if not g.prefilter.search(text) or period_total(text, language):
+    if not g.prefilter.search(text) or period_total(text, language) or g.link_line.match(text):
         return []
     results: list[tuple[int, int, CasualtyKind, Count]] = []
     used: list[tuple[int, int]] = []
@@ -152,7 +162,7 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         was_free = free(*span)
         count = _count(g, match, text)
         add(match.start(), match.end(), span, kind, count)
-        victims = _without_perpetrators(g, count, match.groupdict().get("np") or "", text[match.end():])
+        victims = _without_perpetrators(g, count, match.groupdict().get("np") or "", _rest(match, text))
         if was_free and count.known and victims is not None:
             results.append((match.start(), match.end(), kind, victims))
 
@@ -168,12 +178,14 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             results.append((match.start(), match.end(), zero_kind, Count(value=0)))
         used.append((match.start(), match.end()))
     for match in g.list.finditer(text):
+        if g.object_before.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
         listed = _list_counts(g, text, match)
         if listed and free(match.start(), match.end()):
             for count in listed:
                 results.append((match.start(), match.end(), _kind(g, match.group("kind")), count))
             used.append((match.start(), match.end()))
-    for match in g.toll.finditer(text):
+    for match in [*g.toll.finditer(text), *g.toll_at.finditer(text)]:
         what = (match.group("what") or "toll").lower()
         kind: CasualtyKind = "wounded" if g.toll_wounded.search(what) else "killed"
         add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
@@ -182,8 +194,17 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         if amount is not None and not g.not_people.match(match.group("np")):
             victims = Count(value=amount.value, min=amount.min, max=amount.max, includes_perpetrators=False)
             add(match.start(), match.end(), (match.start(), match.end()), "killed", victims)
+    for match in g.verb_list.finditer(text):
+        if _joint(g, text, match):
+            continue
+        listed = _list_counts(g, text, match)
+        if listed and free(match.start(), match.end()):
+            verb_kind: CasualtyKind = "killed" if g.verb_killed.match(match.group("verb").lower()) else "wounded"
+            for count in listed:
+                results.append((match.start(), match.end(), verb_kind, count))
+            used.append((match.start(), match.end()))
     for match in g.verb_first.finditer(text):
-        if g.not_people.match(text[_quant_end(match):]):
+        if g.not_people.match(text[_quant_end(match):]) or _joint(g, text, match):
             continue
         verb = match.group("verb").lower()
         if g.verb_needs_kind.match(verb):
@@ -200,7 +221,7 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             continue
         add_with_victims(match, _kind(g, match.group("kind")))
     for match in g.verb_single.finditer(text):
-        verb_kind: CasualtyKind = "wounded" if g.verb_single_wounded.match(match.group("verb")) else "killed"
+        verb_kind = "wounded" if g.verb_single_wounded.match(match.group("verb")) else "killed"
         one = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), verb_kind, one)
     for match in g.single.finditer(text):
@@ -219,6 +240,27 @@ def _kind(g: _Grammar, word: str) -> CasualtyKind:
 def _active_verb(g: _Grammar, text: str, match: re.Match[str]) -> bool:
     """"Two gunmen killed three people": no auxiliary and an object follows, so the subject did the killing."""
     return not match.group("aux") and bool(g.object_after.match(text[match.end() :]))
+
+
+def _joint(g: _Grammar, text: str, match: re.Match[str]) -> bool:
+    """"killed and injured dozens": the verb shares its figure with a verb of the other kind before it; "to
+    kill at least 150": the verb reports no act."""
+    if g.not_done_before.search(text[max(0, match.start() - 12) : match.start()]):
+        return True
+    before = g.joint_before.search(text[max(0, match.start() - 30) : match.start()])
+    if before is None:
+        return False
+    verb = match.group("verb").lower()
+    this: CasualtyKind = "killed" if g.verb_killed.match(verb) else "wounded"
+    previous = before.group("prev").lower()
+    other: CasualtyKind = "killed" if g.verb_killed.match(previous) or _kind(g, previous) == "killed" else "wounded"
+    return this != other
+
+
+def _rest(match: re.Match[str], text: str) -> str:
+    """The words after a figure, an aside between its noun and verb first ("five people, including the
+    bomber, died")."""
+    return (match.groupdict().get("aside") or "") + text[match.end() :]
 
 
 def _after_month(g: _Grammar, text: str, start: int) -> bool:
@@ -255,7 +297,7 @@ def _count(g: _Grammar, match: re.Match[str], sentence: str) -> Count:
         amount = parse_amount(match.group("num"), language)
         count = _qualified(g, amount, (match.group("qual") or "").lower()) if amount else Count()
     noun_phrase = match.groupdict().get("np") or ""
-    count.includes_perpetrators = _perpetrators(g, noun_phrase, sentence[match.end():])
+    count.includes_perpetrators = _perpetrators(g, noun_phrase, _rest(match, sentence))
     return count
 
 

@@ -24,20 +24,22 @@ How a sentence is read (the numbers repeat in the code):
    sentence without a group gives a claim mention with group None, which the resolver merges by recency.
 7. `claimed_at`: a weekday, "yesterday" or "today" next to the claim verb, resolved against the
    publication date ("Amaq wrote Saturday evening").
+
+The vocabulary is compiled once per language in claim_grammar.py; a claim sentence that names the places of
+several incidents is spread over them by the resolver (claim_incidents.py).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from .. import lang
 from ..model import ClaimMention, ClaimStatus, GroupMention, OperationalLink, Range, Sentence, add_trace
 from ..text import ASCII_PUNCTUATION
+from .claim_grammar import _NEXT_REACH, _CuePattern, _Grammar, grammar
 from .groups import lookup_entry
 
 if TYPE_CHECKING:
@@ -51,124 +53,10 @@ BRANCH = "claims.3.branch"  # a parent's claim followed by its branch's: the bra
 NEXT_CHANNEL = "claims.4.next-sentence"  # the channel through which the group speaks in the next sentence
 GROUP_CHANNEL = "claims.4.group-sentence"  # the channel named where the same group speaks elsewhere
 ATTRIBUTED_ACT = "claims.3.attributed-act"  # an act the sentence calls a group's, the group silent: suspected
+ANAPHOR_ACT = "claims.3.attributed-act-anaphor"  # "the militants also attacked": the group named just before
 
 # Typographic quotes and dashes as ASCII, one character for one, so offsets are kept.
 _ASCII = ASCII_PUNCTUATION  # one table for every extractor (text.py)
-
-# Subject: the group before the cue; after: the group named after it; object: the group after it, else the
-# nearest one; near: the nearest on either side.
-Side = Literal["subject", "after", "object", "near"]
-
-
-@dataclass(frozen=True)
-class _CuePattern:
-    id: str
-    status: ClaimStatus
-    pattern: re.Pattern[str]
-    side: Side
-    needs_speaker: bool = False  # "said a ... carried out": a claim only when a group or its channel says it
-    needs_outlet: bool = False  # a formula that claims only when a group's own outlet (Amaq ...) speaks in the sentence
-
-
-@dataclass(frozen=True)
-class _LinkCue:
-    id: str
-    link: OperationalLink
-    weight: int
-    pattern: re.Pattern[str]
-    scope: str | None  # "is_family": only with Amaq or an Islamic State claim in view; "amaq_sentence"
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    """The claim vocabulary of one language (`lang/<code>/claims.toml`), compiled once."""
-
-    unclaimed: re.Pattern[str]  # 1.
-    cues: list[_CuePattern]  # 2.
-    competing: re.Pattern[str]
-    negated: re.Pattern[str]
-    relative: re.Pattern[str]  # 3.
-    anaphor: re.Pattern[str]
-    authority: re.Pattern[str]
-    coordination: re.Pattern[str]
-    channels: list[tuple[str, re.Pattern[str]]]  # 4.
-    group_outlets: list[tuple[str, re.Pattern[str]]]
-    links: list[_LinkCue]  # 5.
-    delays: list[tuple[str, re.Pattern[str]]]  # 6.
-    fuzzy_delays: list[tuple[Range, re.Pattern[str]]]
-    delay_numbers: dict[str, float]
-    hours_per: dict[str, float]
-    claim_context: re.Pattern[str]
-    claim_anaphor: re.Pattern[str]
-    speaks: re.Pattern[str]
-    said_in_statement: re.Pattern[str]
-    claimed_at: re.Pattern[str]  # 7.
-    today: frozenset[str]
-    yesterday: frozenset[str]
-    weekdays: list[list[str]]
-    act_after_group: re.Pattern[str]  # attributions by others
-    act_verb_after_group: re.Pattern[str]
-    act_by_before: re.Pattern[str]
-    about_speaking: re.Pattern[str]
-
-
-@functools.lru_cache(maxsize=16)
-def grammar(language: str | None = None) -> _Grammar:
-    """The compiled claim vocabulary of `language` (English where the language has none of its own)."""
-    res = lang.resources(language)
-    name = "claims"
-    data = res.section(name)
-    channels = [(c["name"], re.compile(res.expand(name, c["pattern"]), re.IGNORECASE)) for c in data["channels"]]
-    outlets = {c["name"] for c in data["channels"] if c.get("group_outlet")}
-    numbers = {str(k): float(v) for k, v in data["delay_numbers"].items()}
-    n = r"(\d+(?:\.\d+)?|" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)) + r")"
-    unit = data["delay_units"]["pattern"]
-    weekdays = [[w] if isinstance(w, str) else list(w) for w in data["days"]["weekdays"]]
-    return _Grammar(
-        unclaimed=res.pattern(name, "unclaimed"),
-        cues=[
-            _CuePattern(c["id"], c["status"], re.compile(res.expand(name, c["pattern"]), re.IGNORECASE),
-                        c.get("side", "subject"), c.get("needs_speaker", False), c.get("needs_outlet", False))
-            for c in data["cues"]
-        ],
-        competing=res.pattern(name, "competing"),
-        negated=res.pattern(name, "negated"),
-        relative=res.pattern(name, "relative"),
-        anaphor=res.pattern(name, "anaphor"),
-        authority=res.pattern(name, "authority"),
-        coordination=res.pattern(name, "coordination"),
-        channels=channels,
-        group_outlets=[(c, p) for c, p in channels if c in outlets],
-        links=[
-            _LinkCue(c["id"], c["link"], int(c["weight"]), re.compile(res.expand(name, c["pattern"]), re.IGNORECASE),
-                     c.get("scope"))
-            for c in data["links"]
-        ],
-        delays=[
-            (d["kind"], re.compile(res.expand(name, d["pattern"], {"n": n, "unit": unit}), re.IGNORECASE))
-            for d in data["delays"]
-        ],
-        fuzzy_delays=[
-            (Range(value=d.get("value"), min=d.get("min"), max=d.get("max")),
-             re.compile(res.expand(name, d["pattern"]), re.IGNORECASE))
-            for d in data["fuzzy_delays"]
-        ],
-        delay_numbers=numbers,
-        hours_per={k: float(v) for k, v in data["delay_units"]["hours"].items()},
-        claim_context=res.pattern(name, "claim_context"),
-        claim_anaphor=res.pattern(name, "claim_anaphor", flags=0),
-        speaks=res.pattern(name, "speaks"),
-        said_in_statement=res.pattern(name, "said_in_statement"),
-        claimed_at=res.pattern(name, "claimed_at"),
-        today=frozenset(w.lower() for w in data["days"]["today"]),
-        yesterday=frozenset(w.lower() for w in data["days"]["yesterday"]),
-        weekdays=[[w.lower() for w in words] for words in weekdays],
-        act_after_group=res.pattern(name, "act_after_group"),
-        act_verb_after_group=res.pattern(name, "act_verb_after_group"),
-        act_by_before=res.pattern(name, "act_by_before"),
-        about_speaking=res.pattern(name, "about_speaking"),
-    )
-
 
 def _grammar_of(work: Work) -> _Grammar:
     return grammar(work.document.language)
@@ -192,16 +80,20 @@ def find_unclaimed_statements(work: Work) -> list[int]:
 def find_claims(work: Work) -> list[ClaimMention]:
     """Claims, denials and suspicions, one mention per group and status in a sentence (reads the group
     mentions the `groups` extractor left in `work.mentions`)."""
-    groups = sorted(work.mentions.groups, key=lambda g: g.start)
+    gr = _grammar_of(work)
+    text = work.document.text.translate(_ASCII)
+    # "Al Qaeda linked militants": a group's name as a modifier names no actor (nor an antecedent).
+    groups = sorted((g for g in work.mentions.groups if not gr.modifier_after.match(text[g.end : g.end + 20])),
+                    key=lambda g: g.start)
     # An anaphor ("the group") points back to a group the text is about, never to one named in passing inside
     # a relative clause ("X, which officials call a proxy of Y, ...").
-    gr = _grammar_of(work)
     antecedents = [m for m in groups if not _in_relative_clause(gr, work, m)]
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
         after_claim = bool(mentions) and mentions[-1].sentence == sentence.index - 1
         mentions += _read_sentence(gr, work, sentence, groups, antecedents, after_claim)
     _claims_through_branches(mentions)
+    _claims_through_speaking_branches(gr, work, mentions, groups)
     _channel_from_next_sentence(gr, work, mentions, groups)
     _channel_from_group_sentences(gr, work, mentions, groups)
     link, cue, cue_id = find_link(work, mentions)
@@ -235,12 +127,15 @@ def _channel_from_next_sentence(
 def _channel_from_group_sentences(
     gr: _Grammar, work: Work, mentions: list[ClaimMention], groups: list[GroupMention]
 ) -> None:
-    """A claim or denial whose sentence names no channel takes the one named where the same group (or its
-    parent or branch) speaks elsewhere in the article ("It was posted on the group's Telegram channel"), the
-    nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba) speaks for the whole family."""
+    """A claim or denial whose sentence names no channel, or only a bare statement, takes the more specific one
+    named where the same group (or its parent or branch) speaks elsewhere in the article ("It was posted on the
+    group's Telegram channel"), the nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba)
+    speaks for the whole family. A sentence whose speaker is an anaphor ("In a statement released on Twitter,
+    the group said") speaks for the group last named before it."""
     spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
+    rank = {name: position for position, (name, _) in enumerate(gr.channels)}
     for mention in spoken:
-        if mention.channel is not None or mention.group is None:
+        if mention.channel not in (None, "statement") or mention.group is None:
             continue
         family = _family(mention.group.name)
         others = {m.sentence for m in spoken if m.group is not None and _family(m.group.name) != family}
@@ -250,14 +145,42 @@ def _channel_from_group_sentences(
                 continue
             text = sentence.text.translate(_ASCII)
             named = any(g.sentence == sentence.index and _family(g.group.name) == family for g in groups)
+            if not named and not any(g.sentence == sentence.index for g in groups) and (
+                    gr.anaphor.search(text) or gr.own_outlet.search(text)):
+                last = _most_recent(groups, sentence.start)
+                named = last is not None and _family(last.group.name) == family
             outlet = family == "Islamic State" and _names_group_outlet(gr, text)
             if (named and gr.about_speaking.search(text)) or outlet:
-                channel = _channel(gr, text)
-                if channel is not None:
+                channel = _channel_of(gr, text, mention.group.name)
+                # a bare statement gives way only to a named outlet or platform (Amaq, Telegram), not to a spokesman
+                # or medium named around it
+                position = rank.get(channel or "", len(rank))
+                if channel is not None and position < rank.get(mention.channel or "", len(rank)) and (
+                        mention.channel is None or position < rank.get("video", len(rank))):
                     candidates.append((abs(sentence.index - mention.sentence), sentence.index, channel))
         if candidates:
             mention.channel = min(candidates)[2]
             add_trace(mention.trace, GROUP_CHANNEL)
+
+
+def _channel_of(gr: _Grammar, text: str, group: str | None) -> str | None:
+    """The channel a sentence names, where "its news agency" is the group's own outlet (its first outlet in the
+    alias table: Amaq for the Islamic State family)."""
+    channel = _channel(gr, text)
+    if channel in (None, "statement") and group is not None and gr.own_outlet.search(text):
+        return _outlet_of(gr, group) or channel
+    return channel
+
+
+def _outlet_of(gr: _Grammar, group: str) -> str | None:
+    outlets = {name for name, _ in gr.group_outlets}
+    entry = lookup_entry(group)
+    while entry is not None:
+        for channel in entry.channels:
+            if channel in outlets:
+                return channel
+        entry = lookup_entry(entry.parent) if entry.parent else None
+    return None
 
 
 def _family(name: str) -> str:
@@ -300,6 +223,26 @@ def _claims_through_branches(mentions: list[ClaimMention]) -> None:
                 break
 
 
+def _claims_through_speaking_branches(
+    gr: _Grammar, work: Work, mentions: list[ClaimMention], groups: list[GroupMention]
+) -> None:
+    """"ISIS loyalists claimed the attack. ISIS loyalists operating under the name of Khurasan province issued a
+    statement ...": a parent's claim followed closely by a sentence in which one of its branches speaks (a
+    statement, a claim) is the branch's claim."""
+    for parent in mentions:
+        if parent.status != "claimed" or parent.group is None:
+            continue
+        for sentence in work.sentences[parent.sentence + 1 : parent.sentence + 1 + _BRANCH_REACH]:
+            if any(m.sentence == sentence.index for m in mentions):
+                continue
+            branches = {g.group.name: g for g in groups if g.sentence == sentence.index
+                        and (entry := lookup_entry(g.group.name)) is not None and entry.parent == parent.group.name}
+            if len(branches) == 1 and gr.about_speaking.search(sentence.text.translate(_ASCII)):
+                parent.group = next(iter(branches.values())).group
+                add_trace(parent.trace, BRANCH)
+                break
+
+
 def _read_sentence(
     gr: _Grammar,
     work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention],
@@ -316,11 +259,14 @@ def _read_sentence(
             span = (match.start(), match.end())
             if any(_overlap(span, other) for other in unclaimed + taken):
                 continue
-            if cue.status != "suspected" and gr.negated.search(text[: match.start()]):
+            if gr.negated.search(text[: match.start()]):  # "did not claim", "did not blame any group"
+                continue
+            if cue.status == "claimed" and _generic(gr, text, match.start()):
                 continue
             if cue.needs_speaker and not _has_speaker(gr, text, match.start(), in_sentence, base):
                 continue
-            if cue.needs_outlet and not _names_group_outlet(gr, text):
+            if cue.needs_outlet and not (_names_group_outlet(gr, text)
+                                         or (in_sentence and gr.group_release.search(text))):
                 continue
             for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention, cue.id))
@@ -331,11 +277,13 @@ def _read_sentence(
     found = [f for f in found if not (f.status == "suspected" and f.group_mention
                                       and f.group_mention.group.name in spoken_for)]
     named = {f.group_mention.group.name for f in found if f.group_mention}
+    if not in_sentence:
+        found += _acts_by_anaphor(gr, sentence, text, antecedents, unclaimed)
     found += [f for f in _attributed_acts(gr, text, base, in_sentence, unclaimed) if f.group_mention
               and f.group_mention.group.name not in named]
     about_claim = gr.claim_context.search(text) or (after_claim and gr.claim_anaphor.match(text))
     delay = _delay(gr, text) if (found or about_claim) else Range()  # 6.
-    if not found and delay.known and not unclaimed:
+    if not found and delay.known and not unclaimed and not gr.official_statement.search(text):
         found.append(_Found("claimed", sentence.start, sentence.end, None, TIMING_ONLY))
     if not found:
         return []
@@ -360,7 +308,8 @@ def _read_sentence(
                 sentence=sentence.index,
                 group=group,
                 status=status,
-                channel=channel if status != "suspected" else None,
+                channel=(_own_outlet(gr, text, group.name, channel) if group else channel)
+                if status != "suspected" else None,
                 wording=wording,
                 delay_hours=delay if status in ("claimed", "disputed") else Range(),
                 claimed_at=claimed_at if status in ("claimed", "disputed", "denied") else None,
@@ -368,6 +317,19 @@ def _read_sentence(
             )
         )
     return results
+
+
+def _generic(gr: _Grammar, text: str, cue_start: int) -> bool:
+    """"Most such attacks have been claimed by IS", "IS has claimed many attacks": a claim said of attacks in
+    general is background, not the claim of one attack."""
+    return bool(gr.generic_claims.search(text[max(0, cue_start - 80) : cue_start + 80]))
+
+
+def _own_outlet(gr: _Grammar, text: str, group: str, channel: str | None) -> str | None:
+    """"... its news agency said": the group's own outlet where the sentence names no more specific channel."""
+    if channel in (None, "statement") and gr.own_outlet.search(text):
+        return _outlet_of(gr, group) or channel
+    return channel
 
 
 def _attributed_acts(
@@ -382,10 +344,37 @@ def _attributed_acts(
         if any(s <= start < e for s, e in unclaimed):
             continue
         after = text[end:]
-        if (gr.act_after_group.match(after) or gr.act_verb_after_group.match(after)
-                or gr.act_by_before.search(text[max(0, start - 40) : start])):
+        window = max(0, start - 40)
+        by_before = gr.act_by_before.search(text[window:start])
+        act = window + by_before.start() if by_before else 0
+        if by_before and gr.act_not_done.search(text[max(0, act - 40) : act]):
+            by_before = None  # "warned of a wave of attacks by X": feared, not done
+        if gr.act_after_group.match(after) or gr.act_verb_after_group.match(after) or by_before:
             found.append(_Found("suspected", group.start, group.end, group, ATTRIBUTED_ACT))
     return found
+
+
+# How many sentences back the group an anaphoric act points to may be named.
+_ANAPHOR_REACH = 2
+
+
+def _acts_by_anaphor(
+    gr: _Grammar, sentence: Sentence, text: str, antecedents: list[GroupMention], unclaimed: list[tuple[int, int]]
+) -> list[_Found]:
+    """"Al-Shabaab fighters attacked the airport. The militants also attacked a base in Lafoole.", "... were
+    killed by the militants": an act of "the militants" in a sentence that names no group is suspected of the
+    group named in the sentence or two before."""
+    for match in gr.act_anaphor.finditer(text):
+        if any(s <= match.start() < e for s, e in unclaimed):
+            continue
+        if not (gr.act_verb_after_group.match(text[match.end() :])
+                or gr.act_by_before.search(text[max(0, match.start() - 40) : match.start()])):
+            continue
+        group = _most_recent(antecedents, sentence.start + match.start())
+        if group is not None and group.sentence >= sentence.index - _ANAPHOR_REACH:
+            return [_Found("suspected", sentence.start + match.start(), sentence.start + match.end(), group,
+                           ANAPHOR_ACT)]
+    return []
 
 
 # 3. -------------------------------------------------------------------------- which group
@@ -402,6 +391,9 @@ def _actors(
     groups: list[GroupMention],
 ) -> list[GroupMention | None]:
     """The group mentions a cue speaks of: the subject (with its coordinated groups), or by recency."""
+    if cue.side == "next":
+        following = [g for g in in_sentence if 0 <= g.start - base - end <= _NEXT_REACH]
+        return [following[0]] if following else []
     if cue.side == "object":
         objects = [g for g in in_sentence if g.start >= base + start]
         if objects:
@@ -434,10 +426,27 @@ def _actors(
             # "Castillo denied having any link with X": a group named after a denial is what the speaker
             # denies ties to, unless the denial opens the sentence ("Denying any role, X said ...")
             return []
-        subject = after[0] if after else _most_recent(groups, base + start)
+        if after:  # "Claiming responsibility, the MNPF, the RPF and ULFA-I said ...": the subject and its partners
+            return [after[0], *_coordinated_after(gr, text, base, after)]
+        if cue.status == "denied" and not anaphors:
+            # "The Office of the President also rejected the accusations": a denial by whoever the sentence names,
+            # not by the group last mentioned
+            return []
+        subject = _most_recent(groups, base + start)
     if subject is None:
         return [None]
-    return [*_coordinated(gr, text, base, subject, before), subject]
+    branch = _branch_inside(subject, in_sentence, base + start, base + end)
+    return [*_coordinated(gr, text, base, subject, before), branch]
+
+
+def _branch_inside(subject: GroupMention, in_sentence: list[GroupMention], start: int, end: int) -> GroupMention:
+    """"Islamic State claimed fighters from its West Africa Province killed ...", "ISIS claimed ISWAP fighters
+    stormed ...": a branch of the subject named inside the claim is the one that did it."""
+    for other in in_sentence:
+        entry = lookup_entry(other.group.name)
+        if start <= other.start and other.end <= end and entry is not None and entry.parent == subject.group.name:
+            return other
+    return subject
 
 
 def _named_branch(objects: list[GroupMention]) -> GroupMention:
@@ -473,12 +482,43 @@ def _coordinated(
     current = subject
     for other in reversed([g for g in before if g.end <= subject.start]):
         between = text[other.end - base : current.start - base]
-        if not gr.coordination.fullmatch(between):
+        if other.group.name == current.group.name and _restated(between):
+            current = other
+            continue
+        if not gr.coordination.fullmatch(_after_restatement(between)):
             break
         if other.group.name != subject.group.name:
             joined.insert(0, other)
         current = other
     return joined
+
+
+def _coordinated_after(gr: _Grammar, text: str, base: int, after: list[GroupMention]) -> list[GroupMention]:
+    """The groups joined to the first group after a cue ("..., the MNPF, the RPF and ULFA-I said")."""
+    joined: list[GroupMention] = []
+    current = after[0]
+    for other in after[1:]:
+        between = text[current.end - base : other.start - base]
+        if other.group.name == current.group.name and _restated(between):
+            current = other
+            continue
+        if not gr.coordination.fullmatch(_after_restatement(between)):
+            break
+        if other.group.name != after[0].group.name and other.group.name not in {j.group.name for j in joined}:
+            joined.append(other)
+        current = other
+    return joined
+
+
+def _restated(between: str) -> bool:
+    """A group's name followed by its abbreviation or qualifier ("Manipur Naga People's Front (MNPF)", "United
+    Liberation Front of Asom - Independent (ULFA-I)"): one mention of the group."""
+    return bool(re.fullmatch(r"\s*(?:-\s*\w+\s*)?\(\s*|\s*", between))
+
+
+def _after_restatement(between: str) -> str:
+    """The words between two groups with a closing parenthesis of a restated abbreviation dropped."""
+    return re.sub(r"^\s*(?:\)|\([^()]{1,15}\))", "", between)
 
 
 def _most_recent(groups: list[GroupMention], offset: int) -> GroupMention | None:

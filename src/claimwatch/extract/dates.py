@@ -69,6 +69,7 @@ class _Words:
     same_night: re.Pattern[str]
     ago: re.Pattern[str]
     last_unit: re.Pattern[str]
+    month_alone: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=16)
@@ -77,7 +78,7 @@ def words(language: str | None = None) -> _Words:
     res = lang.resources(language)
     data = res.section("dates")
     cased = {key: res.pattern("dates", key, flags=0) for key in ("mdy", "dmy", "md", "dm", "month_year",
-                                                                  "weekday_mention")}
+                                                                  "weekday_mention", "month_alone")}
     uncased = {key: res.pattern("dates", key) for key in ("prefilter", "year_only", "year_attributive", "same_day",
                                                           "day_before", "two_days_before", "same_night", "ago",
                                                           "last_unit")}
@@ -193,6 +194,12 @@ def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
         if n is None or unit is None:
             continue
         yield _shifted(text, match.start(), match.end(), pub, unit, n)
+    for match in w.month_alone.finditer(text):
+        # "en juin dernier", "im April": the latest such month up to publication ("des vergangenen Jahres": of
+        # the year before).
+        month = _month(match["month"], w)
+        year = pub.year - 1 if match["prev"] else pub.year - (1 if month > pub.month else 0)
+        yield _mention(text, match.start(), match.end(), f"{year:04d}-{month:02d}", "month", True)
     for match in w.last_unit.finditer(text):
         unit = _unit(w, match["unit"])
         if unit is None:

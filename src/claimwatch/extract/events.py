@@ -14,7 +14,10 @@ Choices made against the GTD codebook:
   buildings by fire.
 - Chemical agents are Unarmed Assault (the codebook puts chemical/biological/radiological attacks there).
 - "fake suicide vest", "toy gun", "replica gun" are Fake Weapons only, never Explosives or Firearms.
-When two cues overlap, the longer one wins ("suicide bomber" over "bomber", "fake bomb" over "bomb").
+- A bomb a vehicle carries ("car bomb", "explosives-laden truck", "VBIED") is Bombing/Explosion with the
+  weapons Explosives + Vehicle; in its sentence the ramming that delivered it is no Unarmed Assault.
+When two cues overlap, the longer one wins ("suicide bomber" over "bomber", "fake bomb" over "bomb"). A
+cue may absorb others in its sentence (`absorbs` in events.toml): they are dropped when it is found.
 """
 
 from __future__ import annotations
@@ -63,6 +66,15 @@ class Cue:
     attack_types: tuple[str, ...] = ()
     weapon_types: tuple[str, ...] = ()
     id: str = ""
+    # Cues this one stands for when both are in a sentence: "rammed an explosives-laden truck into" is a
+    # bombing, not also a ramming.
+    absorbs: frozenset[str] = frozenset()
+    # Attack types the cue implies only for an incident that has none of its own ("militants attacked the
+    # base": Armed Assault, unless a bomb is named).
+    fallback_attack_types: tuple[str, ...] = ()
+    # Attack types an incident with this cue loses: the Assassination is how the GTD codes the shooting of
+    # its target, not an Armed Assault besides.
+    subsumes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,16 +93,39 @@ def lexicon(language: str | None = None) -> _Lexicon:
     cues: list[Cue] = []
     for raw in res.section("events")["cues"]:
         attacks, weapons = tuple(raw.get("attack_types", ())), tuple(raw.get("weapon_types", ()))
-        unknown = (set(attacks) - set(ATTACK_TYPES)) | (set(weapons) - set(WEAPON_TYPES))
+        fallback, subsumes = tuple(raw.get("fallback_attack_types", ())), tuple(raw.get("subsumes", ()))
+        unknown = (set(attacks) - set(ATTACK_TYPES)) | (set(weapons) - set(WEAPON_TYPES)) | (
+            set(fallback) - set(ATTACK_TYPES)) | (set(subsumes) - set(ATTACK_TYPES))
         if unknown:
             raise ValueError(f"lang/{res.code}/events.toml cue {raw['id']}: unknown GTD types {sorted(unknown)}")
         pattern = re.compile(rf"\b(?:{res.expand('events', raw['pattern'])})\b", re.IGNORECASE)
-        cues.append(Cue(pattern, attacks, weapons, raw["id"]))
+        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback, subsumes))
     return _Lexicon(tuple(cues), res.pattern("events", "not_attack"), res.pattern("events", "period_tally"))
 
 
 # The English cues, for callers that read English only.
 CUES: tuple[Cue, ...] = lexicon().cues
+
+
+def fallback_attack_types(trace: list[str], language: str | None = None) -> list[str]:
+    """The attack types the cues named in `trace` imply for an incident that has no attack type of its own."""
+    by_id = {cue.id: cue for cue in lexicon(language).cues if cue.fallback_attack_types}
+    found: list[str] = []
+    for cue_id in trace:
+        for attack in by_id[cue_id].fallback_attack_types if cue_id in by_id else ():
+            if attack not in found:
+                found.append(attack)
+    return found
+
+
+def coded_attack_types(attack_types: list[str], trace: list[str], language: str | None = None) -> list[str]:
+    """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes, and, when
+    none is left, the fallback types of its cues ("attacked a checkpoint": Armed Assault)."""
+    cues = {cue.id: cue for cue in lexicon(language).cues}
+    named = [cues[cue_id] for cue_id in trace if cue_id in cues]
+    gone = {attack for cue in named if set(cue.attack_types) & set(attack_types) for attack in cue.subsumes}
+    kept = [attack for attack in attack_types if attack not in gone]
+    return kept or fallback_attack_types(trace, language)
 
 
 def find_events(work: Work) -> list[EventMention]:
@@ -130,5 +165,7 @@ def events_in(text: str, language: str | None = None) -> list[tuple[int, int, Cu
     for start, end, _order, cue in candidates:
         if all(end <= s or start >= e for s, e, _c in kept):
             kept.append((start, end, cue))
+    absorbed = {cue_id for _s, _e, cue in kept for cue_id in cue.absorbs}
+    kept = [k for k in kept if k[2].id not in absorbed]
     kept.sort(key=lambda k: k[0])
     return kept

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .. import lang
 from ..errors import ClaimwatchError
 from ..model import Group, GroupMention
 from ..text import ASCII_PUNCTUATION
@@ -120,6 +121,9 @@ def find_groups(work: Work) -> list[GroupMention]:
             entry = _entry_for(table, match.group(0))
             if entry is not None and _sensible_context(text, match.start(), match.end()):
                 found.append((match.start(), match.end(), entry))
+    if lang.resources(work.document.language).get("claims", "group_compounds", False):
+        for pattern in table.compounds:
+            found += [(m.start(), m.end(), e) for m in pattern.finditer(text) if (e := _entry_for(table, m.group(0)))]
     mentions: list[GroupMention] = []
     last_end = -1
     found += _possessive_branches(text, table, found)
@@ -171,6 +175,7 @@ class _Table:
     joined: re.Pattern[str] | None = None  # "<alias>-<alias>", two names of one group joined by a hyphen
     branches: re.Pattern[str] | None = None  # "the group's <branch name>"
     branch_of: dict[str, tuple[GroupEntry, ...]] = field(default_factory=dict)  # branch name key -> branches
+    compounds: tuple[re.Pattern[str], ...] = ()  # "<alias>-<Noun>", a name as a compound's first part
 
 
 @functools.lru_cache(maxsize=1)
@@ -224,7 +229,19 @@ def _table() -> _Table:
             + "|".join(_alias_pattern(b.title()) for b in sorted(branch_of, key=lambda b: (-len(b), b))) + r")\b"
         ) if branch_of else None,
         branch_of=branch_of,
+        compounds=_compound_patterns(loose, acronyms),
     )
+
+
+def _compound_patterns(loose: list[str], acronyms: list[str]) -> tuple[re.Pattern[str], ...]:
+    """"Taliban-Attacke", "IS-Kämpfer": a name as the first part of a compound noun, read in the languages that
+    build such compounds (lang/<code>/claims.toml `group_compounds`); the noun after the hyphen is capitalised."""
+    patterns = []
+    for names, flags in ((loose, re.IGNORECASE), (acronyms, 0)):
+        if names:
+            body = "|".join(_alias_pattern(a) for a in sorted(set(names), key=lambda a: (-len(a), a)))
+            patterns.append(re.compile(rf"{_START}(?:{body})(?=-(?-i:[A-ZÄÖÜ])\w)", flags))
+    return tuple(patterns)
 
 
 # Last words of a branch's name that make the rest of it a name of its own ("Central Africa Province").

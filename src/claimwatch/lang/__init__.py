@@ -4,8 +4,10 @@
     lang/<code>/casualties.toml  killed / wounded words, qualifiers and the toll grammar
     lang/<code>/numbers.toml     number words ("twenty-one", "a dozen", "dozens")
     lang/<code>/events.toml      attack and weapon cues (with ids and GTD types)
-    lang/<code>/dates.toml       month and weekday names, relative-date words
-    lang/<code>/places.toml      country aliases, area words
+    lang/<code>/dates.toml       month and weekday names, relative-date words, months named alone, verbs of saying
+    lang/<code>/places.toml      country aliases, words that are not places, reference points, and [phrases]: how
+                                 the language introduces a place (read by extract/place_phrases.py)
+    lang/<code>/resolve.toml     words that mark another act or point back to one
 
 Each file is TOML. A pattern is a string or a list of strings (joined, like Python's adjacent literals);
 `${name}` in a pattern is replaced by the fragment `name` of the same file's `[fragments]` table, and

@@ -219,12 +219,13 @@ class Store:
         attack_type: str | None = None,
         claimed: bool | None = None,
         query: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
         offset: int = 0,
         after: str | None = None,
     ) -> list[IncidentRecord]:
         """Incidents newest first; `after` is a cursor from `incident_cursor` (keyset paging)."""
-        filters = queries.IncidentFilter(since, until, country, group, attack_type, claimed, query)
+        filters = queries.IncidentFilter(since, until, country, group, attack_type, claimed, query, min_confidence)
         with self._reading() as conn:
             return queries.list_incidents(conn, filters, limit, offset, after)
 
@@ -244,8 +245,9 @@ class Store:
         attack_type: str | None = None,
         claimed: bool | None = None,
         query: str | None = None,
+        min_confidence: float | None = None,
     ) -> int:
-        filters = queries.IncidentFilter(since, until, country, group, attack_type, claimed, query)
+        filters = queries.IncidentFilter(since, until, country, group, attack_type, claimed, query, min_confidence)
         with self._reading() as conn:
             return queries.count_incidents(conn, filters)
 
@@ -261,13 +263,16 @@ class Store:
         until: date | None = None,
         status: str | None = None,
         anomalous: bool | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> list[ClaimRecord]:
-        """Claims, newest incident first; `anomalous` filters on the stored judgements."""
+        """Claims, newest incident first; `anomalous` filters on the stored judgements, `min_confidence` (0-1)
+        on the claims' confidence."""
         with self._reading() as conn:
             return queries.list_claims(conn, group=group, since=since, until=until, status=status,
-                                       anomalous=anomalous, limit=limit, offset=offset)
+                                       anomalous=anomalous, min_confidence=min_confidence, limit=limit,
+                                       offset=offset)
 
     def count_claims(
         self,
@@ -277,10 +282,11 @@ class Store:
         until: date | None = None,
         status: str | None = None,
         anomalous: bool | None = None,
+        min_confidence: float | None = None,
     ) -> int:
         with self._reading() as conn:
             return queries.count_claims(conn, group=group, since=since, until=until, status=status,
-                                        anomalous=anomalous)
+                                        anomalous=anomalous, min_confidence=min_confidence)
 
     def judgements(self, claim_ids: list[str]) -> dict[str, dict[str, Any]]:
         """The stored judgement of each claim: `{"history", "usual_range", "anomaly"}` (see analytics.Usual)."""

@@ -27,8 +27,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from .. import periods
+from ..confidence import BOUNDED, EXACT
 from ..counts import best_count, tightest
 from ..model import Claim, Count, Group, Incident, Perpetrator, Place
 from .records import CountBasis
@@ -223,6 +225,39 @@ def combine(reports: Sequence[Incident]) -> Incident:
                 known.wikidata_id = perpetrator.wikidata_id
     merged.perpetrators = list(perpetrators.values())
     return merged
+
+
+def merged_confidence(values: Iterable[float | None]) -> float | None:
+    """An incident's or claim's confidence across its reports: the highest. Each report's confidence is
+    calibrated for one document; another report of the same act never makes it less likely to be real."""
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def merged_firmness(reports: Sequence[Incident], merged: Incident) -> dict[str, str]:
+    """How each canonical value was read: the firmness a report gave that same value, the most confident
+    report first; a toll no single report showed (chosen across reports) is "exact" or "bounded" by itself."""
+    ordered = sorted(reports, key=lambda r: -(r.confidence or 0.0))
+    shown: dict[str, Any] = {
+        "killed": merged.killed,
+        "wounded": merged.wounded,
+        "date": merged.date,
+        "place": merged.place.name.casefold() if merged.place else None,
+    }
+    result: dict[str, str] = {}
+    for name, value in shown.items():
+        if value is None or (isinstance(value, Count) and not value.known):
+            continue
+        for report in ordered:
+            own = {"killed": report.killed, "wounded": report.wounded, "date": report.date,
+                   "place": report.place.name.casefold() if report.place else None}[name]
+            if own == value and name in report.firmness:
+                result[name] = report.firmness[name]
+                break
+        else:
+            if isinstance(value, Count):
+                result[name] = EXACT if value.value is not None else BOUNDED
+    return result
 
 
 def _first(reports: Sequence[Incident], date_value: str | None) -> Incident:

@@ -59,6 +59,7 @@ class IncidentFilter:
     attack_type: str | None = None
     claimed: bool | None = None
     query: str | None = None
+    min_confidence: float | None = None  # 0-1: incidents at least this sure (unscored ones are left out)
 
     def filters(self) -> dict[str, Any]:
         """As keyword arguments of `Store.incidents` and `Store.count_incidents`."""
@@ -125,6 +126,13 @@ def checked_query(query: str) -> str:
     return " ".join(unique)
 
 
+def checked_confidence(value: float) -> float:
+    """A `min_confidence` within 0-1 (a percentage such as 80 is refused with the form to use)."""
+    if not 0.0 <= value <= 1.0:
+        raise InvalidQuery(f"min_confidence must lie between 0 and 1 (0.8 for 80%), got {value}")
+    return value
+
+
 @functools.lru_cache(maxsize=256)
 def country_code(country: str) -> str | None:
     """"FR", "fra", "France" -> "FR"; None when pycountry does not know the name."""
@@ -166,6 +174,8 @@ def incident_conditions(conn: sa.Connection, f: IncidentFilter) -> list[Any]:
             claims.c.incident_id == incidents.c.id, claims.c.status.in_(["claimed", "disputed"])
         )
         where.append(has_claim if f.claimed else sa.not_(has_claim))
+    if f.min_confidence is not None:
+        where.append(incidents.c.confidence >= checked_confidence(f.min_confidence))
     if f.query is not None:
         ids = fts.matching_document_ids(conn, checked_query(f.query))
         where.append(
@@ -355,6 +365,8 @@ def _hydrate_incidents(conn: sa.Connection, rows: list[Any]) -> list[IncidentRec
                 first_seen=row["first_seen"],
                 updated_at=row["updated_at"],
                 extractor_version=row["extractor_version"],
+                confidence=row["confidence"],
+                firmness=json.loads(row["firmness"]) if row["firmness"] else {},
             )
         )
     return result
@@ -364,9 +376,17 @@ def _hydrate_incidents(conn: sa.Connection, rows: list[Any]) -> list[IncidentRec
 
 
 def claim_conditions(
-    *, group: str | None, since: date | None, until: date | None, status: str | None, anomalous: bool | None = None
+    *,
+    group: str | None,
+    since: date | None,
+    until: date | None,
+    status: str | None,
+    anomalous: bool | None = None,
+    min_confidence: float | None = None,
 ) -> list[Any]:
     where: list[Any] = []
+    if min_confidence is not None:
+        where.append(claims.c.confidence >= checked_confidence(min_confidence))
     if group:
         where.append(_group_matches(claims.c.group_name, claims.c.group_wikidata_id, group))
     if since is not None:
@@ -391,8 +411,10 @@ def list_claims(
     limit: int,
     offset: int,
     anomalous: bool | None = None,
+    min_confidence: float | None = None,
 ) -> list[ClaimRecord]:
-    where = claim_conditions(group=group, since=since, until=until, status=status, anomalous=anomalous)
+    where = claim_conditions(group=group, since=since, until=until, status=status, anomalous=anomalous,
+                             min_confidence=min_confidence)
     return _claims_where(conn, where, limit=limit, offset=offset)
 
 
@@ -472,6 +494,7 @@ def _claims_where(conn: sa.Connection, where: list[Any], limit: int | None, offs
             incident_date=row["incident_date"],
             incident_place=_place(row),
             extractor_version=row["extractor_version"],
+            confidence=row["confidence"],
         )
         for row in rows
     ]

@@ -125,6 +125,7 @@ class ClaimRecord:
     incident_date: str | None = None
     incident_place: Place | None = None
     extractor_version: str = ""
+    confidence: float | None = None  # 0-1, the highest of its reports' (confidence.py); None: stored before
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +145,7 @@ class ClaimRecord:
             "incident_date": self.incident_date,
             "incident_place": self.incident_place.to_dict() if self.incident_place else None,
             "extractor_version": self.extractor_version,
+            "confidence": self.confidence,
         }
 
 
@@ -173,6 +175,8 @@ class IncidentRecord:
     first_seen: datetime | None = None
     updated_at: datetime | None = None
     extractor_version: str = ""
+    confidence: float | None = None  # 0-1, the highest of its reports' (confidence.py); None: stored before
+    firmness: dict[str, str] = field(default_factory=dict)  # field -> how it was read (confidence.firmness)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +202,8 @@ class IncidentRecord:
             "first_seen": _iso(self.first_seen),
             "updated_at": _iso(self.updated_at),
             "extractor_version": self.extractor_version,
+            "confidence": self.confidence,
+            "firmness": dict(self.firmness),
         }
 
 

@@ -80,6 +80,9 @@ incidents = sa.Table(
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),  # of the latest report merged in
+    sa.Column("confidence", sa.Float),  # the highest of its reports' (migration 0006); NULL: stored before
+    sa.Column("firmness", sa.Text),  # JSON: field -> how its current value was read (confidence.firmness)
+    sa.Index("ix_incidents_confidence", "confidence"),
     sa.Index("ix_incidents_order", "date_start", "first_seen", "id"),  # the list order, for keyset pages
     sa.Index("ix_incidents_country_order", "country_code", "date_start", "first_seen", "id"),  # ?country=, sorted
 )
@@ -117,6 +120,8 @@ claims = sa.Table(
     sa.Column("document_id", _ID, sa.ForeignKey("documents.id"), nullable=False),  # first reported by
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("extractor_version", sa.Text, nullable=False),
+    sa.Column("confidence", sa.Float),  # the highest of its reports' (migration 0006)
+    sa.Index("ix_claims_confidence", "confidence"),
     sa.Index("ix_claims_order", "incident_id", "first_seen", "id"),
 )
 

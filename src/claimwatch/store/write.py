@@ -303,8 +303,11 @@ def refresh_incident(conn: sa.Connection, incident_id: str, now: datetime, versi
         for kind, count in (("killed", report.killed), ("wounded", report.wounded)):
             if count.known and not any(f.document_id == row.document_id for f in figures[kind]):
                 figures[kind].append(link.Figure(count, row.document_id, published.get(row.document_id)))
-    killed = _figure_json(*link.current_count(figures["killed"]))
-    wounded = _figure_json(*link.current_count(figures["wounded"]))
+    killed_count, killed_basis = link.current_count(figures["killed"])
+    wounded_count, wounded_basis = link.current_count(figures["wounded"])
+    merged.killed, merged.wounded = killed_count, wounded_count
+    killed = _figure_json(killed_count, killed_basis)
+    wounded = _figure_json(wounded_count, wounded_basis)
     span = periods.date_range(merged.date, merged.date_precision)
     place = merged.place
     conn.execute(
@@ -332,6 +335,8 @@ def refresh_incident(conn: sa.Connection, incident_id: str, now: datetime, versi
             report_count=len(rows),
             updated_at=now,
             extractor_version=version,
+            confidence=link.merged_confidence(r.confidence for r in reports),
+            firmness=dumps(link.merged_firmness(reports, merged)),
         )
     )
 
@@ -368,6 +373,7 @@ def _add_claim(ctx: _Context, claim: Claim, incident_id: str | None, index: int)
                 document_id=ctx.document_id,
                 first_seen=ctx.now,
                 extractor_version=ctx.version,
+                confidence=claim.confidence,
             )
         )
     else:
@@ -392,6 +398,7 @@ def _claim_update(stored: Any, claim: Claim) -> dict[str, Any]:
     """Fill what the stored claim lacks; combine the statuses the documents report."""
     values: dict[str, Any] = {
         "reported_status": link.merged_status([stored["reported_status"], claim.status]),
+        "confidence": link.merged_confidence([stored["confidence"], claim.confidence]),
     }
     fills = {
         "group_wikidata_id": claim.group.wikidata_id if claim.group else None,
@@ -465,4 +472,6 @@ def incident_from_dict(data: dict[str, Any]) -> Incident:
         targets=list(data.get("targets") or []),
         victims=list(data.get("victims") or []),
         weapons=list(data.get("weapons") or []),
+        confidence=data.get("confidence"),
+        firmness=dict(data.get("firmness") or {}),
     )

@@ -57,6 +57,15 @@ const placeName = (p) => (p ? p.name + (p.country_code ? ` (${p.country_code})` 
 const groupName = (g) => (g ? (typeof g === "string" ? g : g.name) : "unknown group");
 const incidentLink = (inc) => el("a", { href: `#/incident/${encodeURIComponent(inc.id)}`, class: "incident-link" },
   `${inc.date || "undated"} — ${placeName(inc.place)}`);
+// How sure the pipeline is (0-1, calibrated): "87% sure", or nothing for a record stored before confidences.
+const sure = (c) => (c == null ? null : el("span", { class: "confidence " + (c >= 0.8 ? "firm" : c >= 0.5 ? "fair" : "guess"),
+  title: "the pipeline's calibrated confidence that an analyst would record this" }, `${Math.round(c * 100)}% sure`));
+// A value with how it was read when that is not firm ("≥20 (bounded)", "2017-06-03 (relative)").
+const FIRM = ["exact", "explicit", "town"];
+const firm = (text, inc, field) => {
+  const how = (inc.firmness || {})[field];
+  return how && !FIRM.includes(how) ? `${text} (${how})` : String(text);
+};
 const groupLink = (g) => el("a", { href: `#/group/${encodeURIComponent(groupName(g))}` }, groupName(g));
 
 function delayText(d) {
@@ -177,6 +186,7 @@ function claimsTable(claims) {
     el("td", {}, c.channel || "—"),
     el("td", {}, c.link),
     el("td", { class: "num" }, delayText(c.delay_hours)),
+    el("td", { class: "num" }, sure(c.confidence) || "—"),
     el("td", {}, delayBar(c, scaleMax)),
     el("td", { class: "flag" }, c.anomaly
       ? el("span", { class: "badge " + c.anomaly.kind, title: c.anomaly.sentence },
@@ -184,7 +194,7 @@ function claimsTable(claims) {
       : !c.delay_hours || (c.delay_hours.value == null && c.delay_hours.min == null && c.delay_hours.max == null)
         ? "delay unknown" : c.usual_range ? "within usual range" : "too little history")));
   return el("table", { class: "claims", id: "claims-table" },
-    el("thead", {}, el("tr", {}, ["Group", "Incident", "Status", "Channel", "Link", "Delay",
+    el("thead", {}, el("tr", {}, ["Group", "Incident", "Status", "Channel", "Link", "Delay", "Confidence",
       `Delay vs. usual range (0–${scaleMax} h)`, "Pattern"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows));
 }
@@ -204,6 +214,11 @@ function filterForm(params) {
   const claimed = el("select", { name: "claimed" }, [["", "any"], ["true", "claimed"], ["false", "unclaimed"]]
     .map(([v, t]) => el("option", { value: v, selected: params.get("claimed") === v || (v === "" && !params.get("claimed")) }, t)));
   form.appendChild(el("label", {}, "Claimed", claimed));
+  const levels = [["", "any"], ["0.5", "≥ 50%"], ["0.8", "≥ 80%"], ["0.95", "≥ 95%"]];
+  const minConfidence = el("select", { name: "min_confidence" }, levels.map(([v, t]) => el("option",
+    { value: v, selected: (params.get("min_confidence") || "") === v }, t)));
+  form.appendChild(el("label", { title: "Only records the pipeline is at least this sure of" }, "Confidence",
+    minConfidence));
   form.appendChild(el("button", { type: "submit" }, "Apply"));
   form.appendChild(el("a", { href: "#/", class: "reset" }, "Reset"));
   form.addEventListener("submit", (event) => {
@@ -225,7 +240,8 @@ function claimSummary(claims) {
 async function homePage(params) {
   const filters = Object.fromEntries(params);
   const page = await api("incidents", { ...filters, limit: 500 });
-  const claimParams = { group: filters.group, since: filters.since, until: filters.until, limit: 500 };
+  const claimParams = { group: filters.group, since: filters.since, until: filters.until,
+    min_confidence: filters.min_confidence, limit: 500 };
   const claims = (await api("claims", claimParams)).items.filter((c) => page.items.some((i) => i.id === c.incident_id));
   show(
     filterForm(params),
@@ -234,8 +250,8 @@ async function homePage(params) {
     el("h2", {}, "Timeline"), timeline(page.items),
     el("h2", {}, "Incidents"),
     el("ul", { class: "incidents", id: "incident-list" }, page.items.map((i) => el("li", {}, incidentLink(i),
-      " · ", (i.attack_types || []).join(", ") || "attack", ` · ${count(i.killed)} killed`,
-      " · ", claimSummary(i.claims || [])))),
+      " · ", (i.attack_types || []).join(", ") || "attack", ` · ${firm(count(i.killed), i, "killed")} killed`,
+      " · ", claimSummary(i.claims || []), i.confidence == null ? null : " · ", sure(i.confidence)))),
     el("h2", {}, "Claims"), claimsTable(claims),
   );
 }
@@ -308,14 +324,16 @@ async function incidentPage(id) {
       n === 0 ? `via ${c.channel || "unknown channel"}, ${delayText(c.delay_hours)} after the attack, ${c.link}` + (c.link_cue ? ` (“${c.link_cue}”)` : "") : "",
       { document_id: c.document_id, ...ev }, "claim"));
     return el("section", { class: "claim", "data-claim-id": c.id },
-      el("h3", {}, groupLink(c.group), ` — ${c.status}`),
+      el("h3", {}, groupLink(c.group), ` — ${c.status}`, c.confidence == null ? null : " · ", sure(c.confidence)),
       c.anomaly ? el("p", { class: "badge " + c.anomaly.kind, id: "anomaly-sentence" }, c.anomaly.sentence) : null,
       el("table", { class: "facts" }, el("tbody", {}, rows)));
   });
   show(
     el("p", {}, el("a", { href: "#/" }, "← all incidents")),
     el("h1", { id: "incident-title" }, `${placeName(inc.place)}, ${inc.date || "undated"}`),
-    el("p", {}, `${count(inc.killed)} killed, ${count(inc.wounded)} wounded · ID `, el("code", {}, inc.id)),
+    el("p", {}, `${firm(count(inc.killed), inc, "killed")} killed, ${firm(count(inc.wounded), inc, "wounded")} wounded · `,
+      `date ${firm(inc.date || "unknown", inc, "date")} · place ${firm(placeName(inc.place), inc, "place")} · `,
+      sure(inc.confidence) || "not scored", " · ID ", el("code", {}, inc.id)),
     el("h2", {}, "Facts and their sources"),
     el("table", { class: "facts", id: "facts" }, el("thead", {}, el("tr", {}, ["Fact", "Value", "Evidence", "Source"].map((h) => el("th", {}, h)))), el("tbody", {}, facts)),
     el("h2", {}, "Claims"), claimBlocks.length ? claimBlocks : el("p", { id: "no-claims" }, "No group has claimed this attack."),

@@ -1,0 +1,282 @@
+"""Where and when an attack report is anchored: the places and dates that qualify an attack word.
+
+The resolve stage (`resolve.py`) asks this module which of a sentence's places and dates belong to an attack
+word, and whether two of them can name one attack:
+- a dateline ("ADEN, Aug 3 (Reuters) -") says where the report was filed, a date after a verb of speech
+  when something was said, a date after a toll figure when it was counted: none of them anchors an attack;
+- attack words close together are one report (`clusters`); where a sentence tells several acts apart, each
+  takes the places and dates nearest to it (`nearest_to`);
+- the most specific place and the best date of a report (`most_specific`, `best_date`), and how two places
+  fit (`places_fit`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import lang
+from .extract.numbers import NUMBER
+from .lexicon import ATTACK_STEMS, any_stem
+from .model import DateMention, EventMention, Mention, Place, PlaceMention
+
+_ATTACK_WORD = any_stem(ATTACK_STEMS)
+
+# A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
+# (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
+DATELINE = re.compile(
+    r"^\s*(?:\((?:CNN|AP|AFP|Reuters)\)|[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s)"
+    # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
+    # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
+    r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
+    r"\s*[-–—:]?\s",
+    re.M,
+)
+# How far into the text a dateline may start (after a byline such as "By Jane Doe").
+DATELINE_REACH = 80
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|claimed(?:\s+responsibility)?|reported|added|stated|confirmed|denied|"
+    r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
+    re.IGNORECASE,
+)
+def _speech_date(text: str, mention: DateMention, speech: re.Pattern[str] = _SPEECH_BEFORE) -> bool:
+    """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
+    word sits between the verb and the date ("claimed the Nice attack three weeks ago"). `speech`: the
+    language's speech verbs (lang/<code>/dates.toml `speech_before`; English's are `_SPEECH_BEFORE`)."""
+    match = speech.search(text[max(0, mention.start - 50) : mention.start])
+    return match is not None and not _ATTACK_WORD.search(match.group(0))
+
+
+# "the toll rose to 42 on Monday, up from 41 on Saturday": a date right after a toll figure says when the
+# count was given, not when the attack happened.
+_TOLL_FIGURE_BEFORE = re.compile(
+    rf"\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|mounted|hit|up|down)"
+    rf"\s+(?:to|at|from)\s+(?:[a-z]+\s+){{0,2}}?{NUMBER}\s+(?:on|by|as\s+of)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "has stepped up attacks since the takeover in August 2021", "the deadliest since 2014": a date in a clause
+# opened by "since" starts a period of time; it does not say when the attack reported happened.
+_PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
+
+
+def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
+    """Starts of the dates that say when something was said or counted, not when the attack happened.
+    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
+    dropped: set[int] = set()
+    res = lang.resources(language)
+    attack_noun_after = res.pattern("dates", "attack_noun_after")
+    own_speech = "speech_before" in res.section("dates").get("fragments", {})
+    speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
+    previous: DateMention | None = None
+    for mention in sorted(dates, key=lambda d: d.start):
+        toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+        period = _PERIOD_START_BEFORE.search(text[max(0, mention.start - 90) : mention.start]) is not None
+        appositive = (
+            previous is not None
+            and previous.start in dropped
+            and re.fullmatch(r"\s*,?\s*", text[previous.end : mention.start]) is not None
+        )
+        # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
+        attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
+        if not attributive and (toll or period or appositive or _speech_date(text, mention, speech)):
+            dropped.add(mention.start)
+        previous = mention
+    return dropped
+
+
+# "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
+_MEDIUM_AFTER = re.compile(
+    r"^(?:\s+(?:news|press|media|information))?\s+(?:agency|agencies|newspaper|magazine|channel|outlet|broadcaster|"
+    r"television|TV|daily|weekly)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_medium(text: str, place: PlaceMention) -> bool:
+    """True when the place name is part of the name of a news agency, channel or paper, or of a group's own
+    outlet (Amaq, Shahada, al-Naba)."""
+    from .extract.claims import names_group_outlet
+
+    return _MEDIUM_AFTER.match(text[place.end : place.end + 40]) is not None or names_group_outlet(place.text)
+
+
+def distance(a: Mention, b: Mention) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+_CLUSTER_GAP = 25
+# How far (characters) a place or date may sit from an attack word and still qualify it.
+NEAR = 60
+
+
+def clusters(events: list[EventMention], text: str = "", apart: re.Pattern[str] | None = None) -> list[EventMention]:
+    """Attack words close together are one report ("a car bomb exploded", "gunmen kidnapped"): merge them
+    into one mention spanning them all, with every type they carry. Words between them that order two acts
+    in time (`apart`: "the attack followed the killing of ...") keep them apart."""
+    merged: list[EventMention] = []
+    for event in sorted(events, key=lambda e: e.start):
+        last = merged[-1] if merged else None
+        ordered = apart is not None and last is not None and apart.search(text[last.end : event.start]) is not None
+        if last is not None and event.start - last.end <= _CLUSTER_GAP and not ordered:
+            merged[-1] = EventMention(
+                start=last.start,
+                end=max(last.end, event.end),
+                text=f"{last.text} … {event.text}",
+                sentence=last.sentence,
+                attack_types=last.attack_types + [t for t in event.attack_types if t not in last.attack_types],
+                weapon_types=last.weapon_types + [t for t in event.weapon_types if t not in last.weapon_types],
+                trace=last.trace + [t for t in event.trace if t not in last.trace],
+            )
+        else:
+            merged.append(event)
+    return merged
+
+
+def nearest_to(event: EventMention, events: list[EventMention], mentions: list) -> list:
+    """The mentions that qualify `event`: close to it, and closer to it than to any other attack word."""
+    mine = []
+    for mention in mentions:
+        closest = min(events, key=lambda e: distance(e, mention))
+        if closest is event and distance(event, mention) <= NEAR:
+            mine.append(mention)
+    return sorted(mine, key=lambda m: distance(event, m))[:1]
+
+
+VAGUE_DATE = re.compile(
+    r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
+)
+
+
+def best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
+    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), distance(event, d)))
+
+
+def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
+    """A city over a region over a country: the mention with the smallest area we can tell."""
+    if not places:
+        return None
+    return min(places, key=place_rank)
+
+
+def place_rank(mention: PlaceMention) -> int:
+    return mention.place.rank
+
+
+def places_fit(a: Place, b: Place) -> str:
+    """"same": one place (or one is the country of the other); "near": same country, one a region;
+    "apart": anything else."""
+    if a.name.lower() == b.name.lower():
+        return "same"
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return "apart"
+    ranks = {a.rank, b.rank}
+    if 2 in ranks:
+        return "same"
+    return "near" if 1 in ranks else "apart"
+
+
+# --------------------------------------------------------------------------- which anchors an attack word owns
+
+
+def not_attack_places(text: str, places: Iterable[PlaceMention], language: str | None = None) -> set[int]:
+    """Starts of the place names the words around them use for something other than where an attack was:
+    a group's base ("a Pakistan-based group", "based in Pakistan"), a border ("bordering Afghanistan"), a
+    country as the owner of what follows ("a US air strike", "U.S. forces", "Pakistan's Shiites")."""
+    res = lang.resources(language)
+    before = res.pattern("resolve", "not_attack_place_before")
+    after = res.pattern("resolve", "not_attack_place_after")
+    attributive = res.pattern("resolve", "country_attributive_after")
+    locative = res.pattern("resolve", "tied_place_before")
+    dropped: set[int] = set()
+    for place in places:
+        preceding = text[max(0, place.start - 30) : place.start]
+        following = text[place.end : place.end + 30]
+        owner = place.place.rank == 2 and attributive.match(following) is not None and not locative.search(preceding)
+        if before.search(preceding) or after.match(following) or owner:
+            dropped.add(place.start)
+    return dropped
+
+
+# How far (characters) a place or date may stand from the attack word it is tied to.
+_TIED_BEFORE = 40
+# (No clause boundary may stand between: `tied_after`; "the attack on a police station in the north of Kabul".)
+_TIED_AFTER = 80
+# What stands between a place or date and the attack word after it, when it modifies that word: "the Kabul
+# attack", "Saturday's bombing", "the Taliban's Saturday ambulance bomb".
+# Only words of the noun phrase: no article, preposition or verb between ("the United States believed the
+# attack" does not place it).
+_MODIFIER_GAP = re.compile(
+    r"(?:['’]s?)?\s+(?:(?!(?:the|a|an|of|in|on|at|by|for|to|with|and|or|that|which|was|were|is|are|has|had|have|"
+    r"said|says|believed|believes|told|claimed|blamed|denied)\b)[\w'’.-]+\s+){0,3}",
+    re.IGNORECASE,
+)
+
+
+def definite(text: str, event: EventMention, language: str | None = None) -> bool:
+    """True when the attack word is definite ("the attack", "Saturday's bombing", "its assault"): it names
+    an attack the reader already knows of. Not where it only qualifies the noun after it ("the kidnap
+    victims", "the bomb squad"): the phrase is about those people, who may be named with places of their own."""
+    res = lang.resources(language)
+    if res.pattern("resolve", "modifier_after").match(text[event.end : event.end + 30]):
+        return False
+    return res.pattern("resolve", "definite_before").search(text[max(0, event.start - 40) : event.start]) is not None
+
+
+def tied(text: str, event: EventMention, mentions: list, language: str | None = None, *, places: bool) -> list:
+    """The places or dates (`places` says which) that qualify this attack word itself, not the clause around
+    it: written inside it or just before it as a modifier ("the Kabul attack", "the June 16 bombing"), or after
+    it within its phrase ("the attack on a police station in Kabul", "the bombing last Friday")."""
+    res = lang.resources(language)
+    after = res.pattern("resolve", "tied_after")
+    locative = res.pattern("resolve", "tied_place_before")
+    own = []
+    for mention in mentions:
+        if mention.start >= event.start and mention.end <= event.end:
+            own.append(mention)
+        elif mention.end <= event.start:
+            gap = text[mention.end : event.start]
+            if len(gap) <= _TIED_BEFORE and _MODIFIER_GAP.fullmatch(gap):
+                own.append(mention)
+        elif mention.start >= event.end:
+            gap = text[event.end : mention.start]
+            if len(gap) <= _TIED_AFTER and after.match(gap) and (not places or locative.search(gap)):
+                own.append(mention)
+    return own
+
+
+# How far after a plural attack word the first of the places it lists may stand ("attacks on Thursday in
+# Sanaa and Hadramawt"), and how far apart two places of the list.
+_LIST_START = 60
+_LIST_GAP = 40
+
+
+def listed_places(text: str, event: EventMention, places: list[PlaceMention], language: str | None = None) -> list:
+    """The places a plural attack word lists one after another ("separate attacks killed 47 in Sanaa and 20
+    soldiers in Hadramawt", "bomb attacks in Paktika and Balkh provinces"): two or more towns or regions
+    after it, joined by "and" or commas. One place, or places not so joined, make no list."""
+    res = lang.resources(language)
+    coordination = res.pattern("resolve", "coordination_between")
+    after = res.pattern("resolve", "tied_after")
+    following = sorted((p for p in places if p.start >= event.end and p.place.rank <= 1), key=lambda p: p.start)
+    if not following or following[0].start - event.end > _LIST_START:
+        return []
+    if not after.match(text[event.end : following[0].start]):
+        return []
+    listed = [following[0]]
+    for place in following[1:]:
+        gap = text[listed[-1].end : place.start]
+        if len(gap) > _LIST_GAP or not coordination.match(gap):
+            break
+        if place.place.name != listed[-1].place.name:
+            listed.append(place)
+    return listed if len({p.place.name for p in listed}) > 1 else []

@@ -1,0 +1,103 @@
+"""Claims of several attacks in one sentence: "ISIS claimed the Homs and Damascus attacks" claims each of them.
+
+The resolver (resolve.py) gives a claim the one incident its sentence refers to. A claim sentence that speaks of
+attacks in the plural and names the places of several incidents of the article ("claimed responsibility for the
+Sayyidah Zaynab and Homs attacks", "attacks in Nice and Berlin claimed by IS", "false claims ..., including the
+massacre in Las Vegas ... and an attack in Manila") claims each of them: the claim is copied to every other
+incident whose place it names (rule id `claims.incidents.several`).
+
+A place counts when an attack word stands just before it ("an attack at a casino in Manila") or just after it
+("the Sayyidah Zaynab and Homs attacks"), not a place named for something else in the sentence ("in revenge
+for ... the presence of troops in Somalia"). It counts for an incident when it is the incident's place, or when
+the article names it in one of the incident's own sentences (the shrine district of a city); a place that points
+to two incidents points to none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .model import Claim, ClaimMention, Evidence, PlaceMention, Sentence, add_trace
+
+SEVERAL = "claims.incidents.several"  # a claim sentence naming the places of several incidents claims each
+
+# Attack words in the plural, or a list of claims: a sentence that may speak of more than one attack.
+_PLURAL = re.compile(
+    r"\b(?:attacks|bombings|blasts|assaults|explosions|killings|raids|ambushes|operations|massacres|shootings|"
+    r"claims|strikes)\b|\bboth\b",
+    re.IGNORECASE,
+)
+
+
+# Any attack word, and how far (characters) before or after a place it may stand to make the place an attack's.
+_ATTACK = re.compile(
+    r"\b(?:attacks?|bombings?|blasts?|assaults?|explosions?|killings?|raids?|ambush(?:es)?|operations?|"
+    r"massacres?|shootings?|strikes?|bombs?)\b",
+    re.IGNORECASE,
+)
+_BEFORE = 45
+_AFTER = 30
+
+
+@dataclass(frozen=True)
+class IncidentPlaces:
+    """What the resolver knows of one incident: its id, its place's name and the sentences that report it."""
+
+    incident_id: str
+    place: str | None
+    sentences: frozenset[int]
+
+
+def spread_over_incidents(
+    claims: list[Claim],
+    mentions: Iterable[ClaimMention],
+    sentences: Sequence[Sentence],
+    places: dict[int, list[PlaceMention]],
+    incidents: Sequence[IncidentPlaces],
+    evidence: Callable[[int], Evidence],
+) -> list[Claim]:
+    """The claims with a copy for every further incident a plural claim sentence names by its place."""
+    result = list(claims)
+    taken = {(c.incident_id, c.group.name if c.group else None) for c in claims}
+    for mention in mentions:
+        if mention.group is None or not _PLURAL.search(sentences[mention.sentence].text):
+            continue
+        named = incidents_named(mention.sentence, places.get(mention.sentence, []), sentences, incidents)
+        if len(named) < 2:
+            continue
+        source = next((c for c in claims if c.group is not None and c.group.name == mention.group.name
+                       and any(e.start == sentences[mention.sentence].start for e in c.evidence)), None)
+        if source is None:
+            continue
+        for incident_id in named:
+            if (incident_id, mention.group.name) in taken:
+                continue
+            copy = replace(source, incident_id=incident_id, status=mention.status, channel=source.channel,
+                           evidence=[evidence(mention.sentence)], trace=list(source.trace))
+            add_trace(copy.trace, SEVERAL)
+            result.append(copy)
+            taken.add((incident_id, mention.group.name))
+    return result
+
+
+def incidents_named(
+    index: int, places: list[PlaceMention], sentences: Sequence[Sentence], incidents: Sequence[IncidentPlaces]
+) -> list[str]:
+    """The incidents (in the resolver's order) whose places sentence `index` names, one place for one incident."""
+    found: list[str] = []
+    sentence = sentences[index]
+    for place in places:
+        start, end = place.start - sentence.start, place.end - sentence.start
+        if not (_ATTACK.search(sentence.text[max(0, start - _BEFORE) : start])
+                or _ATTACK.search(sentence.text[end : end + _AFTER])):
+            continue
+        owners = [i for i in incidents if i.place and i.place.casefold() == place.place.name.casefold()]
+        if not owners:
+            owners = [i for i in incidents
+                      if any(place.text in sentences[s].text for s in i.sentences if s != index)]
+        if len(owners) == 1 and owners[0].incident_id not in found:
+            found.append(owners[0].incident_id)
+    order = [i.incident_id for i in incidents]
+    return sorted(found, key=order.index)
