@@ -133,7 +133,7 @@ def _channel_from_group_sentences(
     speaks for the whole family. A sentence whose speaker is an anaphor ("In a statement released on Twitter,
     the group said") speaks for the group last named before it."""
     spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
-    rank = {name: position for position, (name, _) in enumerate(gr.channels)}
+    rank = gr.channel_rank
     for mention in spoken:
         if mention.channel not in (None, "statement") or mention.group is None:
             continue
@@ -194,7 +194,7 @@ def more_specific_channel(first: str | None, second: str | None, language: str |
     medium before a spokesman before a bare statement: the order of [[channels]])."""
     if first is None or second is None:
         return first or second
-    rank = {name: position for position, (name, _) in enumerate(grammar(language).channels)}
+    rank = grammar(language).channel_rank
     return first if rank.get(first, len(rank)) <= rank.get(second, len(rank)) else second
 
 

@@ -1,0 +1,43 @@
+"""Claim channels stay within the evaluation vocabulary (evaluation/claims/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.claims import find_claims
+from claimwatch.extract.groups import find_groups
+from claimwatch.model import Document
+from claimwatch.sentences import split_sentences
+from claimwatch.work import Work
+
+# The channel names of the README, the only ones a claim may carry.
+VOCABULARY = {
+    "amaq", "nashir", "al-naba", "shahada", "az-zallaqa", "magazine", "telegram", "twitter", "website", "video",
+    "phone_call", "radio", "social_media", "spokesman", "statement",
+}
+
+
+def _channels(text: str) -> list[str | None]:
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    return [c.channel for c in find_claims(work) if c.group]
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Al-Shabaab claimed the ambush in a post on its Facebook page.", "social_media"),
+        ("The Taliban claimed the raid on Instagram late on Monday.", "social_media"),
+        ("The ELN said in an audio recording that it had carried out the bombing of the pipeline.", "statement"),
+        ("Hamas claimed the shooting in an audio message sent to reporters.", "statement"),
+    ],
+)
+def test_networks_and_recordings_take_the_vocabulary_names(text: str, channel: str) -> None:
+    assert _channels(text) == [channel]
+    assert set(_channels(text)) <= VOCABULARY
+
+
+def test_a_spokesman_on_social_media_is_still_social_media() -> None:
+    # the platform is more specific than the person who spoke on it
+    assert _channels("A Taliban spokesman claimed the attack on Facebook.") == ["social_media"]
