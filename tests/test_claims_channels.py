@@ -41,3 +41,23 @@ def test_networks_and_recordings_take_the_vocabulary_names(text: str, channel: s
 def test_a_spokesman_on_social_media_is_still_social_media() -> None:
     # the platform is more specific than the person who spoke on it
     assert _channels("A Taliban spokesman claimed the attack on Facebook.") == ["social_media"]
+
+
+def _stances(text: str) -> list[tuple[str, str | None]]:
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    return [(c.status, c.channel) for c in find_claims(work) if c.group]
+
+
+def test_a_denial_takes_no_channel_from_the_groups_own_claim() -> None:
+    text = ("The Pakistani Taliban denied any part in the mosque bombing. "
+            "On Monday a commander of the TTP had claimed the attack in a Twitter post.")
+    assert _stances(text) == [("denied", None), ("claimed", "twitter")]
+
+
+def test_a_denial_takes_the_channel_of_the_groups_later_words() -> None:
+    text = ("The Pakistani Taliban denied any part in the mosque bombing. "
+            "On Monday a commander of the TTP had claimed the attack in a Twitter post. "
+            "Later a TTP spokesman said in a statement that the group does not target mosques.")
+    assert _stances(text) == [("denied", "spokesman"), ("claimed", "twitter")]

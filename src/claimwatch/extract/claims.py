@@ -131,7 +131,8 @@ def _channel_from_group_sentences(
     named where the same group (or its parent or branch) speaks elsewhere in the article ("It was posted on the
     group's Telegram channel"), the nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba)
     speaks for the whole family. A sentence whose speaker is an anaphor ("In a statement released on Twitter,
-    the group said") speaks for the group last named before it."""
+    the group said") speaks for the group last named before it. A sentence where the group says the opposite
+    (its claim, for a denial) lends no channel."""
     spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
     rank = gr.channel_rank
     for mention in spoken:
@@ -139,6 +140,8 @@ def _channel_from_group_sentences(
             continue
         family = _family(mention.group.name)
         others = {m.sentence for m in spoken if m.group is not None and _family(m.group.name) != family}
+        # a denial takes no channel from the group's claim ("claimed it on Twitter ... later denied"), nor the reverse
+        others |= {m.sentence for m in spoken if (m.status == "denied") != (mention.status == "denied")}
         candidates = []
         for sentence in work.sentences:
             if sentence.index == mention.sentence or sentence.index in others:
