@@ -61,3 +61,22 @@ def test_a_denial_takes_the_channel_of_the_groups_later_words() -> None:
             "On Monday a commander of the TTP had claimed the attack in a Twitter post. "
             "Later a TTP spokesman said in a statement that the group does not target mosques.")
     assert _stances(text) == [("denied", "spokesman"), ("claimed", "twitter")]
+
+
+def _links(text: str) -> str:
+    from claimwatch.extract.claims import find_link
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    return find_link(work, find_claims(work))[0]
+
+
+def test_the_groups_spokesman_naming_its_men_as_the_doers_is_directed() -> None:
+    text = ("A spokesman for Jaish-e-Mohammed told reporters by phone that the ambush was carried out by the "
+            "brave fighters of the outfit.")
+    assert _links(text) == "directed"
+
+
+def test_an_officer_naming_the_doers_is_no_link_cue() -> None:
+    text = "The police chief said the ambush was carried out by fighters of Jaish-e-Mohammed."
+    assert _links(text) == "unclear"
