@@ -237,3 +237,8 @@ def test_an_exact_alias_wins_over_a_near_spelling() -> None:
     mentions = find_groups(_work("The Hizbul Mujahideen said nothing."))
     assert [m.group.name for m in mentions] == ["Hizbul Mujahideen"]
     assert mentions[0].trace == []
+
+
+def test_a_near_spelling_may_hold_a_bracketed_word() -> None:
+    mentions = find_groups(_work("The Communist Party of India (Maoists) said it held the jawan."))
+    assert [m.group.name for m in mentions] == ["Communist Party of India (Maoist)"]

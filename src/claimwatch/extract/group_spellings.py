@@ -5,7 +5,8 @@ and not each of them can stand in the alias table. A name written a little diffe
 names the group when all of these hold (rule id `groups.near-spelling`):
 
 1. it is a run of as many words as the alias (two at least), every word capitalised except the short
-   linking particles of such names ("al", "e", "ul", "of", "wal");
+   linking particles of such names ("al", "e", "ul", "of", "wal"), joined by spaces, hyphens or a bracket
+   ("Communist Party of India (Maoists)");
 2. every word starts with the same letter as the alias's word at its place, and the words differ only in
    spelling: a word of under five letters must be the same, a longer one must be at least 80% alike
    (difflib's ratio), and at least one word of the name must be written exactly as in the alias;
@@ -28,6 +29,7 @@ NEAR_SPELLING = "groups.near-spelling"
 
 _PARTICLES = frozenset({"al", "el", "e", "i", "ul", "ut", "ud", "of", "the", "wal", "wa", "ad", "as", "ash", "an"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_GAP = re.compile(r" ?[ -] ?\(?|\) ?[ -] ?")  # between the words of one name: a space or hyphen, or a bracket
 _WORD_RATIO = 0.8
 _NAME_RATIO = 0.88
 _SHORT = 5
@@ -94,7 +96,7 @@ def _one_name(text: str, window: list[re.Match[str]]) -> bool:
             return False
     if not window[-1].group(0)[0].isupper():
         return False
-    return all(re.fullmatch(r"[ -]{1,2}", text[a.end() : b.start()]) for a, b in zip(window, window[1:], strict=False))
+    return all(_GAP.fullmatch(text[a.end() : b.start()]) for a, b in zip(window, window[1:], strict=False))
 
 
 def _close(written: tuple[str, ...], alias: tuple[str, ...]) -> bool:
