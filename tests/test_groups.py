@@ -227,6 +227,7 @@ def test_a_name_spelt_a_little_differently_names_its_group(text: str, name: str)
         "Traffic on Lashkar Street was stopped after the blast.",
         "Minister Hizam Mujalli visited the wounded in hospital.",
         "the hizbul mujhadeen cadre fled",  # no capitals: no proper name to compare
+        "POLICE SAY HIZBUL MUJHADEEN CADRE FLED",  # capitals throughout: no proper name to tell apart
     ],
 )
 def test_ordinary_capitalised_words_are_not_near_spellings(text: str) -> None:

@@ -12,6 +12,7 @@ names the group when all of these hold (rule id `groups.near-spelling`):
    (difflib's ratio), and at least one word of the name must be written exactly as in the alias;
 3. the whole name is at least 88% alike to the alias.
 
+Words in capitals throughout ("HIZBUL MUJHADEEN", headlines and wire copy in upper case) are not compared.
 So "Hizbul Mujhadeen" is Hizbul Mujahideen, while "Islamic Courts" or "Lashkar Street" name nothing: no
 alias of their shape is close enough. Exact matches (groups.py) come first; a near spelling only fills text
 that no exact alias covers.
@@ -72,7 +73,7 @@ class NearSpellings(Generic[T]):
     def _at(
         self, text: str, words: list[re.Match[str]], position: int, taken: Sequence[tuple[int, int]]
     ) -> tuple[int, int, T, int] | None:
-        if not words[position].group(0)[0].isupper():
+        if not _title(words[position].group(0)):
             return None
         for size in self._sizes:
             window = words[position : position + size]
@@ -92,11 +93,16 @@ def _one_name(text: str, window: list[re.Match[str]]) -> bool:
     """Capitalised words (or linking particles) joined only by spaces or hyphens, ending on a capital."""
     for word in window:
         value = word.group(0)
-        if not value[0].isupper() and value.lower() not in _PARTICLES:
+        if not _title(value) and value.lower() not in _PARTICLES:
             return False
-    if not window[-1].group(0)[0].isupper():
+    if not _title(window[-1].group(0)):
         return False
     return all(_GAP.fullmatch(text[a.end() : b.start()]) for a, b in zip(window, window[1:], strict=False))
+
+
+def _title(word: str) -> bool:
+    """Capitalised as a name is ("Mujahideen"), not written in capitals throughout (headlines, MUC-4 wires)."""
+    return word[0].isupper() and any(c.islower() for c in word[1:])
 
 
 def _close(written: tuple[str, ...], alias: tuple[str, ...]) -> bool:
