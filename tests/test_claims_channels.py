@@ -80,3 +80,17 @@ def test_the_groups_spokesman_naming_its_men_as_the_doers_is_directed() -> None:
 def test_an_officer_naming_the_doers_is_no_link_cue() -> None:
     text = "The police chief said the ambush was carried out by fighters of Jaish-e-Mohammed."
     assert _links(text) == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Le groupe Boko Haram a revendiqué l'attaque sur sa page Facebook.", "social_media"),
+        ("Boko Haram a revendiqué l'attaque dans un enregistrement sonore.", "statement"),
+    ],
+)
+def test_french_channels_take_the_vocabulary_names(text: str, channel: str) -> None:
+    work = Work(document=Document(text=text, language="fr"))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    assert [c.channel for c in find_claims(work) if c.group] == [channel]
