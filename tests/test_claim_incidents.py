@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimwatch.claim_incidents import SEVERAL, IncidentPlaces, incidents_named, spread_over_incidents
+from claimwatch.claim_incidents import COVERS_ACTS, SEVERAL, IncidentPlaces, incidents_named, spread_over_incidents
 from claimwatch.model import Claim, ClaimMention, Evidence, Group, Place, PlaceMention, Sentence
 
 TEXT = ("A bomb hit a market in Tikrit. Gunmen raided a checkpoint in Baiji. "
@@ -68,3 +68,39 @@ def test_a_retracted_claim_keeps_the_channel_of_its_denial() -> None:
     assert [(c.group.name if c.group else None, c.status, c.channel) for c in claims] == [
         ("Tehrik-i-Taliban Pakistan", "denied", "spokesman")
     ]
+
+
+# --------------------------------------------------------------------------- a plural claim covers told acts
+
+ACTS = ("The Moro fighters claimed responsibility for the raids on army camps this week. "
+        "Three soldiers were hurt when the group's gunmen fired on a camp in the hills.")
+
+
+def _acts(act_trace: list[str], act_day: str | None) -> list[Claim]:
+    first, second = ACTS.split(". ")
+    sentences = [Sentence(index=0, start=0, end=len(first) + 1, text=first + "."),
+                 Sentence(index=1, start=len(first) + 2, end=len(ACTS), text=second)]
+    group = Group(name="Moro Front")
+    claim_evidence = Evidence(text=sentences[0].text, start=0, end=sentences[0].end)
+    act_evidence = Evidence(text=sentences[1].text, start=sentences[1].start, end=sentences[1].end)
+    claimed = Claim(incident_id="i1", group=group, channel="spokesman", link="directed", evidence=[claim_evidence])
+    act = Claim(incident_id="i2", group=group, status="suspected", evidence=[act_evidence], trace=act_trace)
+    mentions = [ClaimMention(start=0, end=10, text="claimed", sentence=0, group=group, status="claimed"),
+                ClaimMention(start=sentences[1].start, end=sentences[1].end, text="fired", sentence=1, group=group,
+                             status="suspected")]
+    incidents = [IncidentPlaces("i1", None, frozenset({0}), "2024-03-04"),
+                 IncidentPlaces("i2", None, frozenset({1}), act_day)]
+    return spread_over_incidents([claimed, act], mentions, sentences, {}, incidents, lambda i: claim_evidence)
+
+
+def test_a_plural_claim_takes_over_an_act_told_as_the_groups() -> None:
+    claims = _acts(["claims.3.attributed-act"], "2024-03-02")
+    assert [(c.incident_id, c.status, c.channel, c.link) for c in claims] == [
+        ("i1", "claimed", "spokesman", "directed"), ("i2", "claimed", "spokesman", "directed")]
+    assert claims[1].trace[-1] == COVERS_ACTS
+
+
+def test_an_officials_suspicion_or_an_old_act_stays_a_suspicion() -> None:
+    assert _acts(["en.claim.blamed"], "2024-03-02")[1].status == "suspected"
+    assert _acts(["claims.3.attributed-act"], "2023-03-02")[1].status == "suspected"
+    assert _acts(["claims.3.attributed-act"], None)[1].status == "suspected"

@@ -234,3 +234,42 @@ def test_a_trie_writes_shared_beginnings_once() -> None:
     assert pattern.pattern.count("Islam") == 1
     assert all(pattern.match(name) for name in ("islamic state", "Islamic's Jihad", "Islam"))
     assert not pattern.match("Islamic")
+# --------------------------------------------------------------------------- near spellings
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police said the Hizbul Mujhadeen cadre had fled into the orchards.", "Hizbul Mujahideen"),
+        ("A unit of Lashkar-e-Toyiba was blamed for the raid.", "Lashkar-e-Taiba"),
+    ],
+)
+def test_a_name_spelt_a_little_differently_names_its_group(text: str, name: str) -> None:
+    mentions = find_groups(_work(text))
+    assert [m.group.name for m in mentions] == [name]
+    assert "groups.near-spelling" in mentions[0].trace
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic Courts Union ruled the city for six months.",  # a different body, not a misspelling
+        "Traffic on Lashkar Street was stopped after the blast.",
+        "Minister Hizam Mujalli visited the wounded in hospital.",
+        "the hizbul mujhadeen cadre fled",  # no capitals: no proper name to compare
+        "POLICE SAY HIZBUL MUJHADEEN CADRE FLED",  # capitals throughout: no proper name to tell apart
+    ],
+)
+def test_ordinary_capitalised_words_are_not_near_spellings(text: str) -> None:
+    assert [m for m in find_groups(_work(text)) if "groups.near-spelling" in m.trace] == []
+
+
+def test_an_exact_alias_wins_over_a_near_spelling() -> None:
+    mentions = find_groups(_work("The Hizbul Mujahideen said nothing."))
+    assert [m.group.name for m in mentions] == ["Hizbul Mujahideen"]
+    assert mentions[0].trace == []
+
+
+def test_a_near_spelling_may_hold_a_bracketed_word() -> None:
+    mentions = find_groups(_work("The Communist Party of India (Maoists) said it held the jawan."))
+    assert [m.group.name for m in mentions] == ["Communist Party of India (Maoist)"]

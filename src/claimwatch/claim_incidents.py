@@ -11,6 +11,12 @@ A place counts when an attack word stands just before it ("an attack at a casino
 for ... the presence of troops in Somalia"). It counts for an incident when it is the incident's place, or when
 the article names it in one of the incident's own sentences (the shrine district of a city); a place that points
 to two incidents points to none.
+
+A group that claims "the attacks" in the plural claims, too, the acts the article tells as the group's own
+("BIFF claimed responsibility for the attacks on army posts ... Two soldiers were wounded when BIFF gunmen
+attacked a detachment"): a suspicion of the same group that rests only on such an attributed act, on another
+incident within a week of the claimed one, becomes the claim (rule id `claims.incidents.plural-covers-acts`).
+A suspicion voiced by officials ("police blamed ...") stays one, and so does an act of another year.
 """
 
 from __future__ import annotations
@@ -18,10 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .model import Claim, ClaimMention, Evidence, PlaceMention, Sentence, add_trace
 
 SEVERAL = "claims.incidents.several"  # a claim sentence naming the places of several incidents claims each
+COVERS_ACTS = "claims.incidents.plural-covers-acts"  # "claimed the attacks" covers the group's told acts
+_ATTRIBUTED_ACT = "claims.3.attributed-act"  # extract/claims.py: an act the text calls a group's (suspected)
+_ACT_WEEK = 7  # days between the claimed incident and the act's
 
 # Attack words in the plural, or a list of claims: a sentence that may speak of more than one attack.
 _PLURAL = re.compile(
@@ -48,6 +58,7 @@ class IncidentPlaces:
     incident_id: str
     place: str | None
     sentences: frozenset[int]
+    date: str | None = None  # ISO day (or month, year) of the incident
 
 
 def spread_over_incidents(
@@ -79,7 +90,51 @@ def spread_over_incidents(
             add_trace(copy.trace, SEVERAL)
             result.append(copy)
             taken.add((incident_id, mention.group.name))
+    return _plural_claims_cover_acts(result, mentions, sentences, incidents)
+
+
+def _plural_claims_cover_acts(
+    claims: list[Claim], mentions: Iterable[ClaimMention], sentences: Sequence[Sentence],
+    incidents: Sequence[IncidentPlaces],
+) -> list[Claim]:
+    """Suspicions resting only on an act told as the group's, taken over by the group's plural claim."""
+    day = {i.incident_id: _day(i.date) for i in incidents}
+    plural = [m for m in mentions if m.group is not None and m.status == "claimed"
+              and _PLURAL_ATTACKS.search(sentences[m.sentence].text)]
+    result = list(claims)
+    for mention in plural:
+        assert mention.group is not None
+        start = sentences[mention.sentence].start
+        source = next((c for c in result if c.group is not None and c.group.name == mention.group.name
+                       and c.status == "claimed" and any(e.start == start for e in c.evidence)), None)
+        if source is None or day.get(source.incident_id or "") is None:
+            continue
+        for position, claim in enumerate(result):
+            act_day, claimed_day = day.get(claim.incident_id or ""), day[source.incident_id or ""]
+            if (claim.group is None or claim.group.name != mention.group.name or claim.status != "suspected"
+                    or claim.incident_id == source.incident_id or _ATTRIBUTED_ACT not in claim.trace
+                    or act_day is None or claimed_day is None or abs((act_day - claimed_day).days) > _ACT_WEEK):
+                continue
+            result[position] = replace(
+                claim, status="claimed", channel=source.channel, link=source.link, link_cue=source.link_cue,
+                wording=source.wording, evidence=[*source.evidence[:1], *claim.evidence],
+                trace=[*claim.trace, COVERS_ACTS])
     return result
+
+
+# Attack words in the plural only (not "claims", nor "both"): a claim of several attacks.
+_PLURAL_ATTACKS = re.compile(
+    r"\b(?:attacks|bombings|blasts|assaults|explosions|killings|raids|ambushes|operations|shootings)\b",
+    re.IGNORECASE,
+)
+
+
+def _day(value: str | None) -> date | None:
+    """The day of an ISO date; None for a month or a year alone."""
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def incidents_named(

@@ -83,7 +83,7 @@ for _component in (
     extractor("dates", dates.find_dates, "4", _TEXT),
     extractor("places", places.find_places, "3", _READ),
     extractor("counts", casualties.find_counts, "3", _TEXT),
-    extractor("groups", groups.find_groups, "3", _TEXT),
+    extractor("groups", groups.find_groups, "4", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(
         "contextual_roles",
@@ -93,12 +93,12 @@ for _component in (
         ("mentions.roles",),
         models=("roles_encoder", "roles_encoder_meta"),
     ),
-    extractor("claims", claims.find_claims, "3", (*_TEXT, "mentions.groups")),
+    extractor("claims", claims.find_claims, "4", (*_TEXT, "mentions.groups")),
     extractor("quotes", quotes.find_quotes, "1", ("document", "mentions.groups")),
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "3",
+        "4",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),

@@ -559,8 +559,8 @@ def _build_claims(work: Work, resolver: _Resolver, mentions: list[ClaimMention])
         claims.append(claim)
     claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
         claims, mentions, work.sentences, resolver.places,
-        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences))
-         for d in resolver.drafts], resolver.evidence)
+        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
+                        d.incident.date) for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)

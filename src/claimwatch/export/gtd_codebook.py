@@ -110,8 +110,8 @@ CLAIM_MODES: dict[int, str] = {
 # Our channels (extract/claims.py) -> claim mode. Online outlets of the groups are "posted to website".
 CHANNEL_MODES: dict[str, int] = {
     "amaq": 7, "nashir": 7, "al-naba": 7, "as-sahab": 7, "shahada": 7, "az-zallaqa": 7, "al-masirah": 7,
-    "al-manar": 7, "magazine": 7, "telegram": 7, "website": 7, "social media": 7, "twitter": 7,
-    "video": 6, "statement": 9, "radio": 9, "phone": 2, "call": 2, "email": 4, "letter": 1, "note": 5,
+    "al-manar": 7, "magazine": 7, "telegram": 7, "website": 7, "social media": 7, "social_media": 7, "twitter": 7,
+    "video": 6, "statement": 9, "radio": 9, "phone": 2, "phone_call": 2, "call": 2, "email": 4, "letter": 1, "note": 5,
 }
 # The channel an imported claim mode becomes (the reverse, where one channel stands for the mode).
 MODE_CHANNELS: dict[int, str] = {1: "letter", 2: "phone", 4: "email", 5: "note", 6: "video", 7: "website",

@@ -54,6 +54,7 @@ class _Grammar:
     authority: re.Pattern[str]
     coordination: re.Pattern[str]
     channels: list[tuple[str, re.Pattern[str]]]  # 4.
+    channel_rank: dict[str, int]  # channel name -> its place in the order of specificity (0 = most specific)
     group_outlets: list[tuple[str, re.Pattern[str]]]
     links: list[_LinkCue]  # 5.
     delays: list[tuple[str, re.Pattern[str]]]  # 6.
@@ -107,6 +108,8 @@ def grammar(language: str | None = None) -> _Grammar:
         authority=res.pattern(name, "authority"),
         coordination=res.pattern(name, "coordination"),
         channels=channels,
+        # several patterns may share a name ("Facebook", "social media"): a name ranks at its first pattern
+        channel_rank={name: rank for rank, name in enumerate(dict.fromkeys(n for n, _ in channels))},
         group_outlets=[(c, p) for c, p in channels if c in outlets],
         links=[
             _LinkCue(c["id"], c["link"], int(c["weight"]), re.compile(res.expand(name, c["pattern"]), re.IGNORECASE),

@@ -131,14 +131,17 @@ def _channel_from_group_sentences(
     named where the same group (or its parent or branch) speaks elsewhere in the article ("It was posted on the
     group's Telegram channel"), the nearest such sentence first; an Islamic State outlet (Amaq, Nashir, al-Naba)
     speaks for the whole family. A sentence whose speaker is an anaphor ("In a statement released on Twitter,
-    the group said") speaks for the group last named before it."""
+    the group said") speaks for the group last named before it. A sentence where the group says the opposite
+    (its claim, for a denial) lends no channel."""
     spoken = [m for m in mentions if m.status in ("claimed", "disputed", "denied") and m.group is not None]
-    rank = {name: position for position, (name, _) in enumerate(gr.channels)}
+    rank = gr.channel_rank
     for mention in spoken:
         if mention.channel not in (None, "statement") or mention.group is None:
             continue
         family = _family(mention.group.name)
         others = {m.sentence for m in spoken if m.group is not None and _family(m.group.name) != family}
+        # a denial takes no channel from the group's claim ("claimed it on Twitter ... later denied"), nor the reverse
+        others |= {m.sentence for m in spoken if (m.status == "denied") != (mention.status == "denied")}
         candidates = []
         for sentence in work.sentences:
             if sentence.index == mention.sentence or sentence.index in others:
@@ -194,7 +197,7 @@ def more_specific_channel(first: str | None, second: str | None, language: str |
     medium before a spokesman before a bare statement: the order of [[channels]])."""
     if first is None or second is None:
         return first or second
-    rank = {name: position for position, (name, _) in enumerate(grammar(language).channels)}
+    rank = grammar(language).channel_rank
     return first if rank.get(first, len(rank)) <= rank.get(second, len(rank)) else second
 
 

@@ -22,6 +22,8 @@ Matching rules:
    ("IS has claimed", "the IS propaganda organ", "militia Islamic State (IS)").
 4. Overlaps are settled by the longest match ("Islamic State West Africa Province" over "Islamic State",
    "Pakistani Taliban" over "Taliban").
+5. A multi-word name written a little differently from an alias ("Hizbul Mujhadeen") names its group where
+   no exact alias covers the text (group_spellings.py, rule id `groups.near-spelling`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .. import lang
 from ..errors import ClaimwatchError
 from ..model import Group, GroupMention
 from ..text import ASCII_PUNCTUATION
+from .group_spellings import NEAR_SPELLING, NearSpellings
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -128,7 +131,8 @@ def find_groups(work: Work) -> list[GroupMention]:
     mentions: list[GroupMention] = []
     last_end = -1
     found += _possessive_branches(text, table, found)
-    for start, end, entry in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+    near = table.near.find(text, [(s, e) for s, e, _ in found]) if table.near is not None else []
+    for start, end, entry in sorted(found + near, key=lambda f: (f[0], -(f[1] - f[0]))):
         if start < last_end:
             continue
         sentence = _sentence_of(work, start)
@@ -137,6 +141,8 @@ def find_groups(work: Work) -> list[GroupMention]:
         mentions.append(
             GroupMention(start=start, end=end, text=work.document.text[start:end], sentence=sentence, group=entry.group)
         )
+        if (start, end, entry) in near:
+            mentions[-1].trace.append(NEAR_SPELLING)
         last_end = end
     return mentions
 
@@ -177,6 +183,7 @@ class _Table:
     branches: re.Pattern[str] | None = None  # "the group's <branch name>"
     branch_of: dict[str, tuple[GroupEntry, ...]] = field(default_factory=dict)  # branch name key -> branches
     compounds: tuple[re.Pattern[str], ...] = ()  # "<alias>-<Noun>", a name as a compound's first part
+    near: NearSpellings[GroupEntry] | None = None  # multi-word aliases, for names spelt a little differently
 
 
 @functools.lru_cache(maxsize=1)
@@ -234,6 +241,7 @@ def _table() -> _Table:
         ) if branch_of else None,
         branch_of=branch_of,
         compounds=_compound_patterns(loose, acronyms),
+        near=NearSpellings([(a, by_key[_key(a)]) for a in loose]),
     )
 
 
