@@ -82,7 +82,7 @@ for _component in (
     extractor("events", events.find_events, "4", _TEXT),
     extractor("dates", dates.find_dates, "4", _TEXT),
     extractor("places", places.find_places, "3", _READ),
-    extractor("counts", casualties.find_counts, "3", _TEXT),
+    extractor("counts", casualties.find_counts, "4", _TEXT),
     extractor("groups", groups.find_groups, "3", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(

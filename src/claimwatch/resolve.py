@@ -500,11 +500,12 @@ class _Resolver:
 
     def _country_of_document(self) -> Place | None:
         """The country most of the report's places are in, when it is named at least twice as often as any
-        other (every town, region and country counts for its country); None when no country stands out."""
+        other (every town, region and country counts for its country), or is the only country the report
+        names at all, even once; None when no country stands out."""
         mentions = [p for found in self.places.values() for p in found] + self.dateline_places
         votes = Counter(p.place.country_code for p in mentions if p.place.country_code)
         ranked = votes.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
             return None
         code = ranked[0][0]
         named = [p.place for p in mentions if p.place.country_code == code and p.place.rank == 2]
