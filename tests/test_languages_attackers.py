@@ -1,6 +1,8 @@
-"""Attackers counted among the dead in a sentence of their own, after the toll, in each language."""
+"""Attackers counted among the dead, and periods that are not attack dates, in each language."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pytest
 
@@ -40,3 +42,31 @@ def test_as_many_attackers_as_dead_is_not_read() -> None:
             "Among the dead were two suicide bombers.")
     incident = claimwatch.extract(text, published="2021-03-02").incidents[0]
     assert incident.killed.value == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Seit Januar wurden in der Provinz mehrere Hundert Zivilisten getötet."),
+        ("fr", "Depuis janvier, plusieurs centaines de civils ont été tués dans la province."),
+        ("es", "Desde enero han muerto cientos de civiles en la provincia."),
+        ("en", "Several hundred civilians have been killed in the province since 2014."),
+    ],
+)
+def test_the_start_of_a_period_is_not_an_attack_date(language: str, text: str) -> None:
+    from claimwatch.anchors import not_attack_dates
+    from claimwatch.extract.dates import dates_in
+
+    found = dates_in(text, datetime(2017, 6, 15), language)
+    assert found
+    assert not_attack_dates(text, found, language) == {found[0].start}
+
+
+def test_since_a_clause_keeps_the_date_of_the_act_it_names() -> None:
+    from claimwatch.anchors import not_attack_dates
+    from claimwatch.extract.dates import dates_in
+
+    text = "C'est la première attaque à Sousse depuis qu'un groupe a revendiqué l'attentat du musée en mars 2015."
+    found = dates_in(text, datetime(2017, 6, 15), "fr")
+    assert [m.date for m in found] == ["2015-03"]
+    assert not_attack_dates(text, found, "fr") == set()

@@ -98,3 +98,23 @@ def test_a_dated_report_keeps_an_undated_main_incident_undated() -> None:
     document = Document(text=text, url="https://example.com/ausland/2017-01/gao", language="de",
                         published=datetime(2017, 1, 19))
     assert claimwatch.extract_document(document).incidents[0].date is None
+
+
+def test_a_month_in_the_address_resolves_the_relative_dates_every_day_of_it_agrees_on() -> None:
+    from claimwatch.extract.dates import _read_against_month
+
+    june = (datetime(2017, 6, 1), datetime(2017, 6, 30))
+    found = _read_against_month("Ein ähnlicher Angriff im November des vergangenen Jahres.", june, "de")
+    assert [(m.date, m.precision) for m in found] == [("2016-11", "month")]
+    assert _read_against_month("Gunmen attacked the market on Friday.", june, "en") == []  # a day needs the day
+
+
+def test_an_undated_report_dated_by_month_reads_last_year_in_its_text() -> None:
+    text = (
+        "Zwei Selbstmordattentäter haben in der Stadt Herat mindestens zehn Menschen getötet. "
+        "Zu einem ähnlichen Angriff auf eine Moschee in der Stadt Kandahar im November des vergangenen Jahres "
+        "hatte sich eine Terrormiliz bekannt."
+    )
+    document = Document(text=text, url="https://example.com/ausland/2017-06/herat", language="de")
+    dates = sorted(i.date or "" for i in claimwatch.extract_document(document).incidents)
+    assert "2016-11" in dates
