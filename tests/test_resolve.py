@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import claimwatch
 from claimwatch.anchors import clusters as _clusters
 from claimwatch.anchors import not_attack_dates as _not_attack_dates
 from claimwatch.counts import best_count
@@ -292,3 +293,12 @@ def test_a_reference_point_gives_way_to_the_place_of_the_attack() -> None:
     text = "A car bomb killed six soldiers at a checkpoint west of the capital Mogadishu on Monday."
     [incident] = extract(text, published="2014-09-09T10:00:00").incidents
     assert incident.place is not None and incident.place.name == "Mogadishu"  # the only place named
+
+
+def test_a_placeless_attack_takes_the_only_country_the_report_names_even_once() -> None:
+    text = (
+        "Militants attacked an army post in Somalia on Monday, killing four soldiers. "
+        "Two weeks ago another attack killed six guards, officials said."
+    )
+    incidents = claimwatch.extract(text, published="2021-03-02").incidents
+    assert [i.place.country_code if i.place else None for i in incidents] == ["SO", "SO"]

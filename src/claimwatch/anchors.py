@@ -59,7 +59,7 @@ _TOLL_FIGURE_BEFORE = re.compile(
 
 # "has stepped up attacks since the takeover in August 2021", "the deadliest since 2014": a date in a clause
 # opened by "since" starts a period of time; it does not say when the attack reported happened.
-_PERIOD_START_BEFORE = re.compile(r"\bsince\b[^.,;:!?()\"“”]{0,80}$", re.IGNORECASE)
+_NEVER = re.compile(r"(?!x)x")
 
 
 def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
@@ -70,10 +70,16 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     attack_noun_after = res.pattern("dates", "attack_noun_after")
     own_speech = "speech_before" in res.section("dates").get("fragments", {})
     speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
+    # "since January", "seit Januar": the start of a period, in the report's language (dates.toml).
+    period_start = res.pattern("dates", "period_start") if res.defines("dates", "period_start") else _NEVER
+    period_before = re.compile(rf"(?:{period_start.pattern})[^.,;:!?()\"“”]{{0,80}}$", re.IGNORECASE)
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
         toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
-        period = _PERIOD_START_BEFORE.search(text[max(0, mention.start - 90) : mention.start]) is not None
+        period = (
+            period_before.search(text[max(0, mention.start - 90) : mention.start]) is not None
+            or period_start.match(mention.text) is not None  # the mention's own first word ("Seit Januar")
+        )
         appositive = (
             previous is not None
             and previous.start in dropped

@@ -80,9 +80,9 @@ for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "3", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
     extractor("events", events.find_events, "4", _TEXT),
-    extractor("dates", dates.find_dates, "4", _TEXT),
+    extractor("dates", dates.find_dates, "5", _TEXT),
     extractor("places", places.find_places, "3", _READ),
-    extractor("counts", casualties.find_counts, "3", _TEXT),
+    extractor("counts", casualties.find_counts, "4", _TEXT),
     extractor("groups", groups.find_groups, "4", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(

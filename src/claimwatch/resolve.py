@@ -27,7 +27,9 @@ The rules, in the order they run:
    ("coming 24 hours after the rampage") adds its delay to the claim on the incident it refers to.
    Two groups claiming one incident make both claims `disputed`.
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
-   stated claim delay (the claim came no later than the article), with day precision.
+   stated claim delay (the claim came no later than the article), with day precision; or, for the main
+   incident of a report with no publication time whose address names only the month it was written in
+   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address).
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -83,6 +85,7 @@ from .model import (
     PlaceMention,
     add_trace,
 )
+from .url_dates import date_from_url
 
 if TYPE_CHECKING:
     from .work import Work
@@ -98,6 +101,7 @@ RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled ju
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
+MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
@@ -464,6 +468,8 @@ class _Resolver:
                 add_trace(incident.trace, COUNTRY_OF_DOCUMENT)
             if draft.date is not None:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
+            elif draft is main:
+                self._month_of_address(incident)
             self._casualties(draft)
             if not incident.attack_types:
                 implied = [a for a in (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types) if a]
@@ -482,13 +488,24 @@ class _Resolver:
             incidents.append(incident)
         return incidents
 
+    def _month_of_address(self, incident: Incident) -> None:
+        """An undated main incident of a report that gives no publication time but whose address names the
+        month it was written in ("/2017-01/"): news of the day reports an attack of that month."""
+        if self.work.document.published is not None:
+            return
+        written = date_from_url(self.work.document.url)
+        if written is not None and written.precision == "month":
+            incident.date, incident.date_precision = written.date.isoformat()[:7], "month"
+            add_trace(incident.trace, MONTH_OF_ADDRESS)
+
     def _country_of_document(self) -> Place | None:
         """The country most of the report's places are in, when it is named at least twice as often as any
-        other (every town, region and country counts for its country); None when no country stands out."""
+        other (every town, region and country counts for its country), or is the only country the report
+        names at all, even once; None when no country stands out."""
         mentions = [p for found in self.places.values() for p in found] + self.dateline_places
         votes = Counter(p.place.country_code for p in mentions if p.place.country_code)
         ranked = votes.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
             return None
         code = ranked[0][0]
         named = [p.place for p in mentions if p.place.country_code == code and p.place.rank == 2]

@@ -19,6 +19,7 @@ from ..service import OFFSET_MAX, PAGE_MAX, SEARCH_MAX, ClaimQuery, Desk, Incide
 from ..service import Page as ServicePage
 from ..settings import max_bytes
 from ..store.queries import QUERY_MAX_CHARS
+from ..url_dates import with_url_date
 from .deps import AppConfig, as_dict, config, require_read, require_write
 from .schemas import ERRORS, AddOut, DocumentIn, Page
 
@@ -181,7 +182,7 @@ def search(
 def add_document(body: DocumentIn, response: Response, cfg: Cfg) -> AddOut:
     if len(body.text.encode("utf-8")) > max_bytes():
         raise InputTooLarge("request body", f"the text is larger than {max_bytes()} bytes (CLAIMWATCH_MAX_BYTES)")
-    document = Document(
+    document = with_url_date(Document(
         text=body.text,
         url=body.url,
         title=body.title,
@@ -189,7 +190,7 @@ def add_document(body: DocumentIn, response: Response, cfg: Cfg) -> AddOut:
         outlet=body.outlet,
         author=body.author,
         source=body.source or "api",
-    )
+    ))
     result = cfg.store.add(document, cfg.extractor(document))
     is_record = dataclasses.is_dataclass(result) and not isinstance(result, type)
     raw = dataclasses.asdict(result) if is_record else as_dict(result)

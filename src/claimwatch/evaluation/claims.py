@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import EvaluationError
 from ..model import Claim, Count, Document, Extraction, Incident, Range
+from ..url_dates import with_url_date
 
 STATUSES = ("claimed", "denied", "disputed", "suspected")
 LINKS = ("directed", "inspired", "unclear")
@@ -80,12 +81,14 @@ class LabelledArticle:
     incidents: list[GoldIncident]
     claims: list[GoldClaim]
     lang: str = "en"  # ISO 639-1 code of the text; labels without a `lang` key are English
+    url: str | None = None
 
     def document(self) -> Document:
-        return Document(
-            text=self.text, published=self.published, outlet=self.outlet, title=self.title, source=self.id,
-            language=self.lang,
-        )
+        """The article as ingest would make it: a publication day missing from the record is read from its URL."""
+        return with_url_date(Document(
+            text=self.text, published=self.published, url=self.url, outlet=self.outlet, title=self.title,
+            source=self.id, language=self.lang,
+        ))
 
 
 def read_labels(path: Path) -> list[LabelledArticle]:
@@ -129,6 +132,7 @@ def parse_label(raw: Any, where: str = "<label>") -> LabelledArticle:
         incidents=incidents,
         claims=claims,
         lang=str(raw.get("lang") or "en").casefold(),
+        url=raw["url"] if isinstance(raw.get("url"), str) else None,
     )
 
 

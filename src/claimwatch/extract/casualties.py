@@ -41,6 +41,7 @@ from ..model import CasualtyKind, Count, CountMention
 from .numbers import Amount, number_pattern, parse_amount
 
 if TYPE_CHECKING:
+    from ..model import Sentence
     from ..work import Work
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class _Grammar:
     ranked: re.Pattern[str]
     claimant_before: re.Pattern[str]
     qualifiers: dict[str, frozenset[str]]
+    attackers_among_dead: re.Pattern[str] | None = None  # "Among the dead were five attackers" (named group n)
 
 
 @functools.lru_cache(maxsize=16)
@@ -107,6 +109,8 @@ def grammar(language: str | None = None) -> _Grammar:
             "verb_single", "verb_single_wounded", "self_and", "period", "ranked", "claimant_before")},
         list_split=res.pattern("casualties", "list_split", flags=0),
         qualifiers={kind: frozenset(words) for kind, words in res.section("casualties")["qualifiers"].items()},
+        attackers_among_dead=compiled("attackers_among_dead") if res.defines("casualties", "attackers_among_dead")
+        else None,
     )
 
 
@@ -126,7 +130,38 @@ def find_counts(work: Work) -> list[CountMention]:
                     by_claimant=claimant_figure(sentence.text, start, work.document.language),
                 )
             )
+        found.extend(_attackers_among_dead(work, sentence, found))
     return found
+
+
+def _attackers_among_dead(work: Work, sentence: Sentence, found: list[CountMention]) -> list[CountMention]:
+    """"... at least 60 people were killed. Among the dead were five suicide bombers.": the toll just before
+    counts the attackers (it becomes includes_perpetrators=True) and the victims are that toll less them, a
+    figure of this sentence (includes_perpetrators=False), as "including the bomber" gives in one sentence."""
+    g = grammar(work.document.language)
+    if g.attackers_among_dead is None:
+        return []
+    match = g.attackers_among_dead.search(sentence.text)
+    if match is None:
+        return []
+    amount = parse_amount(match.group("n"), g.language)
+    before = [c for c in found if c.kind == "killed" and not c.by_claimant and c.start < sentence.start + match.start()
+              and c.sentence >= sentence.index - 2 and c.count.includes_perpetrators is None]
+    if amount is None or amount.value is None or not before:
+        return []
+    total, attackers = before[-1], amount.value
+    low, value = total.count.min, total.count.value
+    if (value if value is not None else low or 0) <= attackers:
+        return []
+    total.count.includes_perpetrators = True
+    victims = Count(
+        value=value - attackers if value is not None else None,
+        min=low - attackers if low is not None else None,
+        max=total.count.max - attackers if total.count.max is not None else None,
+        includes_perpetrators=False,
+    )
+    return [CountMention(start=sentence.start + match.start(), end=sentence.start + match.end(),
+                         text=match.group(0), sentence=sentence.index, kind="killed", count=victims)]
 
 
 def claimant_figure(text: str, start: int, language: str | None = None) -> bool:

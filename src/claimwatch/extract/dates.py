@@ -5,7 +5,8 @@ Rules, regexes only (dateparser is ~100x slower and guesses too freely):
 - Absolute: "June 3, 2017", "3 June 2017", "2017-06-03" -> day; "April 2006" -> month; a bare year
   only after a preposition ("in 2006", "since 2014") -> year. A day and month without a year
   ("on June 3") take the year that puts them on or before publication, and count as relative.
-- Relative, resolved against `Document.published` (none of them is returned when it is unknown):
+- Relative, resolved against `Document.published` (none of them is returned when it is unknown; where the
+  report's address names only its month, those that every day of that month resolves alike):
     weekday ("on Friday", "Friday's attack", "Saturday night")   the most recent such day on or before
                                                                   publication; "last Friday" is strictly
                                                                   before it
@@ -21,6 +22,7 @@ Rules, regexes only (dateparser is ~100x slower and guesses too freely):
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Iterator
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from .. import lang
 from ..model import DateMention, DatePrecision
+from ..url_dates import date_from_url
 from .numbers import parse_number
 
 if TYPE_CHECKING:
@@ -107,14 +110,36 @@ def find_dates(work: Work) -> list[DateMention]:
     """Date mentions in every sentence, with document offsets; relative ones only with a publication date,
     or, where the page gives none, the full date the report opens with (its dateline or first caption)."""
     published = work.document.published or opening_date(work)
+    month = None if published is not None else _month_of_address(work.document.url)
     found: list[DateMention] = []
     for sentence in work.sentences:
-        for mention in dates_in(sentence.text, published, work.document.language):
+        if month is not None:
+            mentions = _read_against_month(sentence.text, month, work.document.language)
+        else:
+            mentions = dates_in(sentence.text, published, work.document.language)
+        for mention in mentions:
             mention.start += sentence.start
             mention.end += sentence.start
             mention.sentence = sentence.index
             found.append(mention)
     return found
+
+
+def _month_of_address(url: str | None) -> tuple[datetime, datetime] | None:
+    """The first and last day of the month a report's address names ("/2017-06/"), when it names no day."""
+    found = date_from_url(url)
+    if found is None or found.precision != "month":
+        return None
+    first = datetime(found.date.year, found.date.month, 1)
+    return first, datetime(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+
+
+def _read_against_month(text: str, month: tuple[datetime, datetime], language: str | None) -> list[DateMention]:
+    """Dates in a sentence of a report known to be written in `month` only: a relative date is kept where any
+    day of the month gives it ("im November des vergangenen Jahres", "last year"), not "on Friday"."""
+    early = dates_in(text, month[0], language)
+    late = {(m.start, m.end, m.date, m.precision) for m in dates_in(text, month[1], language)}
+    return [m for m in early if (m.start, m.end, m.date, m.precision) in late]
 
 
 def opening_date(work: Work) -> datetime | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import MalformedInput
 from ..model import Document
+from ..url_dates import with_url_date
 
 # trafilatura reports pages it cannot use on its own logger; we report them as typed errors. Its log
 # level is the application's to set (the CLI quiets it unless -vv), not this module's at import time.
@@ -23,7 +24,7 @@ def from_html(markup: str, source: str, url: str | None = None) -> Document:
         raise MalformedInput(source, "no article text found in the HTML (broken or empty page)")
     # trafilatura puts one paragraph on each line; the rest of the pipeline separates them by a blank line
     paragraphs = [line.strip() for line in result.text.splitlines() if line.strip()]
-    return Document(
+    return with_url_date(Document(
         text="\n\n".join(paragraphs),
         url=_clean(result.url) or url,
         title=_clean(result.title),
@@ -31,7 +32,7 @@ def from_html(markup: str, source: str, url: str | None = None) -> Document:
         outlet=_clean(result.sitename),
         author=_clean(result.author),
         source=source,
-    )
+    ))
 
 
 def _extract(markup: str, url: str | None, *, favor_recall: bool) -> Any:

@@ -15,6 +15,7 @@ from typing import IO, Any
 from .. import settings
 from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput
 from ..model import Document
+from ..url_dates import with_url_date
 from .decode import decode, limit_message
 from .html import from_html
 
@@ -145,7 +146,7 @@ def from_record(value: Any, source: str) -> Document:
     published = parse_published(value.get("published"))
     if published:
         document.published = published
-    return document
+    return with_url_date(document)
 
 
 def parse_published(value: Any) -> datetime | None:
