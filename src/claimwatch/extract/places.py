@@ -278,8 +278,8 @@ def _unlisted_place(
     ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
     # "the town of X" names X as a place in so many words, whatever label the tagger gave it.
     g = grammar or _ENGLISH
-    countries_at = functools.partial(_local_countries, text, tokens, i, gaz=gaz)
-    called_place = g.called_before.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
+    countries_at = functools.partial(_countries_after, text, tokens, i, gaz)
+    called_place = _called_place(text, tokens, i, g)
     if not called_place and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
@@ -300,9 +300,36 @@ def _unlisted_place(
     local = _local_countries(text, tokens, i, i + n, gaz)
     named = [e for e in entries if (e.place.country_code or "") in local or context.get(e.place.country_code or "")]
     if not named:
-        return None
+        return called_unlisted(text, tokens, i, g, context, countries_at) if called_place else None
     best = max(named, key=lambda e: _score(e, local, context))
     return n, start, end, best.place
+
+
+def _countries_after(text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, j: int) -> set[str]:
+    """The countries named next to the name at tokens i..j: "X, Mali", "Mali's X", else "X in Mali"."""
+    local = _local_countries(text, tokens, i, j, gaz)
+    if not local:
+        enclosing = _enclosing_place(text, tokens, j, gaz)
+        if enclosing is not None and enclosing.country_code:
+            local = {enclosing.country_code}
+    # "the Balochistan towns of X and Y": a region or country named just before; else "the city of X in the
+    # suburbs of Moscow": the country of the next known place a few words on.
+    for k in range(i - 1, max(-1, i - _LIST_BACK_WORDS), -1):
+        hit = None if local or not tokens[k].group()[:1].isupper() else _longest_match(text, tokens, k, gaz)
+        areas = [e for e in hit[3] if e.kind in {"admin1", "country"}] if hit is not None else []
+        if areas:
+            local = {max(areas, key=lambda e: e.population).place.country_code or ""} - {""}
+    for k in range(j, min(j + _NEXT_PLACE_WORDS, len(tokens))):
+        if local or not tokens[k].group()[:1].isupper():
+            continue
+        hit = _longest_match(text, tokens, k, gaz)
+        if hit is not None:
+            local = {max(hit[3], key=lambda e: _score(e, set(), Counter())).place.country_code or ""} - {""}
+    return local
+
+
+_NEXT_PLACE_WORDS = 10
+_LIST_BACK_WORDS = 7  # "the Balochistan towns of X, Y and Z": back over the list to the region before it
 
 
 def _named_area(
@@ -393,9 +420,34 @@ def _stands_alone(
     return True
 
 
-_CALLED_PLACE_BEFORE = re.compile(
-    r"\b(?:town|village|city|hamlet|settlement|community|locality|township|municipality)\s+of\s+$", re.IGNORECASE
+_PLACE_NOUN = r"(?:town|village|city|hamlet|settlement|community|locality|township|municipality|district|suburb)"
+_CALLED_PLACE_BEFORE = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+$", re.IGNORECASE)
+# "the towns of Zhob and Sui", "the villages of Aba, Ube and Ofu": each name of the list after a plural place noun.
+_CALLED_LIST_BEFORE = re.compile(
+    r"\b(?:[Tt]owns|[Vv]illages|[Cc]ities|[Hh]amlets|[Ss]ettlements|[Cc]ommunities|[Ll]ocalities|[Tt]ownships|"
+    r"[Mm]unicipalities|[Dd]istricts|[Ss]uburbs)\s+of\s+"
+    r"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
 )
+# "Qaa, a predominantly Christian village near ...", "Dapchi, a town in Yobe state": the apposition calls it a place.
+_CALLED_PLACE_AFTER = re.compile(
+    rf"^,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}{_PLACE_NOUN}\b", re.IGNORECASE
+)
+
+
+def _called_place(text: str, tokens: list[re.Match[str]], i: int, grammar: PlaceGrammar) -> bool:
+    """True when the words around the name at token i call it a place in so many words: "the town of X", "the
+    towns of X and Y", "X, a village near ...". Such a name is read even where no table lists it."""
+    start = tokens[i].start()
+    if grammar.called_before.search(text[max(0, start - 30) : start]):
+        return True
+    if _CALLED_LIST_BEFORE.search(text[max(0, start - 90) : start]):
+        return True
+    n = 0  # the name's words: capitalised, glued by one space or a hyphen
+    while i + n + 1 < len(tokens) and n < 2 and tokens[i + n + 1].group()[:1].isupper() and \
+            text[tokens[i + n].end() : tokens[i + n + 1].start()] in {" ", "-"}:
+        n += 1
+    end = tokens[i + n].end()
+    return _CALLED_PLACE_AFTER.match(text[end : end + 60]) is not None
 # "in X", "near the X", "the capital X": the words before a name that use it as a place.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across|capital)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
@@ -411,7 +463,8 @@ def _placed(text: str, start: int, end: int, grammar: PlaceGrammar | None = None
     return bool(locative.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
 
 
-_ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE)
+_ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE,
+                       called_unlisted=True)
 
 
 def _grammar(language: str | None) -> PlaceGrammar:
