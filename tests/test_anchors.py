@@ -236,3 +236,16 @@ def test_another_bomb_with_a_place_of_its_own_is_another_incident() -> None:
         "Another bomb went off in Kandahar on Saturday, wounding two."
     )
     assert len(result.incidents) == 2
+
+
+def test_a_region_before_a_plural_town_list_holds_the_list() -> None:
+    from claimwatch.anchors import listed_places
+
+    text = "Soldiers died in attacks in Blefuscu towns of Ruritown and Lilliput last week."
+    event = _event(text, "attacks")
+    places = [_place(text, "Blefuscu", rank=1), _place(text, "Ruritown"), _place(text, "Lilliput")]
+    assert [p.text for p in listed_places(text, event, places)] == ["Ruritown", "Lilliput"]
+    # One town after the region is no list: a single attack, placed as before.
+    text = "Soldiers died in attacks in Blefuscu towns of Ruritown last week."
+    event = _event(text, "attacks")
+    assert listed_places(text, event, [_place(text, "Blefuscu", rank=1), _place(text, "Ruritown")]) == []

@@ -425,12 +425,16 @@ _CALLED_PLACE_BEFORE = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+$", re.IGNORECASE)
 # "the towns of Zhob and Sui", "the villages of Aba, Ube and Ofu": each name of the list after a plural place noun.
 _CALLED_LIST_BEFORE = re.compile(
     r"\b(?:[Tt]owns|[Vv]illages|[Cc]ities|[Hh]amlets|[Ss]ettlements|[Cc]ommunities|[Ll]ocalities|[Tt]ownships|"
-    r"[Mm]unicipalities|[Dd]istricts|[Ss]uburbs)\s+of\s+"
+    r"[Mm]unicipalities|[Dd]istricts|[Ss]uburbs)\s+(?:of|such\s+as|including|like)\s+"
     r"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
 )
 # "Qaa, a predominantly Christian village near ...", "Dapchi, a town in Yobe state": the apposition calls it a place.
+# "Lafoole, 20km south of Mogadishu", "X about 15 km outside the capital": a distance from a place makes one.
 _CALLED_PLACE_AFTER = re.compile(
-    rf"^,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}{_PLACE_NOUN}\b", re.IGNORECASE
+    rf"^(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}{_PLACE_NOUN}\b"
+    r"|,?\s+(?:(?:about|some|around|nearly|roughly|just|only)\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+of|from|outside|away\s+from)\b)",
+    re.IGNORECASE,
 )
 
 
