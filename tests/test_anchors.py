@@ -249,3 +249,14 @@ def test_a_region_before_a_plural_town_list_holds_the_list() -> None:
     text = "Soldiers died in attacks in Blefuscu towns of Ruritown last week."
     event = _event(text, "attacks")
     assert listed_places(text, event, [_place(text, "Blefuscu", rank=1), _place(text, "Ruritown")]) == []
+
+
+def test_a_capital_named_after_a_comma_is_tied_to_the_attack_word() -> None:
+    text = "The group claimed a bombing in Ruritania province's capital, Ostburg, on Sunday."
+    places = [_place(text, "Ruritania province", rank=1), _place(text, "Ostburg")]
+    assert [p.text for p in tied(text, _event(text, "bombing"), places, places=True)] == [
+        "Ruritania province", "Ostburg"]
+    # Any other name after a comma stays outside the attack word's phrase.
+    text = "The group claimed a bombing in Ostburg, Westmark officials said."
+    places = [_place(text, "Ostburg"), _place(text, "Westmark")]
+    assert [p.text for p in tied(text, _event(text, "bombing"), places, places=True)] == ["Ostburg"]
