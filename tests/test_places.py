@@ -351,3 +351,11 @@ def test_apposition_calls_a_name_a_village(gaz: Gazetteer, towns: Gazetteer) -> 
     # An apposition that calls the name something else leaves an unknown name alone.
     assert _places("Shells fell near Dunkara, a farmer from Nigeria said.", gaz, towns) == [
         ("Nigeria", "Nigeria", "NG")]
+
+
+def test_an_unlisted_region_named_with_a_lower_case_region_word(gaz: Gazetteer) -> None:
+    [(start, end, place)] = places_in("Gunmen attacked a checkpoint in Nigeria's Upper Koro state.", gaz, Counter())[1:]
+    assert (place.name, place.country_code, place.admin1) == ("Upper Koro", "NG", "Upper Koro")  # a region
+    # A capitalised "State" belongs to a name ("Islamic State"), and the last words of a longer name are not one.
+    assert _places("Members of Islamic State attacked the town.", gaz) == []
+    assert _places("Fighting raged in Mosul Koro region of Nigeria.", gaz) == [("Nigeria", "Nigeria", "NG")]

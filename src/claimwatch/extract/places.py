@@ -78,6 +78,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # territory", "Bara tehsil", "Regi area", "the Pendjari National Park", "Sambisa Forest").
 _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune", "subdistrict", "sub-district",
                "locality", "township", "department", "territory", "tehsil", "area", "park", "forest"}
+# First-level region words: after an unlisted name, in lower case, they name a region ("West Java province").
+_REGION_WORDS = {"province", "state", "region", "governorate", "oblast", "prefecture"}
 # In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
 # words, a country or region, or a city this large (one-word names only after a locative: "in lima").
 _UNCASED_CITY_MIN = 100_000
@@ -347,22 +349,33 @@ def _named_area(
             text[tokens[k].end() : tokens[k + 1].start()] not in {" ", "-"} for k in range(i, j)
         ):
             return None
-        if name_key(tokens[j].group()) not in _AREA_WORDS or text[tokens[j - 1].end() : tokens[j].start()] != " ":
+        # A region word counts in lower case only ("West Java province"; not "Islamic State").
+        area_word = name_key(tokens[j].group()) in _AREA_WORDS or tokens[j].group() in _REGION_WORDS
+        if not area_word or text[tokens[j - 1].end() : tokens[j].start()] != " ":
             continue
         if all(name_key(w) in _PREFIX_OK | _SUFFIX_OK for w in words) or any(gaz.lookup(w) for w in words):
             return None
         start, end = tokens[i].start(), tokens[j - 1].end()
+        if i > 0 and text[tokens[i - 1].end() : start] == " " and _capitalised(tokens[i - 1].group()) and \
+                name_key(tokens[i - 1].group()) not in _PREFIX_OK and not _POSSESSIVE.search(tokens[i - 1].group()):
+            return None  # the end of a longer name ("Nineveh Plains region"), not a name of its own
         enclosing = _enclosing_place(text, tokens, j + 1, gaz)
-        placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
+        owner = _local_countries(text, tokens, i, j, gaz)  # "Indonesia's X province", "X district, Mali"
+        placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None or len(owner) == 1
         if enclosing is None and not placed:
             return None
         if enclosing is not None:
             code, region = enclosing.country_code, enclosing.admin1
+        elif len(owner) == 1:
+            code, region = next(iter(owner)), None
         else:
             code, region = (context.most_common(1)[0][0] if context else None), None
         if not code:
             return None
-        # An area inside an unknown region gets the "no admin1 code" form cities use ("MZ.00").
+        # An area inside an unknown region gets the "no admin1 code" form cities use ("MZ.00"); a region named
+        # with its region word is a region ("West Java province").
+        if tokens[j].group() in _REGION_WORDS:
+            region = text[start:end]
         return n, start, end, Place(name=text[start:end], country_code=code, admin1=region or f"{code}.00")
     return None
 
