@@ -82,6 +82,9 @@ def test_dates_tied_to_the_attack_word() -> None:
         ("Gunmen struck in Freedonia's north on Friday.", "Freedonia", 2, False),
         ("Gunmen killed six in Freedonia on Friday.", "Freedonia", 2, False),
         ("Ruritania officials said a bomb hit Strelsau.", "Strelsau", 0, False),
+        ("It was the first raid this large by the militant group from Freedonia.", "Freedonia", 2, True),
+        ("Fighters from neighbouring Freedonia crossed at night.", "Freedonia", 2, True),
+        ("Tourists from Freedonia were among the dead.", "Freedonia", 2, False),
     ],
 )
 def test_places_that_are_a_base_a_border_or_an_owner_anchor_no_attack(
