@@ -202,3 +202,35 @@ def test_branch_parents_of_new_rows() -> None:
 )
 def test_common_words_are_not_groups(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Qaeda in the Arabian Peninsula said al-Qaeda's branch in Yemen did it; AQAP denied nothing.",
+        "The Islamic State's Sahel Province and Islamic State-Sahel fighters, not Daesh or Da'esh, were seen.",
+        "A Dawlah Islamiyah-Maute cell and the Taliban-led government met the Tehreek-e-Taliban Pakistan.",
+        "l'État islamique et d'Al-Qaïda ont revendiqué; nobody else did, not even islamic state fans.",
+    ],
+)
+def test_the_trie_scan_finds_what_the_plain_alternation_finds(text: str) -> None:
+    from claimwatch.extract import groups as g
+
+    table = g._table()
+    ascii_text = text.translate(g._ASCII)
+    for scan in (table.loose, table.acronyms, table.acronyms_loose, table.contextual, table.joined):
+        if scan is None:
+            continue
+        expected = [(m.span(), m.group(0)) for m in scan.exact.finditer(ascii_text)]
+        assert [(m.span(), m.group(0)) for m in scan.finditer(ascii_text)] == expected
+
+
+def test_a_trie_writes_shared_beginnings_once() -> None:
+    import re
+
+    from claimwatch.extract.groups import _trie
+
+    pattern = re.compile(rf"(?:{_trie(['Islamic State', 'Islamic Jihad', 'Islam'])})$", re.IGNORECASE)
+    assert pattern.pattern.count("Islam") == 1
+    assert all(pattern.match(name) for name in ("islamic state", "Islamic's Jihad", "Islam"))
+    assert not pattern.match("Islamic")

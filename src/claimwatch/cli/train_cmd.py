@@ -35,8 +35,8 @@ def train_muc4_command(
     encoder: Annotated[
         bool | None,
         typer.Option("--encoder/--no-encoder", help="Fine-tune the contextual role tagger (the `accurate` profile) "
-                     "and export it to ONNX int8; by default when the train extra is installed. About 40 minutes "
-                     "on two cores."),
+                     "and export it to ONNX int8; by default when the train extra is installed. One to two hours "
+                     "on two quiet cores (--encoder-minutes caps it)."),
     ] = None,
     encoder_epochs: Annotated[float, typer.Option("--encoder-epochs", help="Passes over the windows.")] = 1.5,
     encoder_minutes: Annotated[

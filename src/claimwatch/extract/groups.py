@@ -30,6 +30,7 @@ import bisect
 import functools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -122,8 +123,8 @@ def find_groups(work: Work) -> list[GroupMention]:
             if entry is not None and _sensible_context(text, match.start(), match.end()):
                 found.append((match.start(), match.end(), entry))
     if lang.resources(work.document.language).get("claims", "group_compounds", False):
-        for pattern in table.compounds:
-            found += [(m.start(), m.end(), e) for m in pattern.finditer(text) if (e := _entry_for(table, m.group(0)))]
+        for compound in table.compounds:
+            found += [(m.start(), m.end(), e) for m in compound.finditer(text) if (e := _entry_for(table, m.group(0)))]
     mentions: list[GroupMention] = []
     last_end = -1
     found += _possessive_branches(text, table, found)
@@ -168,11 +169,11 @@ def _possessive_branches(
 class _Table:
     entries: list[GroupEntry]
     by_key: dict[str, GroupEntry]
-    loose: re.Pattern[str] | None
-    acronyms: re.Pattern[str] | None
-    acronyms_loose: re.Pattern[str] | None
-    contextual: re.Pattern[str] | None
-    joined: re.Pattern[str] | None = None  # "<alias>-<alias>", two names of one group joined by a hyphen
+    loose: _Scan | None
+    acronyms: _Scan | None
+    acronyms_loose: _Scan | None
+    contextual: _Scan | None
+    joined: _Scan | None = None  # "<alias>-<alias>", two names of one group joined by a hyphen
     branches: re.Pattern[str] | None = None  # "the group's <branch name>"
     branch_of: dict[str, tuple[GroupEntry, ...]] = field(default_factory=dict)  # branch name key -> branches
     compounds: tuple[re.Pattern[str], ...] = ()  # "<alias>-<Noun>", a name as a compound's first part
@@ -221,8 +222,11 @@ def _table() -> _Table:
         acronyms=_compile(acronyms, 0),
         acronyms_loose=_compile(acronyms, re.IGNORECASE),
         contextual=_compile(contextual, 0),
-        joined=re.compile(rf"(?<![\w'-])(?P<first>{alternatives})-(?P<second>{alternatives})(?![\w]|-\w)",
-                          re.IGNORECASE) if alternatives else None,
+        joined=_Scan(
+            re.compile(rf"(?<![\w'-])(?:{_trie(loose)})-(?:{_trie(loose)})(?![\w]|-\w)", re.IGNORECASE),
+            re.compile(rf"(?<![\w'-])(?P<first>{alternatives})-(?P<second>{alternatives})(?![\w]|-\w)",
+                       re.IGNORECASE),
+        ) if alternatives else None,
         # the branch's name in its written capitals, since it is a proper name ("its West Africa Province")
         branches=re.compile(
             r"\b(?i:the (?:group|organi[sz]ation|movement)'s|its|their)\s+(?P<branch>"
@@ -267,12 +271,55 @@ def _branch_names(entries: list[GroupEntry]) -> dict[str, tuple[GroupEntry, ...]
     return {name: tuple(found) for name, found in names.items()}
 
 
-def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+def _compile(aliases: list[str], flags: int) -> _Scan | None:
     if not aliases:
         return None
     ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
     body = "|".join(_alias_pattern(a) for a in ordered)
-    return re.compile(rf"{_START}(?:{body})(?![\w]|-\w)", flags)
+    return _Scan(re.compile(rf"{_START}(?:{_trie(ordered)})(?![\w]|-\w)", flags),
+                 re.compile(rf"{_START}(?:{body})(?![\w]|-\w)", flags))
+
+
+class _Scan:
+    """A long alternation of names, read fast. Python's `re` tries every alternative at every position of the
+    text; `first` holds the same alternatives as a trie (`_trie`), so it matches where, and only where, one of
+    them does, trying only those that share the text's first letters. It finds where the next name starts;
+    `exact`, the alternatives longest first, then says which name stands there, as a plain scan with it would."""
+
+    def __init__(self, first: re.Pattern[str], exact: re.Pattern[str]) -> None:
+        self.first = first
+        self.exact = exact
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (hit := self.first.search(text, pos)) is not None:
+            match = self.exact.match(text, hit.start())
+            if match is not None:
+                yield match
+            pos = max(match.end() if match else 0, hit.start() + 1)
+
+
+_TrieNode = dict[str, "_TrieNode"]  # a piece of a name -> what may follow it ("" marks a name's end)
+
+
+def _trie(aliases: Iterable[str]) -> str:
+    """One pattern for many names, their common beginnings written once: "Islamic State|Islamic Jihad" gives
+    "Islamic (?:State|Jihad)" (with the gaps of `_alias_parts`). It matches the same texts as the alternation."""
+    root: _TrieNode = {}
+    for alias in aliases:
+        node = root
+        for part in _alias_parts(alias):
+            node = node.setdefault(part, {})
+        node[""] = {}
+
+    def written(node: _TrieNode) -> str:
+        branches = [part + written(child) for part, child in node.items() if part]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return written(root)
 
 
 # A name starts after a non-word character, or after a French or Italian elided article ("l'État islamique",
@@ -285,6 +332,11 @@ _POSSESSIVE_GAP = r"(?:'s)?[\s-]+"  # "Islamic State's Sahel Province" for "Isla
 
 
 def _alias_pattern(alias: str) -> str:
+    return "".join(_alias_parts(alias))
+
+
+def _alias_parts(alias: str) -> list[str]:
+    """The pattern of a name as a list of pieces (a character, an optional apostrophe, a gap between words)."""
     parts: list[str] = []
     for char in alias.translate(_ASCII):
         if char == " ":
@@ -297,7 +349,7 @@ def _alias_pattern(alias: str) -> str:
             parts.append("'?")
         else:
             parts.append(re.escape(char))
-    return "".join(parts)
+    return parts
 
 
 def _key(text: str) -> str:

@@ -163,7 +163,12 @@ def quantize(source: Path, target: Path) -> None:
 def train_encoder(train_path: Path, *, epochs: float = 1.0, max_minutes: float = 110.0, limit: int | None = None,
                   batch: int = 8, lr: float = 5e-5, keep_empty: float = 0.5, seed: int = 0,
                   fp32_out: Path | None = None, progress: Callable[[str], None] | None = None,
-                  onnx_path: Path | None = None, meta_path: Path | None = None) -> EncoderTrainingReport:
+                  onnx_path: Path | None = None, meta_path: Path | None = None, head_lr: float | None = None,
+                  init: Path | None = None, checkpoint: Path | None = None,
+                  steps: int | None = None) -> EncoderTrainingReport:
+    """Fine-tune and export (see the module docstring). `init` starts from a saved state (`checkpoint` writes
+    one after training: torch's state_dict), `steps` fixes the schedule's length instead of `epochs`,
+    `head_lr` gives the new linear head its own learning rate."""
     import torch
     from tokenizers import Tokenizer
 
@@ -179,9 +184,13 @@ def train_encoder(train_path: Path, *, epochs: float = 1.0, max_minutes: float =
     documents = load_jsonl(train_path)[:limit]
     examples = make_examples(documents, tokenizer, encoder.WINDOW, encoder.STRIDE, keep_empty, seed)
     model = _tagger_module(folder)
+    if init is not None:
+        model.load_state_dict(torch.load(str(init)))
     per_epoch = (len(examples) + batch - 1) // batch
-    planned = max(1, int(round(per_epoch * epochs)))
-    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    planned = steps or max(1, int(round(per_epoch * epochs)))
+    groups = [{"params": [p for n, p in model.named_parameters() if not n.startswith("head.")], "lr": lr},
+              {"params": list(model.head.parameters()), "lr": head_lr or lr}]
+    optimizer = torch.optim.AdamW(groups, lr=lr, weight_decay=0.01)
     warmup = max(1, planned // 10)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (planned - s) / max(1, planned - warmup)))
@@ -214,7 +223,7 @@ def train_encoder(train_path: Path, *, epochs: float = 1.0, max_minutes: float =
         scheduler.step()
         optimizer.zero_grad()
         step += 1
-        recent.append(float(loss))
+        recent.append(float(loss.detach()))
         if step % 20 == 0 or step == planned:
             losses.append(sum(recent) / len(recent))
             recent = []
@@ -223,6 +232,8 @@ def train_encoder(train_path: Path, *, epochs: float = 1.0, max_minutes: float =
                 f"(~{elapsed / step * (planned - step) / 60:.0f} min left)")
     if step < planned:
         say(f"  stopped at step {step} of {planned}: the {max_minutes:.0f}-minute limit")
+    if checkpoint is not None:
+        torch.save(model.state_dict(), str(checkpoint))
     target = onnx_path or model_registry.output_path(ROLES_MODEL)
     meta_target = meta_path or model_registry.output_path(f"{ROLES_MODEL}_meta")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +248,8 @@ def train_encoder(train_path: Path, *, epochs: float = 1.0, max_minutes: float =
         "window": encoder.WINDOW,
         "stride": encoder.STRIDE,
         "trained": {"documents": len(documents), "windows": len(examples), "steps": step, "planned": planned,
-                    "batch": batch, "lr": lr, "epochs": epochs, "keep_empty": keep_empty, "seed": seed},
+                    "batch": batch, "lr": lr, "head_lr": head_lr or lr, "epochs": epochs, "keep_empty": keep_empty,
+                    "seed": seed, "init": init.name if init else None},
         "tokenizer": json.loads(tokenizer.to_str()),
     }
     meta_target.write_text(json.dumps(meta, separators=(",", ":")), encoding="utf-8")
