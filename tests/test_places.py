@@ -359,3 +359,9 @@ def test_an_unlisted_region_named_with_a_lower_case_region_word(gaz: Gazetteer) 
     # A capitalised "State" belongs to a name ("Islamic State"), and the last words of a longer name are not one.
     assert _places("Members of Islamic State attacked the town.", gaz) == []
     assert _places("Fighting raged in Mosul Koro region of Nigeria.", gaz) == [("Nigeria", "Nigeria", "NG")]
+
+
+def test_a_called_town_near_a_border_keeps_the_documents_country(gaz: Gazetteer, towns: Gazetteer) -> None:
+    # The document names Pakistan; the country named further on is a neighbour, not the town's.
+    text = "Pakistan police said a bomb hit the village of Dunkara, not far from the border with India."
+    assert _places(text, gaz, towns)[1] == ("Dunkara", "Dunkara", "PK")

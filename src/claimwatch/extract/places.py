@@ -280,7 +280,7 @@ def _unlisted_place(
     ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
     # "the town of X" names X as a place in so many words, whatever label the tagger gave it.
     g = grammar or _ENGLISH
-    countries_at = functools.partial(_countries_after, text, tokens, i, gaz)
+    countries_at = functools.partial(_countries_after, text, tokens, i, gaz, bool(context))
     called_place = _called_place(text, tokens, i, g)
     if not called_place and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
@@ -307,21 +307,24 @@ def _unlisted_place(
     return n, start, end, best.place
 
 
-def _countries_after(text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, j: int) -> set[str]:
-    """The countries named next to the name at tokens i..j: "X, Mali", "Mali's X", else "X in Mali"."""
+def _countries_after(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, document_names_countries: bool, j: int
+) -> set[str]:
+    """The countries named next to the name at tokens i..j: "X, Mali", "Mali's X", else "X in Mali", else the
+    region just before ("Balochistan towns of X and Y"); in a document that names no country, the next place a
+    few words on ("the city of X in the suburbs of Moscow"). Where the document names countries, a place further
+    on is no evidence ("X, near the border with Nigeria"), and the document's own country is the better guess."""
     local = _local_countries(text, tokens, i, j, gaz)
     if not local:
         enclosing = _enclosing_place(text, tokens, j, gaz)
         if enclosing is not None and enclosing.country_code:
             local = {enclosing.country_code}
-    # "the Balochistan towns of X and Y": a region or country named just before; else "the city of X in the
-    # suburbs of Moscow": the country of the next known place a few words on.
     for k in range(i - 1, max(-1, i - _LIST_BACK_WORDS), -1):
         hit = None if local or not tokens[k].group()[:1].isupper() else _longest_match(text, tokens, k, gaz)
         areas = [e for e in hit[3] if e.kind in {"admin1", "country"}] if hit is not None else []
         if areas:
             local = {max(areas, key=lambda e: e.population).place.country_code or ""} - {""}
-    for k in range(j, min(j + _NEXT_PLACE_WORDS, len(tokens))):
+    for k in range(j, min(j + _NEXT_PLACE_WORDS, len(tokens)) if not document_names_countries else j):
         if local or not tokens[k].group()[:1].isupper():
             continue
         hit = _longest_match(text, tokens, k, gaz)
