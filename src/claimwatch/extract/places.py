@@ -24,6 +24,10 @@ Reading a sentence:
    place when an enclosing region or country is named right after it ("X district of Y province") or a
    locative precedes it ("in X district"); its country is the enclosing place's, else the one the document
    names most. A small town ("near X") is read only after a locative and in a country the document names.
+5. Names the words call places are read even where no table lists them (any length, "Qaa" too): "the town
+   of X", "the towns of X and Y", "communities such as X, Y and Z", "X, a village near ...", "X, 20 km south
+   of Y", "Indonesia's X province" (a lower-case region word makes it a region). Their country is the one
+   named next to them ("X in Mali", "Mali's X", the region before a list), else the document's.
 
 The full gazetteer is built once per process (about half a second, see `default_gazetteer`).
 """
