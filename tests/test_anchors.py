@@ -82,6 +82,9 @@ def test_dates_tied_to_the_attack_word() -> None:
         ("Gunmen struck in Freedonia's north on Friday.", "Freedonia", 2, False),
         ("Gunmen killed six in Freedonia on Friday.", "Freedonia", 2, False),
         ("Ruritania officials said a bomb hit Strelsau.", "Strelsau", 0, False),
+        ("It was the first raid this large by the militant group from Freedonia.", "Freedonia", 2, True),
+        ("Fighters from neighbouring Freedonia crossed at night.", "Freedonia", 2, True),
+        ("Tourists from Freedonia were among the dead.", "Freedonia", 2, False),
     ],
 )
 def test_places_that_are_a_base_a_border_or_an_owner_anchor_no_attack(
@@ -236,3 +239,27 @@ def test_another_bomb_with_a_place_of_its_own_is_another_incident() -> None:
         "Another bomb went off in Kandahar on Saturday, wounding two."
     )
     assert len(result.incidents) == 2
+
+
+def test_a_region_before_a_plural_town_list_holds_the_list() -> None:
+    from claimwatch.anchors import listed_places
+
+    text = "Soldiers died in attacks in Blefuscu towns of Ruritown and Lilliput last week."
+    event = _event(text, "attacks")
+    places = [_place(text, "Blefuscu", rank=1), _place(text, "Ruritown"), _place(text, "Lilliput")]
+    assert [p.text for p in listed_places(text, event, places)] == ["Ruritown", "Lilliput"]
+    # One town after the region is no list: a single attack, placed as before.
+    text = "Soldiers died in attacks in Blefuscu towns of Ruritown last week."
+    event = _event(text, "attacks")
+    assert listed_places(text, event, [_place(text, "Blefuscu", rank=1), _place(text, "Ruritown")]) == []
+
+
+def test_a_capital_named_after_a_comma_is_tied_to_the_attack_word() -> None:
+    text = "The group claimed a bombing in Ruritania province's capital, Ostburg, on Sunday."
+    places = [_place(text, "Ruritania province", rank=1), _place(text, "Ostburg")]
+    assert [p.text for p in tied(text, _event(text, "bombing"), places, places=True)] == [
+        "Ruritania province", "Ostburg"]
+    # Any other name after a comma stays outside the attack word's phrase.
+    text = "The group claimed a bombing in Ostburg, Westmark officials said."
+    places = [_place(text, "Ostburg"), _place(text, "Westmark")]
+    assert [p.text for p in tied(text, _event(text, "bombing"), places, places=True)] == ["Ostburg"]

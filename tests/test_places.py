@@ -324,3 +324,44 @@ def test_a_name_before_an_area_word_such_as_territory_or_park_is_an_area() -> No
     assert any(p.name.startswith("Zubrowa") and p.country_code == "KE" for _, _, p in places_in(text, gaz))
     text = "Gunmen killed five villagers in Karsaki territory, Ituri province."
     assert any(p.name == "Karsaki" for _, _, p in places_in(text, gaz, Counter({"CD": 2})))
+
+
+def test_a_name_called_a_town_is_read_though_no_table_lists_it(gaz: Gazetteer, towns: Gazetteer) -> None:
+    # Made-up names: neither gazetteer knows them, the words around them say they are places.
+    assert _places("Raiders burned the village of Tso in Nigeria overnight.", gaz, towns)[0] == ("Tso", "Tso", "NG")
+    # The country comes from the place named right after the name, else from the document.
+    found = _places("A bomb went off in the market town of Ogbaru near Maiduguri, witnesses said.", gaz, towns)
+    assert found[0] == ("Ogbaru", "Ogbaru", "NG")
+    # A town of a country the document does not name is believed when the text calls it a town.
+    assert _places("Troops entered the town of Wadanko in Pakistan.", gaz, towns)[0] == ("Wadanko", "Wadanko", "PK")
+
+
+def test_every_name_of_a_plural_town_list_is_a_place(gaz: Gazetteer, towns: Gazetteer) -> None:
+    text = "Gunmen raided the Balochistan towns of Tarwa and Kelan overnight."
+    assert [(name, code) for name, _place, code in _places(text, gaz, towns)] == [
+        ("Balochistan", "PK"), ("Tarwa", "PK"), ("Kelan", "PK")]  # the region before the list gives the country
+    text = "Herders fled the villages of Oru, Ebi and Amo in Nigeria."
+    assert [name for name, _place, code in _places(text, gaz, towns) if code == "NG"] == [
+        "Oru", "Ebi", "Amo", "Nigeria"]
+
+
+def test_apposition_calls_a_name_a_village(gaz: Gazetteer, towns: Gazetteer) -> None:
+    text = "Shells fell on Dunkara, a small farming village near the Nigerian border, at dawn."
+    assert _places(text, gaz, towns)[0] == ("Dunkara", "Dunkara", "NG")
+    # An apposition that calls the name something else leaves an unknown name alone.
+    assert _places("Shells fell near Dunkara, a farmer from Nigeria said.", gaz, towns) == [
+        ("Nigeria", "Nigeria", "NG")]
+
+
+def test_an_unlisted_region_named_with_a_lower_case_region_word(gaz: Gazetteer) -> None:
+    [(start, end, place)] = places_in("Gunmen attacked a checkpoint in Nigeria's Upper Koro state.", gaz, Counter())[1:]
+    assert (place.name, place.country_code, place.admin1) == ("Upper Koro", "NG", "Upper Koro")  # a region
+    # A capitalised "State" belongs to a name ("Islamic State"), and the last words of a longer name are not one.
+    assert _places("Members of Islamic State attacked the town.", gaz) == []
+    assert _places("Fighting raged in Mosul Koro region of Nigeria.", gaz) == [("Nigeria", "Nigeria", "NG")]
+
+
+def test_a_called_town_near_a_border_keeps_the_documents_country(gaz: Gazetteer, towns: Gazetteer) -> None:
+    # The document names Pakistan; the country named further on is a neighbour, not the town's.
+    text = "Pakistan police said a bomb hit the village of Dunkara, not far from the border with India."
+    assert _places(text, gaz, towns)[1] == ("Dunkara", "Dunkara", "PK")

@@ -280,9 +280,13 @@ def listed_places(text: str, event: EventMention, places: list[PlaceMention], la
         return []
     if not after.match(text[event.end : following[0].start]):
         return []
+    head = res.pattern("resolve", "list_head_between")
     listed = [following[0]]
     for place in following[1:]:
         gap = text[listed[-1].end : place.start]
+        if len(listed) == 1 and head.match(gap):
+            listed = [place]  # "Balochistan towns of X and Y": the region holds the list, X starts it
+            continue
         if len(gap) > _LIST_GAP or not coordination.match(gap):
             break
         if place.place.name != listed[-1].place.name:

@@ -24,6 +24,10 @@ Reading a sentence:
    place when an enclosing region or country is named right after it ("X district of Y province") or a
    locative precedes it ("in X district"); its country is the enclosing place's, else the one the document
    names most. A small town ("near X") is read only after a locative and in a country the document names.
+5. Names the words call places are read even where no table lists them (any length, "Qaa" too): "the town
+   of X", "the towns of X and Y", "communities such as X, Y and Z", "X, a village near ...", "X, 20 km south
+   of Y", "Indonesia's X province" (a lower-case region word makes it a region). Their country is the one
+   named next to them ("X in Mali", "Mali's X", the region before a list), else the document's.
 
 The full gazetteer is built once per process (about half a second, see `default_gazetteer`).
 """
@@ -78,6 +82,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # territory", "Bara tehsil", "Regi area", "the Pendjari National Park", "Sambisa Forest").
 _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune", "subdistrict", "sub-district",
                "locality", "township", "department", "territory", "tehsil", "area", "park", "forest"}
+# First-level region words: after an unlisted name, in lower case, they name a region ("West Java province").
+_REGION_WORDS = {"province", "state", "region", "governorate", "oblast", "prefecture"}
 # In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
 # words, a country or region, or a city this large (one-word names only after a locative: "in lima").
 _UNCASED_CITY_MIN = 100_000
@@ -278,8 +284,8 @@ def _unlisted_place(
     ("Nangade district of Cabo Delgado province") or a small town used as a place ("near Ansongo")."""
     # "the town of X" names X as a place in so many words, whatever label the tagger gave it.
     g = grammar or _ENGLISH
-    countries_at = functools.partial(_local_countries, text, tokens, i, gaz=gaz)
-    called_place = g.called_before.search(text[max(0, tokens[i].start() - 30) : tokens[i].start()]) is not None
+    countries_at = functools.partial(_countries_after, text, tokens, i, gaz, bool(context))
+    called_place = _called_place(text, tokens, i, g)
     if not called_place and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
@@ -300,9 +306,39 @@ def _unlisted_place(
     local = _local_countries(text, tokens, i, i + n, gaz)
     named = [e for e in entries if (e.place.country_code or "") in local or context.get(e.place.country_code or "")]
     if not named:
-        return None
+        return called_unlisted(text, tokens, i, g, context, countries_at) if called_place else None
     best = max(named, key=lambda e: _score(e, local, context))
     return n, start, end, best.place
+
+
+def _countries_after(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, document_names_countries: bool, j: int
+) -> set[str]:
+    """The countries named next to the name at tokens i..j: "X, Mali", "Mali's X", else "X in Mali", else the
+    region just before ("Balochistan towns of X and Y"); in a document that names no country, the next place a
+    few words on ("the city of X in the suburbs of Moscow"). Where the document names countries, a place further
+    on is no evidence ("X, near the border with Nigeria"), and the document's own country is the better guess."""
+    local = _local_countries(text, tokens, i, j, gaz)
+    if not local:
+        enclosing = _enclosing_place(text, tokens, j, gaz)
+        if enclosing is not None and enclosing.country_code:
+            local = {enclosing.country_code}
+    for k in range(i - 1, max(-1, i - _LIST_BACK_WORDS), -1):
+        hit = None if local or not tokens[k].group()[:1].isupper() else _longest_match(text, tokens, k, gaz)
+        areas = [e for e in hit[3] if e.kind in {"admin1", "country"}] if hit is not None else []
+        if areas:
+            local = {max(areas, key=lambda e: e.population).place.country_code or ""} - {""}
+    for k in range(j, min(j + _NEXT_PLACE_WORDS, len(tokens)) if not document_names_countries else j):
+        if local or not tokens[k].group()[:1].isupper():
+            continue
+        hit = _longest_match(text, tokens, k, gaz)
+        if hit is not None:
+            local = {max(hit[3], key=lambda e: _score(e, set(), Counter())).place.country_code or ""} - {""}
+    return local
+
+
+_NEXT_PLACE_WORDS = 10
+_LIST_BACK_WORDS = 7  # "the Balochistan towns of X, Y and Z": back over the list to the region before it
 
 
 def _named_area(
@@ -320,22 +356,33 @@ def _named_area(
             text[tokens[k].end() : tokens[k + 1].start()] not in {" ", "-"} for k in range(i, j)
         ):
             return None
-        if name_key(tokens[j].group()) not in _AREA_WORDS or text[tokens[j - 1].end() : tokens[j].start()] != " ":
+        # A region word counts in lower case only ("West Java province"; not "Islamic State").
+        area_word = name_key(tokens[j].group()) in _AREA_WORDS or tokens[j].group() in _REGION_WORDS
+        if not area_word or text[tokens[j - 1].end() : tokens[j].start()] != " ":
             continue
         if all(name_key(w) in _PREFIX_OK | _SUFFIX_OK for w in words) or any(gaz.lookup(w) for w in words):
             return None
         start, end = tokens[i].start(), tokens[j - 1].end()
+        if i > 0 and text[tokens[i - 1].end() : start] == " " and _capitalised(tokens[i - 1].group()) and \
+                name_key(tokens[i - 1].group()) not in _PREFIX_OK and not _POSSESSIVE.search(tokens[i - 1].group()):
+            return None  # the end of a longer name ("Nineveh Plains region"), not a name of its own
         enclosing = _enclosing_place(text, tokens, j + 1, gaz)
-        placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
+        owner = _local_countries(text, tokens, i, j, gaz)  # "Indonesia's X province", "X district, Mali"
+        placed = _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None or len(owner) == 1
         if enclosing is None and not placed:
             return None
         if enclosing is not None:
             code, region = enclosing.country_code, enclosing.admin1
+        elif len(owner) == 1:
+            code, region = next(iter(owner)), None
         else:
             code, region = (context.most_common(1)[0][0] if context else None), None
         if not code:
             return None
-        # An area inside an unknown region gets the "no admin1 code" form cities use ("MZ.00").
+        # An area inside an unknown region gets the "no admin1 code" form cities use ("MZ.00"); a region named
+        # with its region word is a region ("West Java province").
+        if tokens[j].group() in _REGION_WORDS:
+            region = text[start:end]
         return n, start, end, Place(name=text[start:end], country_code=code, admin1=region or f"{code}.00")
     return None
 
@@ -393,9 +440,38 @@ def _stands_alone(
     return True
 
 
-_CALLED_PLACE_BEFORE = re.compile(
-    r"\b(?:town|village|city|hamlet|settlement|community|locality|township|municipality)\s+of\s+$", re.IGNORECASE
+_PLACE_NOUN = r"(?:town|village|city|hamlet|settlement|community|locality|township|municipality|district|suburb)"
+_CALLED_PLACE_BEFORE = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+$", re.IGNORECASE)
+# "the towns of Zhob and Sui", "the villages of Aba, Ube and Ofu": each name of the list after a plural place noun.
+_CALLED_LIST_BEFORE = re.compile(
+    r"\b(?:[Tt]owns|[Vv]illages|[Cc]ities|[Hh]amlets|[Ss]ettlements|[Cc]ommunities|[Ll]ocalities|[Tt]ownships|"
+    r"[Mm]unicipalities|[Dd]istricts|[Ss]uburbs)\s+(?:of|such\s+as|including|like)\s+"
+    r"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
 )
+# "Qaa, a predominantly Christian village near ...", "Dapchi, a town in Yobe state": the apposition calls it a place.
+# "Lafoole, 20km south of Mogadishu", "X about 15 km outside the capital": a distance from a place makes one.
+_CALLED_PLACE_AFTER = re.compile(
+    rf"^(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}{_PLACE_NOUN}\b"
+    r"|,?\s+(?:(?:about|some|around|nearly|roughly|just|only)\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+of|from|outside|away\s+from)\b)",
+    re.IGNORECASE,
+)
+
+
+def _called_place(text: str, tokens: list[re.Match[str]], i: int, grammar: PlaceGrammar) -> bool:
+    """True when the words around the name at token i call it a place in so many words: "the town of X", "the
+    towns of X and Y", "X, a village near ...". Such a name is read even where no table lists it."""
+    start = tokens[i].start()
+    if grammar.called_before.search(text[max(0, start - 30) : start]):
+        return True
+    if _CALLED_LIST_BEFORE.search(text[max(0, start - 90) : start]):
+        return True
+    n = 0  # the name's words: capitalised, glued by one space or a hyphen
+    while i + n + 1 < len(tokens) and n < 2 and tokens[i + n + 1].group()[:1].isupper() and \
+            text[tokens[i + n].end() : tokens[i + n + 1].start()] in {" ", "-"}:
+        n += 1
+    end = tokens[i + n].end()
+    return _CALLED_PLACE_AFTER.match(text[end : end + 60]) is not None
 # "in X", "near the X", "the capital X": the words before a name that use it as a place.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across|capital)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(
@@ -411,7 +487,8 @@ def _placed(text: str, start: int, end: int, grammar: PlaceGrammar | None = None
     return bool(locative.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
 
 
-_ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE)
+_ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE,
+                       called_unlisted=True)
 
 
 def _grammar(language: str | None) -> PlaceGrammar:
