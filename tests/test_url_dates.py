@@ -118,3 +118,15 @@ def test_an_undated_report_dated_by_month_reads_last_year_in_its_text() -> None:
     document = Document(text=text, url="https://example.com/ausland/2017-06/herat", language="de")
     dates = sorted(i.date or "" for i in claimwatch.extract_document(document).incidents)
     assert "2016-11" in dates
+
+
+@pytest.mark.slow
+def test_the_library_call_reads_the_day_in_the_address_like_ingest() -> None:
+    import claimwatch
+
+    text = "A car bomb killed six people at a checkpoint in Mogadishu on Friday, police said."
+    dated = claimwatch.extract(text, url="https://news.example.org/africa/2024/03/10/somalia-blast")
+    assert [str(i.date) for i in dated.incidents] == ["2024-03-08"]
+    given = claimwatch.extract(text, url="https://news.example.org/africa/2024/03/10/somalia-blast",
+                               published="2024-03-17T09:00:00")
+    assert [str(i.date) for i in given.incidents] == ["2024-03-15"]

@@ -30,6 +30,7 @@ from . import model_registry
 from .components import COMPONENTS, Component
 from .errors import MissingRequirement, PipelineError, UnknownComponent
 from .model import Document, Extraction
+from .url_dates import with_url_date
 from .work import Work
 
 
@@ -123,12 +124,13 @@ def extract(
     language: str | None = None,
 ) -> Extraction:
     """Read one article and return its incidents, claims and quotes, each fact with its evidence. `language`
-    (ISO 639-1) chooses the resources; when None it is detected from the text."""
+    (ISO 639-1) chooses the resources; when None it is detected from the text. Without `published`, a date in
+    the path of `url` ("/2024/03/08/") stands for the publication day, as in ingest (`url_dates`)."""
     if isinstance(published, str):
         published = datetime.fromisoformat(published)
-    return extract_document(
+    return extract_document(with_url_date(
         Document(text=text, published=published, url=url, outlet=outlet, title=title, language=language)
-    )
+    ))
 
 
 def extract_document(document: Document, pipeline: Pipeline | None = None) -> Extraction:
