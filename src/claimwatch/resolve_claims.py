@@ -1,0 +1,191 @@
+"""The claims of the resolve stage (rule 4 and 5 of `resolve.py`'s docstring): a claim mention goes to the
+incident its sentence refers to, further mentions of the same group's claim fold into it, a parent and its branch
+claiming one incident make one claim (the branch's), two groups claiming one incident dispute it, and an undated
+incident is dated by a stated claim delay. Split from resolve.py, which builds the incidents these refer to."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from .claim_incidents import IncidentPlaces, spread_over_incidents
+from .extract.claims import more_specific_channel
+from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
+
+if TYPE_CHECKING:
+    from .resolve import _Resolver as Resolver
+    from .work import Work
+
+CLAIM = "resolve.4.claim"  # a claim goes to the incident its sentence refers to
+CLAIM_TO_MAIN = "resolve.4.main"  # a claim sentence that names no attack: the main incident
+TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay to the claim
+DISPUTED = "resolve.4.disputed"  # two groups claim one incident
+LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
+DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
+
+
+def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -> list[Claim]:
+    claims: list[Claim] = []
+    index: dict[tuple[str | None, str], Claim] = {}
+    main_id = resolver.main.incident.id if resolver.main else None
+    for mention in sorted(mentions, key=lambda m: m.start):
+        draft = resolver.by_sentence.get(mention.sentence)
+        # A claim sentence that names no attack of its own ("claimed the knife report of Friday", a poor
+        # translation) is about the attack the article reports.
+        incident_id = draft.incident.id if draft else main_id
+        evidence = resolver.evidence(mention.sentence)
+        if mention.group is None:
+            target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
+            if target is not None:
+                _absorb(target, mention, evidence)
+                add_trace(target.trace, TIMING)
+            continue
+        key = (incident_id, mention.group.name)
+        if key in index:
+            _absorb(index[key], mention, evidence)
+            continue
+        claim = Claim(
+            incident_id=incident_id,
+            group=mention.group,
+            channel=mention.channel,
+            claimed_at=mention.claimed_at,
+            delay_hours=mention.delay_hours,
+            wording=mention.wording,
+            link=mention.link,
+            link_cue=mention.link_cue,
+            status=mention.status,
+            evidence=[evidence],
+            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN],
+        )
+        index[key] = claim
+        claims.append(claim)
+    claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
+        claims, mentions, work.sentences, resolver.places,
+        [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
+                        d.incident.date) for d in resolver.drafts], resolver.evidence)
+    claims = _fold_parents_into_branches(claims)
+    for claim in claims:
+        _place_link_cue(claim, work, resolver, main_id)
+    _mark_disputed(claims)
+    return claims
+
+
+def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
+    """"Islamic State claimed the attack ... its Sinai Province said its fighters attacked": a parent group and
+    its branch speaking of one incident make one claim, the branch's (the parent's outlets speak for its
+    provinces), not two groups disputing it. The parent's sentences, channel and cues join the branch's claim."""
+    from .extract.groups import lookup_entry
+
+    kept = []
+    for claim in claims:
+        branch = None
+        # Only claims: officials suspecting a branch while the parent claims (or the reverse) are two accounts.
+        if claim.group is not None and claim.status in ("claimed", "disputed"):
+            branch = next(
+                (other for other in claims if other is not claim and other.incident_id == claim.incident_id
+                 and other.group is not None and other.status in ("claimed", "disputed")
+                 and (entry := lookup_entry(other.group.name)) is not None and entry.parent == claim.group.name),
+                None,
+            )
+        if branch is None:
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            _absorb(branch, _as_mention(claim), evidence)
+    return kept
+
+
+def _as_mention(claim: Claim) -> ClaimMention:
+    return ClaimMention(
+        start=0, end=0, text="", sentence=0, group=claim.group, status=claim.status, channel=claim.channel,
+        link=claim.link, link_cue=claim.link_cue, wording=claim.wording, delay_hours=claim.delay_hours,
+        claimed_at=claim.claimed_at,
+    )
+
+
+def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str | None) -> None:
+    """A cue read anywhere in the article ("quoted 'sources'") speaks for the claim the article is about;
+    a claim mentioned in passing keeps it only when the cue sits in its own sentences."""
+    if claim.link == "unclear" or not claim.link_cue:
+        return
+    cue_sentence = next((s for s in work.sentences if claim.link_cue in s.text), None)
+    own = {e.start for e in claim.evidence}
+    if cue_sentence is not None and cue_sentence.start in own:
+        return
+    if claim.incident_id != main_id:
+        claim.link, claim.link_cue = "unclear", None
+        add_trace(claim.trace, LINK_ELSEWHERE)
+        return
+    if cue_sentence is not None:
+        claim.evidence.append(resolver.evidence(cue_sentence.index))
+        claim.evidence.sort(key=lambda e: e.start)
+
+
+def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:
+    matching = [c for c in claims if c.incident_id == incident_id and c.status == "claimed"]
+    return matching[0] if matching else None
+
+
+# When one group is both suspected and said to claim (or deny), what the group itself said wins; a group that
+# claims and denies one attack has retracted the claim (evaluation/claims/README.md codes that as denied).
+_STATUS_WEIGHT = {"suspected": 0, "claimed": 1, "denied": 2, "disputed": 3}
+
+
+def _absorb(claim: Claim, mention: ClaimMention, evidence: Evidence) -> None:
+    """Fold a further mention of the same claim into it: fill what is unknown, keep every sentence."""
+    retraction = {claim.status, mention.status} == {"claimed", "denied"}
+    if _STATUS_WEIGHT[mention.status] > _STATUS_WEIGHT[claim.status]:
+        claim.status = mention.status
+    if retraction:  # a claim retracted is coded by its denial: the channel the denial came through
+        claim.channel = (mention.channel or claim.channel) if mention.status == "denied" else claim.channel
+    else:
+        claim.channel = more_specific_channel(claim.channel, mention.channel)
+    claim.claimed_at = claim.claimed_at or mention.claimed_at
+    if not claim.delay_hours.known and mention.delay_hours.known:
+        claim.delay_hours = mention.delay_hours
+    claim.wording = claim.wording or mention.wording
+    if claim.link == "unclear" and mention.link != "unclear":
+        claim.link, claim.link_cue = mention.link, mention.link_cue
+    if all(e.start != evidence.start for e in claim.evidence):
+        claim.evidence.append(evidence)
+    add_trace(claim.trace, *mention.trace)
+
+
+def _mark_disputed(claims: list[Claim]) -> None:
+    by_incident: dict[str | None, set[str]] = {}
+    for claim in claims:
+        if claim.status == "claimed" and claim.group is not None:
+            by_incident.setdefault(claim.incident_id, set()).add(claim.group.name)
+    for claim in claims:
+        if claim.status == "claimed" and len(by_incident.get(claim.incident_id, ())) > 1:
+            claim.status = "disputed"
+            add_trace(claim.trace, DISPUTED)
+
+
+def date_from_claim_delay(work: Work, resolver: Resolver, claims: list[Claim]) -> None:
+    published = work.document.published
+    if published is None:
+        return
+    by_id = {d.incident.id: d.incident for d in resolver.drafts}
+    for claim in claims:
+        incident = by_id.get(claim.incident_id or "")
+        if incident is None or incident.date is not None:
+            continue
+        lower = claim.delay_hours.value if claim.delay_hours.value is not None else claim.delay_hours.min
+        if lower is None:
+            continue
+        latest = published - timedelta(hours=lower)
+        incident.date, incident.date_precision = latest.date().isoformat(), "day"
+        add_trace(incident.trace, DATE_FROM_DELAY)
+
+
+def add_perpetrators(incidents: list[Incident], claims: list[Claim]) -> None:
+    by_id = {i.id: i for i in incidents}
+    for claim in claims:
+        incident = by_id.get(claim.incident_id or "")
+        if incident is None or claim.group is None or claim.status not in ("claimed", "disputed", "suspected"):
+            continue
+        if all(p.name != claim.group.name for p in incident.perpetrators):
+            incident.perpetrators.append(
+                Perpetrator(name=claim.group.name, kind="group", wikidata_id=claim.group.wikidata_id)
+            )
