@@ -23,8 +23,9 @@ The rules, in the order they run:
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out (resolve.3.country).
-4. Claims go to the incident their sentence refers to (rules 4 and 5 are in resolve_claims.py). A claim-timing sentence that names no group
-   ("coming 24 hours after the rampage") adds its delay to the claim on the incident it refers to.
+4. Claims go to the incident their sentence refers to (rules 4 and 5 live in resolve_claims.py). A
+   claim-timing sentence that names no group ("coming 24 hours after the rampage") adds its delay to the
+   claim on the incident it refers to.
    Two groups claiming one incident make both claims `disputed`.
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision; or, for the main

@@ -5,16 +5,34 @@ incident is dated by a stated claim delay. Split from resolve.py, which builds t
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
 from .extract.claims import more_specific_channel
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
 
 if TYPE_CHECKING:
-    from .resolve import _Resolver as Resolver
     from .work import Work
+
+
+class Resolver(Protocol):
+    """What the claims read of resolve.py's incident resolver (typed here, so this module does not import it)."""
+
+    @property
+    def main(self) -> Any: ...  # the main incident's draft, or None
+
+    @property
+    def by_sentence(self) -> Mapping[int, Any]: ...  # sentence index -> the draft it refers to
+
+    @property
+    def drafts(self) -> Sequence[Any]: ...  # every incident's draft: .incident, .place, .sentences
+
+    @property
+    def places(self) -> Any: ...  # the document's place mentions by sentence
+
+    def evidence(self, sentence: int) -> Evidence: ...
 
 CLAIM = "resolve.4.claim"  # a claim goes to the incident its sentence refers to
 CLAIM_TO_MAIN = "resolve.4.main"  # a claim sentence that names no attack: the main incident
