@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch.counts import incident_toll
 from claimwatch.extract.casualties import counts_in, find_counts
 from claimwatch.model import Count, Document
 from claimwatch.sentences import split_sentences
@@ -272,3 +273,50 @@ def test_a_toll_someone_gives() -> None:
     assert _figures("Hospital officials put the death toll at 23 on Tuesday.") == [("killed", Count(value=23))]
     assert _figures("A monitoring group gave the toll as 31.") == [("killed", Count(value=31))]
     assert _figures("Medics put the number of wounded at more than 70.") == [("wounded", Count(min=70))]
+
+
+def test_a_listed_group_may_say_where_it_came_from() -> None:
+    assert _figures("Two guards from the embassy and a driver died in the blast.") == [("killed", Count(value=3))]
+
+
+def test_members_of_a_named_group_are_counted_as_attackers() -> None:
+    [(kind, count)] = _figures("Five Boko Haram fighters were killed in the gunfight, the army said.")
+    assert (kind, count.value, count.includes_perpetrators) == ("killed", 5, True)
+    [(_kind, victims)] = _figures("Five villagers were killed in the raid.")
+    assert victims.includes_perpetrators is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry later revised the death toll from 14 to 11.", Count(value=11)),
+        ("Officials lowered the toll to nine after a recount.", Count(value=9)),
+        ("Police corrected the initial death toll down to 20.", Count(value=20)),
+    ],
+)
+def test_a_corrected_toll(sentence: str, expected: Count) -> None:
+    assert _figures(sentence) == [("killed", expected)]
+
+
+def _work(text: str) -> Work:
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    return work
+
+
+def test_a_corrected_toll_stands_even_below_an_earlier_one() -> None:
+    text = ("A gunman killed 21 people at the hotel. "
+            "On Sunday the ministry revised the death toll from 21 to 19, saying the gunman had been counted.")
+    mentions = find_counts(_work(text))
+    assert [m.revised for m in mentions] == [False, True]
+    assert incident_toll(mentions, "killed") == Count(value=19)
+
+
+def test_a_vague_plural_gives_way_to_a_written_number() -> None:
+    text = "Hundreds killed. At least 12 villagers were killed in the night raid."
+    mentions = find_counts(_work(text))
+    assert [m.vague for m in mentions] == [True, False]
+    assert incident_toll(mentions, "killed") == Count(min=12)
+    # alone, the vague plural is still the figure
+    alone = find_counts(_work("Dozens were wounded when the bomb went off."))
+    assert incident_toll(alone, "wounded") == Count(min=24)

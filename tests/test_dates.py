@@ -154,3 +154,42 @@ def test_a_full_date_deep_in_the_text_does_not_date_the_report() -> None:
     work = Work(document=Document(text=text))
     work.sentences = split_sentences(text)
     assert [m.text for m in find_dates(work)] == ["March 14, 2024"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # counted from the weekday before it in the sentence (Saturday 3 June), not from publication
+        ("The group said on Saturday that it carried out the raid the day before.", ("the day before", "2017-06-02")),
+        ("On Saturday the army confirmed that a convoy had been ambushed two days earlier.",
+         ("two days earlier", "2017-06-01")),
+        # "came a day after <an event>": the event is a day before the date it is counted from
+        ("Saturday's arrests came a day after a bombing at the market.", ("a day after", "2017-06-02")),
+        # no date before it: a day counted back is counted from publication
+        ("Militants said they were behind the attack the previous day.", ("the previous day", "2017-06-04")),
+    ],
+)
+def test_days_counted_from_another_date(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in [(m.text, m.date) for m in dates_in(sentence, MONDAY)]
+
+
+def test_days_counted_forward_need_a_date_to_count_from() -> None:
+    assert [m.text for m in dates_in("Two days later the gunmen struck again.", MONDAY)] == []
+    found = dates_in("Two days later the gunmen struck again.", MONDAY, previous=date(2017, 5, 28))
+    assert [(m.text, m.date) for m in found] == [("Two days later", "2017-05-30")]
+    assert [m.text for m in dates_in("He died the day before yesterday.", MONDAY)] == ["the day before yesterday"]
+
+
+def test_the_following_day_counts_from_the_sentence_before() -> None:
+    text = "Gunmen stormed the camp on May 20, 2017. The following day a car bomb hit the town."
+    work = Work(document=Document(text=text, published=MONDAY))
+    work.sentences = split_sentences(text)
+    assert [(m.text, m.date) for m in find_dates(work)] == [("May 20, 2017", "2017-05-20"),
+                                                            ("The following day", "2017-05-21")]
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.integers(min_value=1, max_value=12))
+def test_n_days_earlier_is_n_days_before_the_date_named(day: date, n: int) -> None:
+    written = f"On {day.strftime('%B')} {day.day}, {day.year} officials said the attack came {n} days earlier."
+    found = dict((m.text, m.date) for m in dates_in(written, datetime(2031, 1, 1)))
+    assert found[f"{n} days earlier"] == (day - timedelta(days=n)).isoformat()

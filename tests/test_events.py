@@ -218,3 +218,8 @@ def test_a_vehicle_rammed_with_explosives_in_it_is_a_vehicle_bomb() -> None:
     found = _cues("He drove the van, which held explosives, and rammed it into the police gate.")
     assert [(a, we) for _w, a, we in found] == [(("Bombing/Explosion",), ("Explosives", "Vehicle"))]
     assert [a for _w, a, _we in _cues("He rammed the van into the police gate.")] == [("Unarmed Assault",)]
+
+
+def test_people_hiding_from_an_attack_are_no_siege() -> None:
+    assert [c.id for _s, _e, c in events_in("Terrified residents barricaded themselves indoors.")] == []
+    assert "en.event.hostages" in [c.id for _s, _e, c in events_in("The gunman barricaded himself in the bank.")]

@@ -6,13 +6,18 @@ toll, not the toll ("at least 10 worshippers were killed", then "a cleric was ki
 10). A floor above a ceiling ("up to 20", later "at least 30") means the toll rose: the ceiling goes.
 Attackers counted among the dead (`includes_perpetrators`) stay counted when the chosen figure, or for
 bounds any figure, says so.
+
+Of the figures one incident's sentences give (`incident_toll`), four kinds give way, in this order: a figure
+the attackers' group gives to an independent one; a figure that counts the attackers to one of the victims;
+a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; and every figure to a corrected
+toll ("revising the toll from 39 to 38": 38, the last correction where there are several).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Count
+from .model import Count, CountMention
 
 
 def best_count(counts: Iterable[Count]) -> Count:
@@ -38,3 +43,17 @@ def tightest(counts: Iterable[Count]) -> Count:
     if low is not None and high is not None and high < low:
         high = None  # a newer floor beat an older ceiling: the toll rose
     return Count(min=low, max=high)
+
+
+def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
+    """The figure an incident shows for one kind from the figures of its sentences (the module docstring)."""
+    mine = [c for c in counts if c.kind == kind]
+    revised = [c for c in mine if c.revised and not c.by_claimant]
+    if revised:
+        last = max(revised, key=lambda c: c.start)
+        return Count(value=last.count.value, min=last.count.min, max=last.count.max,
+                     includes_perpetrators=last.count.includes_perpetrators)
+    independent = [c for c in mine if not c.by_claimant] or mine
+    victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
+    written = [c for c in victims if not c.vague] or victims
+    return best_count(c.count for c in written)

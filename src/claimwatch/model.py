@@ -226,6 +226,8 @@ class CountMention(Mention):
     kind: CasualtyKind = "killed"
     count: Count = field(default_factory=Count)
     by_claimant: bool = False  # the group's own figure ("claimed that it killed 17"), not an independent count
+    revised: bool = False  # a corrected toll ("revising the toll from 39 to 38"): it stands, even below others
+    vague: bool = False  # a vague plural only ("dozens", "thousands"): a figure in numbers is the firmer one
 
 
 @dataclass

@@ -63,12 +63,11 @@ from .anchors import (
     places_fit,
     tied,
 )
-from .counts import best_count
+from .counts import incident_toll
 from .extract.events import coded_attack_types
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
-    Count,
     CountMention,
     DateMention,
     EventMention,
@@ -109,7 +108,7 @@ LISTED = "resolve.1.listed"  # a plural attack word over places listed one after
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
-FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.best_count)
+FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
@@ -540,15 +539,6 @@ class _Resolver:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
-    """The figure an incident shows for one kind: from independent counts before the attackers' group's own
-    figure, and from figures of the victims before figures that count the attackers too."""
-    mine = [c for c in counts if c.kind == kind]
-    independent = [c for c in mine if not c.by_claimant] or mine
-    victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
-    return best_count(c.count for c in victims)
 
 
 def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:

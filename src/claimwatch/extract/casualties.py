@@ -4,7 +4,8 @@ Regex rules over the sentence text; no parse is needed because casualty phrasing
 rules run in this order, and a number read by one rule is not read again by a later one:
 
     1. lists that add up:      "two policemen, a guard and three attackers died"   (sum = 6)
-    2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23"
+    2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23", a correction
+                               "revising the toll from 39 to 38" (marked `revised`: it stands, counts.py)
     3. verb before the number: a list of victims ("killed three soldiers and a police officer", sum = 4);
        "killed at least 25", "killing three and wounding five others", "left 12 dead"
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured"
@@ -24,7 +25,9 @@ English "more than 20" / "over 20" -> min 20 too (the floor the report gives, as
 may instead put such words under `above`, min n + 1); "up to 30" / "as many as 30" -> max 30; "nearly
 100" -> max 100; "fewer than 10" -> max 9; "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an
 estimate reported as the figure).
-A figure is `includes_perpetrators=True` when the counted people are attackers or the sentence says
+A vague plural alone ("dozens wounded") is marked `vague`: a figure in numbers of the same incident wins.
+A figure is `includes_perpetrators=True` when the counted people are attackers (or members of a group the
+alias table names: "seven Al-Shabaab soldiers") or the sentence says
 "including the attacker(s)"; False when it says "excluding / not including / besides the attackers";
 otherwise None (unknown).
 """
@@ -38,7 +41,9 @@ from typing import TYPE_CHECKING
 
 from .. import lang
 from ..model import CasualtyKind, Count, CountMention
+from .groups import names_group
 from .numbers import Amount, number_pattern, parse_amount
+from .numbers import words as numbers_words
 
 if TYPE_CHECKING:
     from ..model import Sentence
@@ -66,6 +71,7 @@ class _Grammar:
     verb_killed: re.Pattern[str]
     toll: re.Pattern[str]
     toll_at: re.Pattern[str]
+    toll_revised: re.Pattern[str] | None
     toll_wounded: re.Pattern[str]
     single: re.Pattern[str]
     object_after: re.Pattern[str]
@@ -107,6 +113,7 @@ def grammar(language: str | None = None) -> _Grammar:
             "verb_killed", "toll", "toll_at", "toll_wounded", "single", "object_after", "month_before",
             "list", "list_item", "list_one", "zero", "zero_both", "zero_wounded", "singular_perpetrator",
             "verb_single", "verb_single_wounded", "self_and", "period", "ranked", "claimant_before")},
+        toll_revised=compiled("toll_revised") if res.defines("casualties", "toll_revised") else None,
         list_split=res.pattern("casualties", "list_split", flags=0),
         qualifiers={kind: frozenset(words) for kind, words in res.section("casualties")["qualifiers"].items()},
         attackers_among_dead=compiled("attackers_among_dead") if res.defines("casualties", "attackers_among_dead")
@@ -117,7 +124,9 @@ def grammar(language: str | None = None) -> _Grammar:
 def find_counts(work: Work) -> list[CountMention]:
     """Casualty figures in every sentence, with document offsets."""
     found: list[CountMention] = []
+    g = grammar(work.document.language)
     for sentence in work.sentences:
+        revisions = {m.start() for m in g.toll_revised.finditer(sentence.text)} if g.toll_revised else set()
         for start, end, kind, count in counts_in(sentence.text, work.document.language):
             found.append(
                 CountMention(
@@ -128,6 +137,8 @@ def find_counts(work: Work) -> list[CountMention]:
                     kind=kind,
                     count=count,
                     by_claimant=claimant_figure(sentence.text, start, work.document.language),
+                    revised=start in revisions,
+                    vague=vague_figure(sentence.text[start:end], count, work.document.language),
                 )
             )
         found.extend(_attackers_among_dead(work, sentence, found))
@@ -162,6 +173,15 @@ def _attackers_among_dead(work: Work, sentence: Sentence, found: list[CountMenti
     )
     return [CountMention(start=sentence.start + match.start(), end=sentence.start + match.end(),
                          text=match.group(0), sentence=sentence.index, kind="killed", count=victims)]
+
+
+def vague_figure(text: str, count: Count, language: str | None = None) -> bool:
+    """True when the figure is only a vague plural ("dozens were wounded", "thousands killed"): a floor no
+    number was written for."""
+    if count.value is not None or count.min is None or re.search(r"\d", text):
+        return False
+    plurals = numbers_words(language).vague
+    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in plurals)
 
 
 def claimant_figure(text: str, start: int, language: str | None = None) -> bool:
@@ -220,7 +240,8 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             for count in listed:
                 results.append((match.start(), match.end(), _kind(g, match.group("kind")), count))
             used.append((match.start(), match.end()))
-    for match in [*g.toll.finditer(text), *g.toll_at.finditer(text)]:
+    revised = list(g.toll_revised.finditer(text)) if g.toll_revised else []
+    for match in [*revised, *g.toll.finditer(text), *g.toll_at.finditer(text)]:
         what = (match.group("what") or "toll").lower()
         kind: CasualtyKind = "wounded" if g.toll_wounded.search(what) else "killed"
         add(match.start(), match.end(), _number_span(match), kind, _count(g, match, text))
@@ -361,7 +382,8 @@ def _qualified(g: _Grammar, amount: Amount, qualifier: str) -> Count:
 
 
 def _perpetrators(g: _Grammar, noun_phrase: str, rest: str) -> bool | None:
-    if g.perpetrator.search(noun_phrase):
+    # "seven Al-Shabaab soldiers": the people counted are a named group's members, so attackers too
+    if g.perpetrator.search(noun_phrase) or (noun_phrase.strip() and names_group(noun_phrase)):
         return True
     window = rest[:80]
     if g.excluding_perps.search(window):
@@ -406,7 +428,7 @@ def _list_counts(g: _Grammar, text: str, match: re.Match[str]) -> list[Count]:
         if amount is None or amount.value is None or g.not_people.match(parsed.group("np")):
             return []
         total += amount.value
-        if g.perpetrator.search(parsed.group("np")):
+        if g.perpetrator.search(parsed.group("np")) or names_group(parsed.group("np")):
             perpetrators += amount.value
     if perpetrators:
         return [Count(value=total, includes_perpetrators=True),

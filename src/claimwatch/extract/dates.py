@@ -18,6 +18,10 @@ Rules, regexes only (dateparser is ~100x slower and guesses too freely):
     last month, N months ago, earlier this month                 (month)
     last year, N years ago, earlier this year                    (year)
   Future phrases ("next week", "tomorrow") are not returned: attacks are reported after the fact.
+- Chained (lang `chained_back` / `chained_forward`): a day counted from another date of the report ("claimed
+  on Monday an attack the day before", "a day earlier", "came a day after a bombing", "the following day",
+  "two days later"), from the last day named before it in the sentence, else the last day the sentence
+  before named; a day counted back falls back on publication, one counted forward never does.
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ class _Words:
     ago: re.Pattern[str]
     last_unit: re.Pattern[str]
     month_alone: re.Pattern[str]
+    chained_back: re.Pattern[str] | None = None  # "the day before", "a day earlier" (counted from another date)
+    chained_forward: re.Pattern[str] | None = None  # "the following day", "two days later"
 
 
 @functools.lru_cache(maxsize=16)
@@ -85,6 +91,9 @@ def words(language: str | None = None) -> _Words:
     uncased = {key: res.pattern("dates", key) for key in ("prefilter", "year_only", "year_attributive", "same_day",
                                                           "day_before", "two_days_before", "same_night", "ago",
                                                           "last_unit")}
+    def chained(key: str) -> re.Pattern[str] | None:  # English's words only where a language wrote its own
+        return res.pattern("dates", key) if res.defines("dates", key) else None
+
     return _Words(
         language=res.code,
         months={str(k): int(v) for k, v in data["months"].items()},
@@ -99,6 +108,8 @@ def words(language: str | None = None) -> _Words:
         year=res.text("dates", "year"),
         **cased,
         **uncased,
+        chained_back=chained("chained_back"),
+        chained_forward=chained("chained_forward"),
     )
 
 
@@ -112,11 +123,14 @@ def find_dates(work: Work) -> list[DateMention]:
     published = work.document.published or opening_date(work)
     month = None if published is not None else _month_of_address(work.document.url)
     found: list[DateMention] = []
+    previous: date | None = None  # the last day named in the sentence before, for "the following day"
     for sentence in work.sentences:
         if month is not None:
             mentions = _read_against_month(sentence.text, month, work.document.language)
         else:
-            mentions = dates_in(sentence.text, published, work.document.language)
+            mentions = dates_in(sentence.text, published, work.document.language, previous=previous)
+        days = [m for m in mentions if m.precision == "day"]
+        previous = date.fromisoformat(days[-1].date) if days else None
         for mention in mentions:
             mention.start += sentence.start
             mention.end += sentence.start
@@ -154,8 +168,10 @@ def opening_date(work: Work) -> datetime | None:
     return None
 
 
-def dates_in(text: str, published: datetime | None = None, language: str | None = None) -> list[DateMention]:
-    """Date mentions in one sentence; offsets into `text`, sentence index 0."""
+def dates_in(text: str, published: datetime | None = None, language: str | None = None,
+             previous: date | None = None) -> list[DateMention]:
+    """Date mentions in one sentence; offsets into `text`, sentence index 0. `previous`: the last day the
+    sentence before named, which "the following day" and "a day earlier" may count from."""
     w = words(language)
     if not w.prefilter.search(text):
         return []
@@ -169,7 +185,32 @@ def dates_in(text: str, published: datetime | None = None, language: str | None 
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     kept.sort(key=lambda m: m.start)
+    chained = list(_chained(w, text, kept, previous, pub))
+    if chained:
+        kept = sorted([*kept, *(c for c in chained
+                                if all(c.end <= k.start or c.start >= k.end for k in kept))], key=lambda m: m.start)
     return kept
+
+
+def _chained(w: _Words, text: str, found: list[DateMention], previous: date | None,
+             pub: date | None) -> Iterator[DateMention]:
+    """Days counted from another date ("on Monday claimed an attack the day before"; "a day earlier"; "the
+    following day"): from the last day named before the phrase in the sentence, else the day the sentence
+    before named last; a day counted back falls back on publication."""
+    for pattern, sign in ((w.chained_back, -1), (w.chained_forward, 1)):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            before = [m for m in found if m.end <= match.start() and m.precision == "day"]
+            anchor = date.fromisoformat(before[-1].date) if before else previous
+            if anchor is None and sign < 0:
+                anchor = pub
+            word = next((g for g in match.groups() if g), None)
+            n = 1 if word is None else _count(w, word)
+            if anchor is None or n is None:
+                continue
+            day = anchor + timedelta(days=sign * n)
+            yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
 
 
 # --------------------------------------------------------------------------- absolute dates

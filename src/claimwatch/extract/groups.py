@@ -102,6 +102,17 @@ def parent_of(name: str) -> Group | None:
     return lookup_group(entry.parent)
 
 
+def names_group(text: str) -> bool:
+    """True when a short span of text ("seven Al-Shabab militants") names a known group, by its aliases or
+    acronyms (the scan `find_groups` runs over a document)."""
+    text = text.translate(_ASCII)
+    table = _table()
+    for pattern in (table.loose, table.acronyms):
+        if pattern is not None and any(_entry_for(table, m.group(0)) is not None for m in pattern.finditer(text)):
+            return True
+    return False
+
+
 def find_groups(work: Work) -> list[GroupMention]:
     """Every mention of a known group in the document, with document offsets and sentence index."""
     text = work.document.text.translate(_ASCII)
