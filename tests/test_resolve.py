@@ -301,4 +301,5 @@ def test_a_placeless_attack_takes_the_only_country_the_report_names_even_once() 
         "Two weeks ago another attack killed six guards, officials said."
     )
     incidents = claimwatch.extract(text, published="2021-03-02").incidents
-    assert [i.place.country_code if i.place else None for i in incidents] == ["SO", "SO"]
+    assert [i.country for i in incidents] == ["SO", "SO"]
+    assert incidents[1].place is None and incidents[1].country_code == "SO"  # the country alone, no place

@@ -98,7 +98,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "5",
+        "6",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),
@@ -113,7 +113,7 @@ for _component in (
     ),
     Component(
         "confidence",
-        "1",
+        "2",
         confidence.stage,
         ("sentences", "mentions.dates", "mentions.counts", "mentions.groups", "extraction", "extraction.relevance"),
         ("extraction.confidence", "extraction.firmness"),

@@ -69,6 +69,8 @@ def firmness(incident: Incident, work: Work) -> dict[str, str]:
         result["date"] = date
     if incident.place is not None:
         result["place"] = (TOWN, REGION, COUNTRY)[incident.place.rank]
+    elif incident.country is not None:
+        result["place"] = COUNTRY  # known only by its country
     return result
 
 
@@ -142,7 +144,7 @@ def incident_features(incident: Incident, index: int, extraction: Extraction) ->
         "date:day": incident.date is not None and incident.date_precision in ("day", "hour"),
         "date:none": incident.date is None,
         "place:town": incident.place is not None and incident.place.rank == 0,
-        "place:none": incident.place is None,
+        "place:none": incident.place is None and incident.country is None,  # a country alone counts as placed
         "killed:known": incident.killed.known,
         "main": index == 0,
         "incidents:many": len(extraction.incidents) >= 3,

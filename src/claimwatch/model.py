@@ -148,6 +148,14 @@ class Place:
         return dataclasses.asdict(self)
 
 
+def incident_country(place: Place | None, country_code: str | None) -> str | None:
+    """An incident's country: its place's where the place has one, else `country_code` (an incident known only
+    by its country). The one rule of the model, the store's records, the exports and the evaluation."""
+    if place is not None and place.country_code:
+        return place.country_code
+    return country_code or None
+
+
 @dataclass
 class Group:
     """A militant group, canonicalised through the curated alias table (`claimwatch/data/groups.json`)."""
@@ -277,6 +285,9 @@ class Incident:
     date: str | None = None
     date_precision: DatePrecision | None = None
     place: Place | None = None
+    # ISO 3166-1 alpha-2 of the country it happened in where no place is known ("ten days ago, a bus was
+    # attacked" in a report about Kabul: resolve.3.country); use `country`, which prefers the place's.
+    country_code: str | None = None
     attack_types: list[str] = field(default_factory=list)
     weapon_types: list[str] = field(default_factory=list)
     killed: Count = field(default_factory=Count)
@@ -296,12 +307,18 @@ class Incident:
     evidence: list[Evidence] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)  # the cue and rule ids that produced it, in order
 
+    @property
+    def country(self) -> str | None:
+        """The country it happened in: its place's, else the country known without a place."""
+        return incident_country(self.place, self.country_code)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "date": self.date,
             "date_precision": self.date_precision,
             "place": self.place.to_dict() if self.place else None,
+            "country_code": self.country,
             "attack_types": list(self.attack_types),
             "weapon_types": list(self.weapon_types),
             "killed": self.killed.to_dict(),

@@ -22,11 +22,11 @@ The rules, in the order they run:
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
-   country the report is about, where one stands out (resolve.3.country).
-4. Claims go to the incident their sentence refers to (rules 4 and 5 live in resolve_claims.py). A
-   claim-timing sentence that names no group ("coming 24 hours after the rampage") adds its delay to the
-   claim on the incident it refers to.
-   Two groups claiming one incident make both claims `disputed`.
+   country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
+   place stays unknown: resolve.3.country).
+4. Claims go to the incident their sentence refers to (rules 4 and 5 are in resolve_claims.py). A claim-timing
+   sentence that names no group ("coming 24 hours after the rampage") adds its delay to the claim on the
+   incident it refers to. Two groups claiming one incident make both claims `disputed`.
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision; or, for the main
    incident of a report with no publication time whose address names only the month it was written in
@@ -75,7 +75,6 @@ from .model import (
     Extraction,
     Incident,
     Mention,
-    Place,
     PlaceMention,
     add_trace,
 )
@@ -462,8 +461,8 @@ class _Resolver:
                 incident.place = draft.place.place
             elif country is not None:
                 # No place of its own ("a bomb attack in the president's home town"): the country the whole
-                # report is about, where it names one above all others.
-                incident.place = country
+                # report is about, where it names one above all others; the place stays unknown.
+                incident.country_code = country
                 add_trace(incident.trace, COUNTRY_OF_DOCUMENT)
             if draft.date is not None:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
@@ -497,7 +496,7 @@ class _Resolver:
             incident.date, incident.date_precision = written.date.isoformat()[:7], "month"
             add_trace(incident.trace, MONTH_OF_ADDRESS)
 
-    def _country_of_document(self) -> Place | None:
+    def _country_of_document(self) -> str | None:
         """The country most of the report's places are in, when it is named at least twice as often as any
         other (every town, region and country counts for its country), or is the only country the report
         names at all, even once; None when no country stands out."""
@@ -506,9 +505,7 @@ class _Resolver:
         ranked = votes.most_common(2)
         if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
             return None
-        code = ranked[0][0]
-        named = [p.place for p in mentions if p.place.country_code == code and p.place.rank == 2]
-        return named[0] if named else None
+        return ranked[0][0]
 
     def _casualties(self, draft: _Draft) -> None:
         published = self.work.document.published

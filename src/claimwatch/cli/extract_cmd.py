@@ -73,7 +73,8 @@ def print_tables(result: Extraction, console: Console) -> None:
         incidents.add_row(
             incident.id[:12],
             incident.date or "",
-            f"{place.name} ({place.country_code})" if place and place.country_code else (place.name if place else ""),
+            f"{place.name} ({place.country_code})" if place and place.country_code else (
+                place.name if place else (f"({incident.country})" if incident.country else "")),
             ", ".join(incident.attack_types),
             format_count(incident.killed),
             format_count(incident.wounded),

@@ -122,9 +122,9 @@ def _hours(delay: Range) -> str:
     return ""
 
 
-def _place(place: Place | None) -> str:
+def _place(place: Place | None, country: str | None = None) -> str:
     if place is None:
-        return ""
+        return f"({country})" if country else ""  # known only by its country
     return f"{place.name} ({place.country_code})" if place.country_code else place.name
 
 
@@ -179,7 +179,7 @@ def incidents_table(records: list[IncidentRecord], title: str) -> Table:
         table.add_row(
             record.id,
             _date_text(record.date, record.date_precision),
-            _place(record.place),
+            _place(record.place, record.country),
             ", ".join(record.attack_types),
             _firm(_count(record.killed), record.firmness, "killed"),
             _firm(_count(record.wounded), record.firmness, "wounded"),
@@ -260,7 +260,7 @@ def show_command(
     facts.add_row("Incident", record.id)
     facts.add_row("Confidence", confidence_text(record.confidence) or "not scored")
     facts.add_row("Date", _firm(_date_text(record.date, record.date_precision), record.firmness, "date"))
-    facts.add_row("Place", _firm(_place(record.place), record.firmness, "place"))
+    facts.add_row("Place", _firm(_place(record.place, record.country), record.firmness, "place"))
     facts.add_row("Attack types", ", ".join(record.attack_types))
     weapons = record.weapon_types + [w for w in record.weapons if w not in record.weapon_types]
     facts.add_row("Weapons", ", ".join(weapons))

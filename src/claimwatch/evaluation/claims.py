@@ -381,7 +381,7 @@ def incident_checks(gold: GoldIncident, predicted: Incident | None) -> dict[str,
     """Field name -> right, for one gold incident and the predicted one aligned to it (if any)."""
     if predicted is None:
         return dict.fromkeys(INCIDENT_FIELDS, False)
-    country = predicted.place.country_code if predicted.place else None
+    country = predicted.country  # its place's, else the country it is known by without a place
     return {
         "date": date_matches(gold.date, predicted.date, slack_days=0),
         "country": (country or None) == gold.country_code,
@@ -481,7 +481,7 @@ def _incident_values(name: str, gold: GoldIncident, predicted: Incident) -> tupl
     if name == "date":
         return str(gold.date), str(predicted.date)
     if name == "country":
-        return str(gold.country_code), str(predicted.place.country_code if predicted.place else None)
+        return str(gold.country_code), str(predicted.country)
     if name == "place":
         return " | ".join(gold.places) or "None", _show_place(predicted)
     if name in ("killed", "wounded"):
@@ -546,7 +546,7 @@ def _incident_agreement(gold: GoldIncident, predicted: Incident) -> int:
         score += 2
     if gold.places and place_matches(gold.places, predicted):
         score += 2
-    if gold.country_code and predicted.place and predicted.place.country_code == gold.country_code:
+    if gold.country_code and predicted.country == gold.country_code:
         score += 1
     return score
 

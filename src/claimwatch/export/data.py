@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..model import Place
 from ..store.queries import IncidentFilter
 
 if TYPE_CHECKING:
@@ -76,6 +77,21 @@ def count_value(count: Any) -> int | None:
     if count.min is not None:
         return int(count.min)
     return None
+
+
+def located_place(incident: Any) -> Place | None:
+    """Where an exporter places an incident: its place, else a country-level place for an incident known only
+    by its country (`IncidentRecord.country_code`: "Afghanistan", AF), else None."""
+    if incident.place is not None:
+        return incident.place
+    code = getattr(incident, "country_code", None)
+    if not code:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    name = getattr(country, "common_name", None) or getattr(country, "name", None) or code
+    return Place(name=str(name), country_code=code)
 
 
 _ADMIN1_CODE = re.compile(r"^[A-Z]{2}\.[0-9A-Z]+$")

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import gtd_codebook as book
-from .data import ExportData, ExportFile, admin1_name, count_value, place_level
+from .data import ExportData, ExportFile, admin1_name, count_value, located_place, place_level
 
 if TYPE_CHECKING:
     from ..store import ClaimRecord, IncidentRecord, SourceRecord
@@ -110,7 +110,7 @@ def _date_fields(value: str | None, precision: str | None) -> dict[str, Any]:
 
 
 def _place_fields(incident: IncidentRecord) -> dict[str, Any]:
-    place = incident.place
+    place = located_place(incident)  # an incident known only by its country: that country, specificity 5
     if place is None:
         return {"specificity": book.UNKNOWN}
     fields: dict[str, Any] = {"provstate": admin1_name(place) or ""}

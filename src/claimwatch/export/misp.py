@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pymisp import MISPEvent, MISPObject
 
 from ..confidence import as_percent
-from .data import ExportData, ExportFile, admin1_name, count_value, stable_uuid
+from .data import ExportData, ExportFile, admin1_name, count_value, located_place, stable_uuid
 
 if TYPE_CHECKING:
     from ..store import IncidentRecord
@@ -52,7 +52,8 @@ def render(data: ExportData) -> list[ExportFile]:
 def event_for(incident: IncidentRecord) -> MISPEvent:
     event = MISPEvent()
     event.uuid = stable_uuid(incident.id)
-    place = incident.place.name if incident.place else "unknown place"
+    located = located_place(incident)  # an incident known only by its country: that country
+    place = located.name if located else "unknown place"
     kind = ", ".join(incident.attack_types) or "Attack"
     event.info = f"{kind} in {place} on {incident.date or 'an unknown date'} [{incident.id}]"
     if incident.date and len(incident.date) >= 10:
@@ -80,18 +81,19 @@ def event_for(incident: IncidentRecord) -> MISPEvent:
         event.add_tag(f'claimwatch:confidence="{percent}"')
         event.add_tag(f'estimative-language:likelihood-probability="{likelihood(percent)}"')
 
-    if incident.place is not None:
+    if located is not None:
         geo = MISPObject("geolocation", standalone=False)
         geo.uuid = stable_uuid(f"{incident.id}:place")
-        geo.add_attribute("city", incident.place.name, uuid=stable_uuid(f"{incident.id}:place:city"))
-        if admin1_name(incident.place):
-            geo.add_attribute("region", admin1_name(incident.place), uuid=stable_uuid(f"{incident.id}:place:region"))
-        if incident.place.country_code:
-            geo.add_attribute("countrycode", incident.place.country_code,
+        if incident.place is not None:
+            geo.add_attribute("city", located.name, uuid=stable_uuid(f"{incident.id}:place:city"))
+        if admin1_name(located):
+            geo.add_attribute("region", admin1_name(located), uuid=stable_uuid(f"{incident.id}:place:region"))
+        if located.country_code:
+            geo.add_attribute("countrycode", located.country_code,
                               uuid=stable_uuid(f"{incident.id}:place:country"))
-        if incident.place.lat is not None and incident.place.lon is not None:
-            geo.add_attribute("latitude", incident.place.lat, uuid=stable_uuid(f"{incident.id}:place:lat"))
-            geo.add_attribute("longitude", incident.place.lon, uuid=stable_uuid(f"{incident.id}:place:lon"))
+        if located.lat is not None and located.lon is not None:
+            geo.add_attribute("latitude", located.lat, uuid=stable_uuid(f"{incident.id}:place:lat"))
+            geo.add_attribute("longitude", located.lon, uuid=stable_uuid(f"{incident.id}:place:lon"))
         event.add_object(geo)
 
     for kind_name, count, basis in (("killed", incident.killed, incident.killed_basis),

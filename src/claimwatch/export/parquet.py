@@ -75,7 +75,7 @@ def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
         place = incident.place
         result["incidents"].append({
             "id": incident.id, "date": incident.date, "date_precision": incident.date_precision,
-            "place": place.name if place else None, "country_code": place.country_code if place else None,
+            "place": place.name if place else None, "country_code": incident.country,
             "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
             "lon": place.lon if place else None, "attack_types": incident.attack_types,
             "weapon_types": incident.weapon_types, "killed": incident.killed.value, "killed_min": incident.killed.min,

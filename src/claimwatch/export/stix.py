@@ -25,7 +25,7 @@ import stix2
 
 from ..confidence import as_percent
 from ..extract.groups import lookup_entry
-from .data import ExportData, ExportFile, admin1_name, count_value, iso_z, place_level, stable_uuid
+from .data import ExportData, ExportFile, admin1_name, count_value, iso_z, located_place, place_level, stable_uuid
 
 if TYPE_CHECKING:
     from ..store import ClaimRecord, IncidentRecord
@@ -57,7 +57,7 @@ def build_bundle(data: ExportData) -> stix2.Bundle:
         modified = iso_z(incident.updated_at) or created
         incident_sid = add(_incident(incident, created, modified))
         refs = [incident_sid]
-        if incident.place is not None:
+        if located_place(incident) is not None:
             location = _location(incident, created, modified)
             if location is not None:
                 refs.append(add(location))
@@ -93,7 +93,8 @@ def build_bundle(data: ExportData) -> stix2.Bundle:
 
 
 def _incident(incident: IncidentRecord, created: str, modified: str) -> Any:
-    place = incident.place.name if incident.place else "unknown place"
+    located = located_place(incident)
+    place = located.name if located else "unknown place"
     kind = ", ".join(incident.attack_types) or "Attack"
     custom = {
         "x_claimwatch_id": incident.id,
@@ -116,7 +117,7 @@ def _incident(incident: IncidentRecord, created: str, modified: str) -> Any:
 
 
 def _location(incident: IncidentRecord, created: str, modified: str) -> Any:
-    place = incident.place
+    place = located_place(incident)  # an incident known only by its country: a Location with that country
     if place is None or not (place.country_code or place.lat is not None):
         return None
     values: dict[str, Any] = {"name": place.name}

@@ -78,7 +78,7 @@ class AlertRecord:
 def facts(rule: AlertRule, incident: IncidentRecord, judged: dict[str, analytics.Usual]
           ) -> list[tuple[str, ClaimRecord | None]]:
     """The facts of `incident` that `rule` fires on: (fact key, the claim it is about, if any)."""
-    if rule.countries and (incident.place is None or (incident.place.country_code or "") not in rule.countries):
+    if rule.countries and (incident.country or "") not in rule.countries:
         return []
     wanted = {g.lower() for g in rule.groups}
 
@@ -142,7 +142,7 @@ def build_payload(rule: AlertRule, fact: str, incident: IncidentRecord, claim: C
         "created_at": now.isoformat() + "Z",
         "incident": {
             "id": incident.id, "date": incident.date, "place": place.name if place else None,
-            "country_code": place.country_code if place else None, "attack_types": incident.attack_types,
+            "country_code": incident.country, "attack_types": incident.attack_types,
             "killed": incident.killed.to_dict(), "wounded": incident.wounded.to_dict(),
         },
         "claim": None if claim is None else {

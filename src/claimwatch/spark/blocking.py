@@ -65,13 +65,13 @@ def block_keys(extraction: Extraction, places: WindowPlaces | None = None) -> li
         keys.add(f"doc|{document.content_hash}")
     text = f"{document.title or ''}\n{document.text}" if document is not None else ""
     for incident in extraction.incidents:
-        country = incident.place.country_code or "" if incident.place else ""
+        country = incident.country or ""
         windows = _windows(incident)
         if windows is not None:
             keys.update(f"{country}|{window}" for window in windows)
             if incident.place is None and places:
                 keys.update(_mentioned(text, windows, places))
-        elif incident.place is not None:
+        elif incident.place is not None or country:
             keys.add(f"{country}|undated")
     return sorted(keys)
 

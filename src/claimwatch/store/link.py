@@ -3,7 +3,8 @@
 Pure functions over model dataclasses, so every rule is testable without a database.
 
 1. `match(candidate, existing)` -> the id of the stored incident the candidate reports, or None.
-   Vetoes first: dates that cannot overlap, places in different countries (or two different cities),
+   Vetoes first: dates that cannot overlap, places in different countries (or two different cities; an
+   incident known only by its country agrees "within" its country, as a country place does),
    attack types that share nothing when both sides name some. Then a score: how precisely date and
    place agree, plus shared weapons, perpetrators and death tolls. When the date or the place is
    unknown on either side, the rest must be strong (exact day or same place, and a shared perpetrator
@@ -94,6 +95,14 @@ def place_agreement(a: Place | None, b: Place | None) -> str | None:
     return None  # two different towns
 
 
+def country_agreement(a: Incident, b: Incident) -> str | None:
+    """Where one side or both are known only by their country (`Incident.country_code`): "within" in the same
+    country (as a country place is), None (veto) in two countries, "unknown" when either has no country."""
+    if a.country is None or b.country is None:
+        return "unknown"
+    return "within" if a.country.upper() == b.country.upper() else None
+
+
 # --------------------------------------------------------------------------- matching
 
 _DATE_SCORE = {"same": 3, "adjacent": 2, "coarse": 1, "unknown": 0}
@@ -134,6 +143,8 @@ def score(candidate: Incident, stored: Incident, text: str | None = None, stored
     if when is None:
         return MatchScore(None)
     where = place_agreement(candidate.place, stored.place)
+    if where == "unknown":
+        where = country_agreement(candidate, stored)
     if where == "unknown" and candidate.place is None and stored.place is not None and text:
         where = "mentioned" if named_in(stored.place, text) else "unknown"
     elif where == "unknown" and stored.place is None and candidate.place is not None and stored_text:
@@ -212,6 +223,11 @@ def combine(reports: Sequence[Incident]) -> Incident:
         names = Counter(p.name.casefold() for p in placed if place_rank(p) == specific)
         top = max(names.items(), key=lambda item: item[1])[0]
         merged.place = next(p for p in placed if p.name.casefold() == top and place_rank(p) == specific)
+    countries = Counter(r.country for r in reports if r.country)
+    if countries:
+        # The place's country where a place is known; else the country most reports give without one.
+        merged.country_code = merged.place.country_code if merged.place and merged.place.country_code else (
+            countries.most_common(1)[0][0])
     merged.attack_types = _union(r.attack_types for r in reports)
     merged.weapon_types = _union(r.weapon_types for r in reports)
     merged.targets = _union(r.targets for r in reports)

@@ -367,6 +367,7 @@ def _hydrate_incidents(conn: sa.Connection, rows: list[Any]) -> list[IncidentRec
                 extractor_version=row["extractor_version"],
                 confidence=row["confidence"],
                 firmness=json.loads(row["firmness"]) if row["firmness"] else {},
+                country_code=row["country_code"],
             )
         )
     return result
@@ -493,6 +494,7 @@ def _claims_where(conn: sa.Connection, where: list[Any], limit: int | None, offs
             document_ids=reported_by.get(row["id"], [row["document_id"]]),
             incident_date=row["incident_date"],
             incident_place=_place(row),
+            incident_country_code=row["country_code"],
             extractor_version=row["extractor_version"],
             confidence=row["confidence"],
         )

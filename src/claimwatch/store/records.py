@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..model import Count, Group, Perpetrator, Place, Range
+from ..model import Count, Group, Perpetrator, Place, Range, incident_country
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -124,6 +124,7 @@ class ClaimRecord:
     document_ids: list[str] = field(default_factory=list)  # every document that reported it
     incident_date: str | None = None
     incident_place: Place | None = None
+    incident_country_code: str | None = None  # the incident's country (its place's, else its own)
     extractor_version: str = ""
     confidence: float | None = None  # 0-1, the highest of its reports' (confidence.py); None: stored before
 
@@ -144,6 +145,7 @@ class ClaimRecord:
             "document_ids": list(self.document_ids),
             "incident_date": self.incident_date,
             "incident_place": self.incident_place.to_dict() if self.incident_place else None,
+            "incident_country_code": incident_country(self.incident_place, self.incident_country_code),
             "extractor_version": self.extractor_version,
             "confidence": self.confidence,
         }
@@ -177,6 +179,12 @@ class IncidentRecord:
     extractor_version: str = ""
     confidence: float | None = None  # 0-1, the highest of its reports' (confidence.py); None: stored before
     firmness: dict[str, str] = field(default_factory=dict)  # field -> how it was read (confidence.firmness)
+    country_code: str | None = None  # known without a place (Incident.country_code); use `country`
+
+    @property
+    def country(self) -> str | None:
+        """The country it happened in: its place's, else the country known without a place."""
+        return incident_country(self.place, self.country_code)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -184,6 +192,7 @@ class IncidentRecord:
             "date": self.date,
             "date_precision": self.date_precision,
             "place": self.place.to_dict() if self.place else None,
+            "country_code": self.country,
             "attack_types": list(self.attack_types),
             "weapon_types": list(self.weapon_types),
             "killed": self.killed.to_dict(),

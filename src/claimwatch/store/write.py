@@ -178,10 +178,8 @@ def _candidates(conn: sa.Connection, incident: Incident, exclude: set[str]) -> l
                 sa.and_(incidents.c.date_start <= span[1] + slack, incidents.c.date_end >= span[0] - slack),
             )
         )
-    elif incident.place is not None and incident.place.country_code:
-        query = query.where(
-            sa.or_(incidents.c.country_code.is_(None), incidents.c.country_code == incident.place.country_code)
-        )
+    elif incident.country:
+        query = query.where(sa.or_(incidents.c.country_code.is_(None), incidents.c.country_code == incident.country))
     elif incident.place is None:
         return []  # neither date nor place: nothing to link on
     return [incident_from_row(row._mapping) for row in conn.execute(query) if row.id not in exclude]
@@ -319,7 +317,7 @@ def refresh_incident(conn: sa.Connection, incident_id: str, now: datetime, versi
             date_start=span[0] if span else None,
             date_end=span[1] if span else None,
             place_name=place.name if place else None,
-            country_code=place.country_code if place else None,
+            country_code=merged.country,
             admin1=place.admin1 if place else None,
             geonameid=place.geonameid if place else None,
             lat=place.lat if place else None,
@@ -448,6 +446,7 @@ def incident_from_row(row: Any) -> Incident:
         date=row["date"],
         date_precision=row["date_precision"],
         place=place,
+        country_code=row["country_code"],
         attack_types=json.loads(row["attack_types"]),
         weapon_types=json.loads(row["weapon_types"]),
         killed=Count(**killed) if killed else Count(),
@@ -464,6 +463,7 @@ def incident_from_dict(data: dict[str, Any]) -> Incident:
         date=data.get("date"),
         date_precision=data.get("date_precision"),
         place=Place(**place) if place else None,
+        country_code=data.get("country_code"),
         attack_types=list(data.get("attack_types") or []),
         weapon_types=list(data.get("weapon_types") or []),
         killed=Count(**(data.get("killed") or {})),

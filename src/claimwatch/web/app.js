@@ -53,10 +53,12 @@ async function api(path, params) {
 
 const hours = (h) => (Math.abs(h - Math.round(h)) < 0.05 ? Math.round(h) : h.toFixed(1)) + " h";
 const count = (c) => (!c ? "?" : c.value ?? (c.min != null && c.max != null ? `${c.min}–${c.max}` : c.min != null ? `≥${c.min}` : c.max != null ? `≤${c.max}` : "?"));
-const placeName = (p) => (p ? p.name + (p.country_code ? ` (${p.country_code})` : "") : "unknown place");
+// An incident known only by its country (no place) shows "(AF)".
+const placeName = (p, country) =>
+  (p ? p.name + (p.country_code ? ` (${p.country_code})` : "") : (country ? `(${country})` : "unknown place"));
 const groupName = (g) => (g ? (typeof g === "string" ? g : g.name) : "unknown group");
 const incidentLink = (inc) => el("a", { href: `#/incident/${encodeURIComponent(inc.id)}`, class: "incident-link" },
-  `${inc.date || "undated"} — ${placeName(inc.place)}`);
+  `${inc.date || "undated"} — ${placeName(inc.place, inc.country_code)}`);
 // How sure the pipeline is (0-1, calibrated): "87% sure", or nothing for a record stored before confidences.
 const sure = (c) => (c == null ? null : el("span", { class: "confidence " + (c >= 0.8 ? "firm" : c >= 0.5 ? "fair" : "guess"),
   title: "the pipeline's calibrated confidence that an analyst would record this" }, `${Math.round(c * 100)}% sure`));
@@ -117,7 +119,7 @@ async function worldMap(incidents) {
       cx: x.toFixed(1), cy: y.toFixed(1), r: (4 + Math.sqrt(killed)).toFixed(1),
       class: "marker " + (claimed ? "claimed" : "unclaimed"), "data-incident-id": inc.id, tabindex: 0,
       onclick: () => { location.hash = `#/incident/${encodeURIComponent(inc.id)}`; },
-    }, svg("title", {}, `${inc.date || ""} ${placeName(inc.place)}: ${count(inc.killed)} killed`)));
+    }, svg("title", {}, `${inc.date || ""} ${placeName(inc.place, inc.country_code)}: ${count(inc.killed)} killed`)));
   }
   return map;
 }
@@ -144,7 +146,7 @@ function timeline(incidents) {
     const claimed = (inc.claims || []).some((c) => c.status === "claimed" || c.status === "disputed");
     box.appendChild(svg("circle", { cx: x(t), cy: 50, r: 6, class: "marker " + (claimed ? "claimed" : "unclaimed"),
       onclick: () => { location.hash = `#/incident/${encodeURIComponent(inc.id)}`; } },
-    svg("title", {}, `${inc.date} ${placeName(inc.place)}`)));
+    svg("title", {}, `${inc.date} ${placeName(inc.place, inc.country_code)}`)));
   }
   return box;
 }
@@ -181,7 +183,7 @@ function claimsTable(claims) {
   const rows = claims.map((c) => el("tr", { "data-claim-id": c.id, class: c.anomaly ? "anomaly" : null },
     el("td", {}, groupLink(c.group)),
     el("td", {}, el("a", { href: `#/incident/${encodeURIComponent(c.incident_id)}` },
-      `${c.incident_date || "undated"} ${c.incident_place ? placeName(c.incident_place) : ""}`)),
+      `${c.incident_date || "undated"} ${c.incident_place || c.incident_country_code ? placeName(c.incident_place, c.incident_country_code) : ""}`)),
     el("td", {}, c.status),
     el("td", {}, c.channel || "—"),
     el("td", {}, c.link),
@@ -317,7 +319,7 @@ async function incidentPage(id) {
   };
   const facts = [];
   const eventEvidence = (inc.evidence || [])[0];
-  facts.push(factRow("Attack", `${(inc.attack_types || []).join(", ") || "attack"} in ${placeName(inc.place)} on ${inc.date || "an unknown date"}`, eventEvidence, "event"));
+  facts.push(factRow("Attack", `${(inc.attack_types || []).join(", ") || "attack"} in ${placeName(inc.place, inc.country_code)} on ${inc.date || "an unknown date"}`, eventEvidence, "event"));
   for (const r of inc.casualty_reports || []) facts.push(factRow(r.kind, count(r), r.evidence && { document_id: r.document_id, ...r.evidence }, "casualty"));
   const claimBlocks = (inc.claims || []).map((c) => {
     const rows = (c.evidence || []).map((ev, n) => factRow(n === 0 ? `${c.status} by ${groupName(c.group)}` : "reported",
@@ -330,9 +332,9 @@ async function incidentPage(id) {
   });
   show(
     el("p", {}, el("a", { href: "#/" }, "← all incidents")),
-    el("h1", { id: "incident-title" }, `${placeName(inc.place)}, ${inc.date || "undated"}`),
+    el("h1", { id: "incident-title" }, `${placeName(inc.place, inc.country_code)}, ${inc.date || "undated"}`),
     el("p", {}, `${firm(count(inc.killed), inc, "killed")} killed, ${firm(count(inc.wounded), inc, "wounded")} wounded · `,
-      `date ${firm(inc.date || "unknown", inc, "date")} · place ${firm(placeName(inc.place), inc, "place")} · `,
+      `date ${firm(inc.date || "unknown", inc, "date")} · place ${firm(placeName(inc.place, inc.country_code), inc, "place")} · `,
       sure(inc.confidence) || "not scored", " · ID ", el("code", {}, inc.id)),
     el("h2", {}, "Facts and their sources"),
     el("table", { class: "facts", id: "facts" }, el("thead", {}, el("tr", {}, ["Fact", "Value", "Evidence", "Source"].map((h) => el("th", {}, h)))), el("tbody", {}, facts)),
