@@ -18,6 +18,7 @@ mkdir -p artifacts
 .venv/bin/claimwatch eval claims --check-floors
 if [ -f ../shared/data/news/dev.jsonl ]; then  # real English reports, outside the repository
   .venv/bin/claimwatch eval claims ../shared/data/news/dev.jsonl --lang en --check-floors --floors evaluation/floors-news.json
+  .venv/bin/claimwatch eval claims ../shared/data/news/dev.jsonl --lang fr,es,de,ar --check-floors --floors evaluation/floors-news-other.json
 else
   echo "skipping the real-news floors: ../shared/data/news/dev.jsonl is not there"
 fi

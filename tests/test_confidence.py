@@ -274,7 +274,7 @@ def test_the_pipeline_gives_every_incident_and_claim_a_confidence() -> None:
     assert all(i.confidence is not None for i in result.incidents)
     assert all(c.confidence is not None and 0.0 < c.confidence < 1.0 for c in result.claims)
     assert result.incidents[0].firmness.get("killed") == "exact"
-    assert "confidence.v1" in extractor_version() and "confidence.lr.v1@" in extractor_version()
+    assert "confidence.v2" in extractor_version() and "confidence.lr.v1@" in extractor_version()
 
 
 def test_firmness_accuracy_counts_each_reading_of_the_aligned_incidents() -> None:
