@@ -365,3 +365,28 @@ def test_a_called_town_near_a_border_keeps_the_documents_country(gaz: Gazetteer,
     # The document names Pakistan; the country named further on is a neighbour, not the town's.
     text = "Pakistan police said a bomb hit the village of Dunkara, not far from the border with India."
     assert _places(text, gaz, towns)[1] == ("Dunkara", "Dunkara", "PK")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group's spokesman Quetta told reporters the fighters were safe.",  # a title makes it a person
+        "Police constable Maiduguri was among the dead.",
+        "President Hyderabad condemned the attack.",
+    ],
+)
+def test_a_title_before_a_name_makes_it_a_person(sentence: str, gaz: Gazetteer) -> None:
+    assert _places(sentence, gaz) == []
+
+
+def test_a_title_does_not_hide_a_place_further_on(gaz: Gazetteer) -> None:
+    assert _places("The spokesman said gunmen struck Quetta.", gaz) == [("Quetta", "Quetta", "PK")]
+
+
+def test_a_nationality_word_is_not_a_city_alternate() -> None:
+    # A city whose alternate spellings include a nationality word ("Afghan") is not read from that word;
+    # its own name still is.
+    cities = [_city(201, "Gardez", "AF", 100_000, 33.6, 69.2, ["Afghan", "Gardiz"], "36")]
+    gazetteer = build_gazetteer(cities, COUNTRIES, demonyms={"Afghan": "AF"})
+    assert _places("Afghan troops patrolled the road.", gazetteer) == []
+    assert _places("A bomb hit Gardiz on Monday.", gazetteer) == [("Gardiz", "Gardez", "AF")]

@@ -219,8 +219,11 @@ def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> Non
         names += city.get("alternatenames") or []
     # "Al Qāmishlī" is mostly written "Qamishli", "Ad Dawr" "Dawr": the name without its Arabic article too.
     names += [bare for bare in (_ARABIC_ARTICLE.sub("", city["name"]),) if bare != city["name"]]
-    for name in names:
+    for position, name in enumerate(names):
         key = _usable_key(name, entry.population, stop)
+        # An alternate spelling that is a nationality word ("Thai" for Alor Setar) names the people, not the city.
+        if key and position > 0 and key in gazetteer.demonyms:
+            continue
         if key:
             gazetteer.add(name, entry, key)
             bare = name_key(_TRANSLIT_MARKS.sub("", name))

@@ -16,7 +16,8 @@ Reading a sentence:
 2. A match is dropped when it is glued to another capitalised word that is not part of a place
    ("Philippe Close", "Paris Hilton", "Mr Jackson"), unless that word is a facility or region word
    ("London Bridge", "Kabul province"); when spaCy parsed the sentence, a PERSON entity over the
-   match drops it and a GPE/LOC entity equal to it keeps it.
+   match drops it and a GPE/LOC entity equal to it keeps it. A title right before it makes it a person's
+   ("spokesman Rashid", "President Duterte": `person_title_before` in lang/<code>/places.toml).
 3. Ambiguous names are scored: log10(population) + a bonus for countries and regions, + 5 when the
    country is named right next to it ("Pakistan's Balochistan", "Hyderabad, India", "the Nigerian city
    of Maiduguri"), + 2 when the document names the country elsewhere. London -> GB, not CA.
@@ -40,6 +41,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import lang
 from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
 from .arabic_script import arabic_match, is_arabic
@@ -168,6 +170,7 @@ def places_in(
     read too, where the words around it make it a place (`_uncased_place`). `language`: the words of that
     language that introduce a place are read too (`place_phrases`)."""
     grammar = _grammar(language)
+    person_before = _person_title(language)
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -193,12 +196,14 @@ def places_in(
                 i += 1
                 continue
             n, start, end, place = other
-            found.append((start, end, place))
+            if not person_before.search(text[max(0, start - 30) : start]):
+                found.append((start, end, place))
             i += n
             continue
         n, start, end, entries = hit
         entries = own_names(grammar, text, start, end, n, entries, name_key)
         keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
+        keep = keep and not person_before.search(text[max(0, start - 30) : start])
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
@@ -489,6 +494,16 @@ def _placed(text: str, start: int, end: int, grammar: PlaceGrammar | None = None
 
 _ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE,
                        called_unlisted=True)
+
+
+_NOTHING = re.compile(r"(?!x)x")
+
+
+def _person_title(language: str | None) -> re.Pattern[str]:
+    """The titles that make the name after them a person's ("spokesman Rashid"), in the languages that list
+    them (lang/<code>/places.toml `person_title_before`); a language that lists none reads no name so."""
+    res = lang.resources(language)
+    return res.pattern("places", "person_title_before") if res.defines("places", "person_title_before") else _NOTHING
 
 
 def _grammar(language: str | None) -> PlaceGrammar:
