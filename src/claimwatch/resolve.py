@@ -7,7 +7,9 @@ The rules, in the order they run:
    incident is the document's main incident: the one the headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
-   "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not. An
+   "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
+   sentence says came before the one it names first ("the attack followed the killing of 50 peacekeepers in
+   X on Friday") is another incident where a place or date of its own anchors it (resolve.1.earlier). An
    undated main incident does not take a date long before the article (its publication time, else the
    latest date it names), and a date after "since" dates no attack. Which places and dates are the report's
    own is `anchors.py`'s part: a place that is a base, a border or an owner ("a Pakistan-based group", "a
@@ -100,6 +102,7 @@ if TYPE_CHECKING:
 NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
+EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
@@ -216,6 +219,9 @@ class _Resolver:
         self.separate_opener = res.pattern("resolve", "separate_opener")
         self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
         self.sequence_between = res.pattern("resolve", "sequence_between")
+        # "the attack followed the killing of ...": read only where the language writes its own words for it.
+        earlier = res.defines("resolve", "earlier_between")
+        self.earlier_between = res.pattern("resolve", "earlier_between") if earlier else None
         self.same_attack = res.pattern("resolve", "same_attack")
         # English's words for what ties a place to an attack word read only English text, until a language
         # writes its own (lang/<code>/resolve.toml).
@@ -267,12 +273,20 @@ class _Resolver:
                 referred.append((draft, at))
                 self.last_anchor = (index, draft)
         events = clusters(events, text, self.sequence_between)
-        for event in events:
+        # "The attack followed the killing of 50 peacekeepers on Friday": the attack word after such words is
+        # an earlier act, which takes the places and dates next to it.
+        earlier = [
+            k > 0 and self.earlier_between is not None
+            and self.earlier_between.search(text[events[k - 1].end : e.start]) is not None
+            for k, e in enumerate(events)
+        ]
+        for k, event in enumerate(events):
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
             # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
             # of different types ("the rampage ..., as after the Manchester bombing"), tell acts apart.
             apart = len(events) > 1 and (
                 len(places) > 1 or len(dates) > 1 or len({tuple(sorted(e.attack_types)) for e in events}) > 1
+                or any(earlier)
             )
             own_places = nearest_to(event, events, places) if apart else places
             own_dates = nearest_to(event, events, dates) if apart else dates
@@ -295,7 +309,8 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
-            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known)
+            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known,
+                                       earlier=earlier[k])
             if loose_places or loose_dates:
                 self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
             referred.append((draft, event))
@@ -337,9 +352,11 @@ class _Resolver:
         *,
         alone: bool = True,
         known: bool = False,
+        earlier: bool = False,
     ) -> _Draft:
         """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
-        unless its own place or date says otherwise."""
+        unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
+        one it names first ("the attack followed the killing of ...")."""
         place = most_specific(places)
         when = best_date(event, dates)
         weak = place is not None and place.start in self.reference_points
@@ -360,7 +377,11 @@ class _Resolver:
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
         anchored = place is not None or when is not None
         separate = anchored and self.separate_opener.match(sentence) is not None
-        distinct = distinct or separate or (place is not None and self.other_scene_opener.match(sentence) is not None)
+        before = anchored and earlier
+        distinct = (
+            distinct or separate or before
+            or (place is not None and self.other_scene_opener.match(sentence) is not None)
+        )
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
             # the sentence before recalled an attack long past.
@@ -393,8 +414,8 @@ class _Resolver:
                 _refine(draft, place, when, weak)
                 add_trace(draft.incident.trace, JOINED)
                 return draft
-        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[SEPARATE if distinct else NEW]),
-                       opened_in=index)
+        rule = EARLIER if before else SEPARATE if distinct else NEW
+        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         _refine(draft, place, when, weak)
         self.drafts.append(draft)
         return draft
