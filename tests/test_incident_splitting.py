@@ -24,3 +24,40 @@ def test_an_earlier_act_without_place_or_date_of_its_own_is_not_split_off() -> N
         "The assault came hours after a bombing, police said."
     )
     assert len(extract(text, published="2021-03-10T09:00:00").incidents) == 1
+
+
+def test_a_place_named_inside_the_incidents_place_is_the_same_incident() -> None:
+    # The first report places the attack in a region only; the next names a town in that region, with no
+    # date of its own: the same attack, told more precisely.
+    text = (
+        "Militants attacked an army post in Balochistan on Monday, killing three soldiers. "
+        "Gunmen opened fire on a checkpoint at Quetta in Balochistan, a police officer said."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    assert len(incidents) == 1
+    assert incidents[0].place is not None and incidents[0].place.name == "Quetta"
+    assert "resolve.1.nested" in incidents[0].trace
+
+
+def test_a_town_inside_the_region_of_the_incident_is_the_same_incident() -> None:
+    # The lead names a province only; a later report names a town in it, with no date of its own.
+    text = (
+        "Militants attacked an army post in Balochistan on Monday, killing three soldiers. "
+        "Gunmen opened fire on soldiers at a checkpoint in Quetta, a police officer said."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Quetta", "2021-03-08")]
+
+
+def test_which_region_a_town_is_in() -> None:
+    from claimwatch.anchors import places_fit
+    from claimwatch.extract.gazetteer import default_gazetteer, inside_region
+
+    gaz = default_gazetteer()
+    quetta, = (e.place for e in gaz.lookup("Quetta") if e.place.country_code == "PK")
+    peshawar, = (e.place for e in gaz.lookup("Peshawar") if e.place.country_code == "PK")
+    balochistan, = (e.place for e in gaz.lookup("Balochistan") if e.kind == "admin1")
+    assert inside_region(quetta, balochistan) is True
+    assert inside_region(peshawar, balochistan) is False
+    assert places_fit(quetta, balochistan) == "same"
+    assert places_fit(peshawar, balochistan) == "near"  # another region's town: only when the dates agree

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from . import lang
+from .extract.gazetteer import inside_region
 from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import DateMention, EventMention, Mention, Place, PlaceMention
@@ -179,8 +180,8 @@ def place_rank(mention: PlaceMention) -> int:
 
 
 def places_fit(a: Place, b: Place) -> str:
-    """"same": one place (or one is the country of the other); "near": same country, one a region;
-    "apart": anything else."""
+    """"same": one place (or one is the country of the other, or a town inside the region the other is);
+    "near": same country, one a region, where the town's region cannot be told; "apart": anything else."""
     if a.name.lower() == b.name.lower():
         return "same"
     if a.country_code and b.country_code and a.country_code != b.country_code:
@@ -188,6 +189,12 @@ def places_fit(a: Place, b: Place) -> str:
     ranks = {a.rank, b.rank}
     if 2 in ranks:
         return "same"
+    if ranks == {0, 1}:
+        # A town inside the region is where in it the attack was.
+        town, region = (a, b) if a.rank == 0 else (b, a)
+        # (A town whose code differs stays "near": a named region is not always a first-level one, "Sinai".)
+        if inside_region(town, region):
+            return "same"
     return "near" if 1 in ranks else "apart"
 
 

@@ -3,8 +3,10 @@
 The rules, in the order they run:
 1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
    world") is tied to the places and dates written next to it. It joins an incident it is compatible
-   with (same place or a place inside it, same date within precision), or starts a new one. The first
-   incident is the document's main incident: the one the headline and lead report. A killing word next
+   with (same place or a place inside it: a town in the region it names, by the region's first-level code, or
+   a place the report names inside the incident's, "X town in Kirkuk": resolve.1.nested; same date within
+   precision), or starts a new one. The first incident is the document's main incident: the one the
+   headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
    "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
@@ -109,6 +111,7 @@ TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
+NESTED = "resolve.1.nested"  # a report whose place it names inside the incident's ("X town in Kirkuk") joins it
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
@@ -377,9 +380,9 @@ class _Resolver:
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
         anchored = place is not None or when is not None
         separate = anchored and self.separate_opener.match(sentence) is not None
-        before = anchored and earlier
+        prior = anchored and earlier
         distinct = (
-            distinct or separate or before
+            distinct or separate or prior
             or (place is not None and self.other_scene_opener.match(sentence) is not None)
         )
         if place is None and when is None and not distinct:
@@ -410,11 +413,12 @@ class _Resolver:
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
-            if _compatible(draft, place, when):
+            if _compatible(draft, place, when, within=places):
+                rule = NESTED if _nested(draft, place, places) else JOINED
                 _refine(draft, place, when, weak)
-                add_trace(draft.incident.trace, JOINED)
+                add_trace(draft.incident.trace, rule)
                 return draft
-        rule = EARLIER if before else SEPARATE if distinct else NEW
+        rule = EARLIER if prior else SEPARATE if distinct else NEW
         draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         _refine(draft, place, when, weak)
         self.drafts.append(draft)
@@ -566,9 +570,13 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     return grouped
 
 
-def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
+def _compatible(
+    draft: _Draft, place: PlaceMention | None, when: DateMention | None, within: Iterable[PlaceMention] = ()
+) -> bool:
     """Could this report be about the incident drafted so far? Places must agree (the same place, or one
-    of them the country); a region and a place in the same country agree only when the dates do too."""
+    of them the country, or the report's place named inside the incident's: `within` are the other places the
+    report names, "X village in Kirkuk"); a region and a place in the same country agree only when the dates
+    do too."""
     dates_agree: bool | None = None
     if when is not None and draft.date is not None:
         dates_agree = periods.compatible(draft.date.date, draft.date.precision, when.date, when.precision)
@@ -576,12 +584,25 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
             return False
     if place is None or draft.place is None:
         return True
-    fit = places_fit(draft.place.place, place.place)
+    fit = "same" if _nested(draft, place, within) else places_fit(draft.place.place, place.place)
     if draft.weak_place and fit != "same":
         # A reference point of the lead ("30 km from Quetta") gives way to the place the attack is then
         # named at, in the same country.
         return draft.place.place.country_code in (None, place.place.country_code)
     return fit == "same" or (fit == "near" and dates_agree is True)
+
+
+def _nested(draft: _Draft, place: PlaceMention | None, within: Iterable[PlaceMention]) -> bool:
+    """True when the report names its place inside the incident's ("Dibis town in Kirkuk" for an attack in
+    Kirkuk province, "X village, Y district"): the incident's place is another of the places the report names
+    with it, in the same country."""
+    if place is None or draft.place is None or draft.place.place.name == place.place.name:
+        return False
+    mine = draft.place.place
+    return any(
+        other is not place and other.place.name == mine.name and other.place.country_code == place.place.country_code
+        for other in within
+    )
 
 
 def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None, weak: bool = False) -> None:
