@@ -61,3 +61,14 @@ def test_which_region_a_town_is_in() -> None:
     assert inside_region(peshawar, balochistan) is False
     assert places_fit(quetta, balochistan) == "same"
     assert places_fit(peshawar, balochistan) == "near"  # another region's town: only when the dates agree
+
+
+def test_a_finer_place_told_of_a_known_attack_places_it_better() -> None:
+    # The lead places the attack in a country only; a sentence about the same attack names the town in it.
+    text = (
+        "A car bomb killed seven soldiers at an army base in Pakistan on Tuesday. "
+        "The car bomb was driven at the gate of the base and exploded in the city of Quetta, a witness said."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Quetta", "2021-03-09")]
+    assert "resolve.2.finer" in incidents[0].trace

@@ -390,3 +390,21 @@ def test_a_nationality_word_is_not_a_city_alternate() -> None:
     gazetteer = build_gazetteer(cities, COUNTRIES, demonyms={"Afghan": "AF"})
     assert _places("Afghan troops patrolled the road.", gazetteer) == []
     assert _places("A bomb hit Gardiz on Monday.", gazetteer) == [("Gardiz", "Gardez", "AF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The country named as the one whose capital is meant is its capital city.
+        ("A car bomb went off in the capital of Afghanistan on Sunday.", [("Afghanistan", "Kabul", "AF")]),
+        ("Gunmen stormed a hotel in the Nigerian capital overnight.", [("Nigerian capital", "Abuja", "NG")]),
+        # A name after it is read as itself; a country named otherwise stays the country.
+        ("Gunmen stormed a hotel in the Nigerian capital Abuja.", [("Abuja", "Abuja", "NG")]),
+        ("Troops left Afghanistan in August.", [("Afghanistan", "Afghanistan", "AF")]),
+    ],
+)
+def test_a_capital_named_by_its_country(sentence: str, expected: list[tuple[str, str, str | None]],
+                                        gaz: Gazetteer) -> None:
+    context = document_countries(sentence, gaz)
+    found = [(sentence[s:e], p.name, p.country_code) for s, e, p in places_in(sentence, gaz, context, language="en")]
+    assert found == expected

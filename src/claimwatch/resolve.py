@@ -18,7 +18,8 @@ The rules, in the order they run:
    US air strike") anchors nothing; of several places, those tied to the attack word place it; a
    definite attack word ("the attack", "Saturday's bombing") is one already told unless a place or date
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
-   (resolve.2.filled-in); a plural attack word over places listed one after another ("separate attacks in
+   (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
+   Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
    Sanaa and Hadramawt") reports one incident at each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
@@ -113,6 +114,7 @@ COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country th
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 NESTED = "resolve.1.nested"  # a report whose place it names inside the incident's ("X town in Kirkuk") joins it
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
+FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
@@ -135,7 +137,7 @@ _ATTACK_FROM_WEAPON = {
 }
 # "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
 _COUNTED = re.compile(
-    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 # Words that say someone was killed without saying how (events.py): alone they report an attack; next to
@@ -430,10 +432,17 @@ class _Resolver:
         one before it dates the clause that names it ("the government on Saturday warned of reprisals for the
         killing")."""
         weak = place is not None and place.start in self.reference_points
-        place = place if draft.place is None or (draft.weak_place and not weak) else None
+        # A finer place inside the one it has ("in the town of Seiyun" for an attack told "in Yemen") tells
+        # where in it the attack was (resolve.2.finer).
+        finer = (
+            place is not None and draft.place is not None and not weak
+            and place_rank(place) < place_rank(draft.place)
+            and places_fit(draft.place.place, place.place) == "same"
+        )
+        place = place if draft.place is None or (draft.weak_place and not weak) or finer else None
         when = when if draft.date is None else None
         if (place is not None or when is not None) and _compatible(draft, place, when):
-            add_trace(draft.incident.trace, FILLED_IN)
+            add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             _refine(draft, place, when, weak)
 
     def _long_before(self, when: DateMention) -> bool:

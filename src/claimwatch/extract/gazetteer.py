@@ -95,6 +95,7 @@ class Gazetteer:
 
     names: dict[str, list[Entry]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, Place] = field(default_factory=dict)  # country code -> its capital city ("the capital of X")
     max_words: int = 1
 
     def add(self, name: str, entry: Entry, key: str | None = None) -> None:
@@ -141,8 +142,10 @@ def build_gazetteer(
             largest_in_admin1[admin_key] = city
     press_names = country_aliases()
     for country in countries:
-        _add_country(gazetteer, country, by_name.get((country["iso"], name_key(country.get("capital") or ""))),
-                     press_names)
+        capital = by_name.get((country["iso"], name_key(country.get("capital") or "")))
+        _add_country(gazetteer, country, capital, press_names)
+        if capital is not None:
+            gazetteer.capitals[country["iso"]] = _city_place(capital)
     for name, code, lat, lon, aliases in admin1_rows:
         entry = Entry(Place(name=name, country_code=code, lat=lat, lon=lon, admin1=name), 3_000_000, "admin1")
         for alias in [name, *aliases]:
@@ -205,9 +208,9 @@ def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[st
         gazetteer.add(name, entry)
 
 
-def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> None:
+def _city_place(city: dict[str, Any]) -> Place:
     code = city["countrycode"]
-    place = Place(
+    return Place(
         name=city["name"],
         country_code=code,
         lat=city["latitude"],
@@ -215,7 +218,10 @@ def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> Non
         admin1=f"{code}.{city.get('admin1code') or '00'}",
         geonameid=int(city["geonameid"]),
     )
-    entry = Entry(place, int(city["population"]), "city")
+
+
+def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> None:
+    entry = Entry(_city_place(city), int(city["population"]), "city")
     names = [city["name"]]
     if entry.population >= 50_000:
         names += city.get("alternatenames") or []

@@ -171,6 +171,7 @@ def places_in(
     language that introduce a place are read too (`place_phrases`)."""
     grammar = _grammar(language)
     person_before = _person_title(language)
+    capital_of, capital_after = _capital_words(language)
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -178,6 +179,11 @@ def places_in(
     i = 0
     while i < len(tokens):
         capitalised = tokens[i].group()[0].isupper()
+        capital = _nationality_capital(text, tokens, i, gaz, capital_after) if capitalised else None
+        if capital is not None:
+            found.append(capital)
+            i += 2
+            continue
         if is_arabic(tokens[i].group()):
             hit = arabic_match(text, tokens, i, gaz)
             if hit is None:
@@ -208,9 +214,35 @@ def places_in(
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
             best = max(entries, key=lambda e: _score(e, local, context))
-            found.append((start, end, best.place))
+            place = best.place
+            owner = text[end : end + 1] in {"'", "’"}  # "the capital of Pakistan's Balochistan province"
+            if best.kind == "country" and not owner and capital_of.search(text[max(0, start - 30) : start]):
+                place = gaz.capitals.get(place.country_code or "", place)  # "the capital of Somalia"
+            found.append((start, end, place))
         i += n
     return found
+
+
+def _capital_words(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that name a country's capital by the country (lang/<code>/places.toml `capital_of_before`,
+    `capital_after_nationality`), in the languages that write them."""
+    res = lang.resources(language)
+    found = [res.pattern("places", key, flags=0) if res.defines("places", key) else _NOTHING
+             for key in ("capital_of_before", "capital_after_nationality")]
+    return found[0], found[1]
+
+
+def _nationality_capital(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, after: re.Pattern[str]
+) -> tuple[int, int, Place] | None:
+    """"the Somali capital" with no name after it: the capital city of the country the nationality word names."""
+    word = tokens[i].group()
+    code = gaz.demonyms.get(name_key(word))
+    if code is None or code not in gaz.capitals or i + 1 >= len(tokens):
+        return None
+    if not after.match(text[tokens[i].end() : tokens[i].end() + 40]):
+        return None
+    return tokens[i].start(), tokens[i + 1].end(), gaz.capitals[code]
 
 
 def _longest_match(
