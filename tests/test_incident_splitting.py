@@ -72,3 +72,15 @@ def test_a_finer_place_told_of_a_known_attack_places_it_better() -> None:
     incidents = extract(text, published="2021-03-10T09:00:00").incidents
     assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Quetta", "2021-03-09")]
     assert "resolve.2.finer" in incidents[0].trace
+
+
+def test_two_towns_a_few_kilometres_apart_are_one_scene() -> None:
+    from claimwatch.anchors import places_fit
+    from claimwatch.model import Place
+
+    town = Place(name="Alpha", country_code="XX", lat=33.70, lon=75.10, admin1="XX.01", geonameid=1)
+    neighbour = Place(name="Beta", country_code="XX", lat=33.72, lon=75.25, admin1="XX.01", geonameid=2)  # ~14 km
+    distant = Place(name="Gamma", country_code="XX", lat=34.00, lon=75.40, admin1="XX.01", geonameid=3)  # ~43 km
+    assert places_fit(town, neighbour) == "same"
+    assert places_fit(town, distant) == "apart"
+    assert places_fit(town, Place(name="Delta", country_code="XX", admin1="XX.01", geonameid=4)) == "apart"
