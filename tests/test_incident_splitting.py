@@ -84,3 +84,12 @@ def test_two_towns_a_few_kilometres_apart_are_one_scene() -> None:
     assert places_fit(town, neighbour) == "same"
     assert places_fit(town, distant) == "apart"
     assert places_fit(town, Place(name="Delta", country_code="XX", admin1="XX.01", geonameid=4)) == "apart"
+
+
+def test_an_attack_not_made_reports_no_incident() -> None:
+    text = (
+        "Gunmen killed nine people at a concert hall outside Moscow on Friday. "
+        "Officials in Washington said they had shared intelligence about a possible attack with Russia."
+    )
+    incidents = extract(text, published="2024-03-23T09:00:00").incidents
+    assert [i.place.country_code if i.place else None for i in incidents] == ["RU"]

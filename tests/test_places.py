@@ -408,3 +408,11 @@ def test_a_capital_named_by_its_country(sentence: str, expected: list[tuple[str,
     context = document_countries(sentence, gaz)
     found = [(sentence[s:e], p.name, p.country_code) for s, e, p in places_in(sentence, gaz, context, language="en")]
     assert found == expected
+
+
+def test_a_place_in_the_suburbs_of_a_city_is_in_its_country(gaz: Gazetteer) -> None:
+    # A town no table lists, named "the city of X", takes the country of the city whose suburbs it is in, even
+    # where the document names another country more often.
+    text = "The United States warned the United States. In the city of Zarkovo in the suburbs of Kabul, gunmen fired."
+    found = [(text[s:e], p.country_code) for s, e, p in places_in(text, gaz, document_countries(text, gaz))]
+    assert ("Zarkovo", "AF") in found

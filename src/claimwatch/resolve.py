@@ -2,9 +2,10 @@
 
 The rules, in the order they run:
 1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
-   world") is tied to the places and dates written next to it. It joins an incident it is compatible
-   with (same place or a place inside it: a town in the region it names, by the region's first-level code, or
-   a place the report names inside the incident's, "X town in Kirkuk": resolve.1.nested; same date within
+   world", nor an attack not made: "intelligence about a possible attack") is tied to the places and dates
+   written next to it. It joins an incident it is compatible with (same place or a place inside it: a town
+   in the region it names, by the region's first-level code, or a place the report names inside the
+   incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; same date within
    precision), or starts a new one. The first incident is the document's main incident: the one the
    headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
@@ -228,6 +229,8 @@ class _Resolver:
         earlier = res.defines("resolve", "earlier_between")
         self.earlier_between = res.pattern("resolve", "earlier_between") if earlier else None
         self.same_attack = res.pattern("resolve", "same_attack")
+        hypothetical = res.defines("resolve", "hypothetical_before")
+        self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
         # English's words for what ties a place to an attack word read only English text, until a language
         # writes its own (lang/<code>/resolve.toml).
         self.ties_places = res.defines("resolve", "tied_place_before")
@@ -248,6 +251,10 @@ class _Resolver:
         cues = self.events.get(index, [])
         text = self.work.document.text
         generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip()) and not _COUNTED.search(text[: e.start])]
+        # "intelligence about a possible attack": an attack not made reports none.
+        if self.hypothetical is not None:
+            cues = [e for e in cues if not self.hypothetical.search(text[max(0, e.start - 40) : e.start])]
+            generic = [e for e in generic if e in cues]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):

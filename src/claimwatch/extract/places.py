@@ -425,7 +425,8 @@ def _named_area(
 
 
 def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazetteer) -> Place | None:
-    """The region or country named right after an area word: "of Cabo Delgado province", "in Mali", ", Mali"."""
+    """The region or country named right after an area word: "of Cabo Delgado province", "in Mali", ", Mali"; or
+    the city whose surroundings it is in ("in the suburbs of Moscow")."""
     if j >= len(tokens):
         return None
     k = j
@@ -435,13 +436,20 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
         return None
     if k < len(tokens) and name_key(tokens[k].group()) == "the":
         k += 1
+    # "in the suburbs of Moscow": a city's surroundings hold the place too.
+    around = k + 1 < len(tokens) and name_key(tokens[k].group()) in _SURROUNDINGS and \
+        name_key(tokens[k + 1].group()) == "of"
+    k += 2 if around else 0
     if k >= len(tokens):
         return None
     hit = _longest_match(text, tokens, k, gaz)
     if hit is None:
         return None
-    kinds = [e for e in hit[3] if e.kind in {"admin1", "country"}]
+    kinds = [e for e in hit[3] if e.kind in {"admin1", "country"} or around]
     return max(kinds, key=lambda e: e.population).place if kinds else None
+
+
+_SURROUNDINGS = {"suburbs", "suburb", "outskirts", "environs", "vicinity"}
 
 
 def _stands_alone(
