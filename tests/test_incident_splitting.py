@@ -93,3 +93,15 @@ def test_an_attack_not_made_reports_no_incident() -> None:
     )
     incidents = extract(text, published="2024-03-23T09:00:00").incidents
     assert [i.place.country_code if i.place else None for i in incidents] == ["RU"]
+
+
+def test_a_definite_attack_at_a_town_the_gazetteer_cannot_place_is_the_main_incident() -> None:
+    # "Zarkot tehsil" is in no table: how far it is from Quetta cannot be told, so "the attack" there is the
+    # one the article reports, told more closely.
+    text = (
+        "A roadside bomb killed five people near Quetta, Pakistan on Wednesday. "
+        "Police said two policemen were among those killed in the attack on the main road of Zarkot tehsil."
+    )
+    incidents = extract(text, published="2025-07-03T09:00:00").incidents
+    assert len(incidents) == 1
+    assert "resolve.1.untold" in incidents[0].trace

@@ -416,3 +416,16 @@ def test_a_place_in_the_suburbs_of_a_city_is_in_its_country(gaz: Gazetteer) -> N
     text = "The United States warned the United States. In the city of Zarkovo in the suburbs of Kabul, gunmen fired."
     found = [(text[s:e], p.country_code) for s, e, p in places_in(text, gaz, document_countries(text, gaz))]
     assert ("Zarkovo", "AF") in found
+
+
+def test_an_administrative_area_word_outweighs_the_tagger(gaz: Gazetteer) -> None:
+    # The tagger calls "Zarkot" an organisation; "Zarkot tehsil" names an area all the same. A name the
+    # tagger calls a person stays a person's before other words ("Zarkot area").
+    text = "Two bombers blew themselves up at the Zarkot tehsil offices in Pakistan."
+    ent = SimpleNamespace(start_char=text.index("Zarkot"), end_char=text.index("Zarkot") + 6, label_="ORG")
+    doc = SimpleNamespace(ents=[ent])
+    found = [(text[s:e], p.country_code) for s, e, p in places_in(text, gaz, document_countries(text, gaz), doc)]
+    assert ("Zarkot", "PK") in found
+    other = "Two bombers blew themselves up at the Zarkot area offices in Pakistan."
+    found = [other[s:e] for s, e, _ in places_in(other, gaz, document_countries(other, gaz), doc)]
+    assert "Zarkot" not in found

@@ -6,8 +6,10 @@ The rules, in the order they run:
    written next to it. It joins an incident it is compatible with (same place or a place inside it: a town
    in the region it names, by the region's first-level code, or a place the report names inside the
    incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; same date within
-   precision), or starts a new one. The first incident is the document's main incident: the one the
-   headline and lead report. A killing word next
+   precision), or starts a new one; a definite attack word at a town no table places against the main
+   incident's, in its country ("the attack on the road in X tehsil"), is the main incident
+   (resolve.1.untold). The first incident is the document's main incident: the one the headline and lead
+   report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
    "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
@@ -114,6 +116,7 @@ LISTED = "resolve.1.listed"  # a plural attack word over places listed one after
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 NESTED = "resolve.1.nested"  # a report whose place it names inside the incident's ("X town in Kirkuk") joins it
+UNTOLD = "resolve.1.untold"  # "the attack in X" at a town the gazetteer cannot place against the main one's
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
@@ -427,6 +430,12 @@ class _Resolver:
                 _refine(draft, place, when, weak)
                 add_trace(draft.incident.trace, rule)
                 return draft
+        main = self.main
+        if known and not distinct and main is not None and _untold_apart(main, place, when):
+            # "the attack on the road in X tehsil": a definite attack word placed where the gazetteer cannot tell
+            # how far from the main incident's town, in its country, is that incident told more closely.
+            add_trace(main.incident.trace, UNTOLD)
+            return main
         rule = EARLIER if prior else SEPARATE if distinct else NEW
         draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         _refine(draft, place, when, weak)
@@ -618,6 +627,18 @@ def _nested(draft: _Draft, place: PlaceMention | None, within: Iterable[PlaceMen
     return any(
         other is not place and other.place.name == mine.name and other.place.country_code == place.place.country_code
         for other in within
+    )
+
+
+def _untold_apart(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
+    """True when a place is a town of the incident's country, its town's neighbour for all we know (one of them
+    has no coordinates), and no date says otherwise."""
+    if place is None or draft.place is None or (when is not None and draft.date is not None):
+        return False
+    mine, other = draft.place.place, place.place
+    return (
+        mine.rank == 0 and other.rank == 0 and mine.country_code == other.country_code
+        and None in (mine.lat, other.lat)
     )
 
 

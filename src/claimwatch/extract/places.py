@@ -21,7 +21,8 @@ Reading a sentence:
 3. Ambiguous names are scored: log10(population) + a bonus for countries and regions, + 5 when the
    country is named right next to it ("Pakistan's Balochistan", "Hyderabad, India", "the Nigerian city
    of Maiduguri"), + 2 when the document names the country elsewhere. London -> GB, not CA.
-4. Names the gazetteer does not know: a capitalised name followed by an area word ("X district") is a
+4. Names the gazetteer does not know: a capitalised name followed by an area word ("X district"; an
+   administrative one, "X tehsil", even where the tagger calls the name a person or an organisation) is a
    place when an enclosing region or country is named right after it ("X district of Y province") or a
    locative precedes it ("in X district"); its country is the enclosing place's, else the one the document
    names most. A small town ("near X") is read only after a locative and in a country the document names.
@@ -84,6 +85,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # territory", "Bara tehsil", "Regi area", "the Pendjari National Park", "Sambisa Forest").
 _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune", "subdistrict", "sub-district",
                "locality", "township", "department", "territory", "tehsil", "area", "park", "forest"}
+# Of those, the words of administrative areas, in lower case: after a name they make it a place even where the
+# tagger calls it a person or an organisation ("the Bara tehsil compounds").
+_ADMINISTRATIVE_WORDS = {"district", "subdistrict", "sub-district", "tehsil", "county", "municipality", "commune",
+                         "township", "department"}
 # First-level region words: after an unlisted name, in lower case, they name a region ("West Java province").
 _REGION_WORDS = {"province", "state", "region", "governorate", "oblast", "prefecture"}
 # In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
@@ -323,7 +328,11 @@ def _unlisted_place(
     g = grammar or _ENGLISH
     countries_at = functools.partial(_countries_after, text, tokens, i, gaz, bool(context))
     called_place = _called_place(text, tokens, i, g)
-    if not called_place and any(
+    # "the Bara tehsil": an administrative area word right after the name makes it a place, whatever the tagger
+    # calls it.
+    administrative = i + 1 < len(tokens) and tokens[i + 1].group() in _ADMINISTRATIVE_WORDS and \
+        text[tokens[i].end() : tokens[i + 1].start()] == " "
+    if not called_place and not administrative and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
         return None
