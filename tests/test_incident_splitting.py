@@ -105,3 +105,17 @@ def test_a_definite_attack_at_a_town_the_gazetteer_cannot_place_is_the_main_inci
     incidents = extract(text, published="2025-07-03T09:00:00").incidents
     assert len(incidents) == 1
     assert "resolve.1.untold" in incidents[0].trace
+
+
+def test_earlier_acts_listed_after_the_days_attack_keep_their_own_places_and_dates() -> None:
+    # "followed bombings in A and B": earlier acts; neither is the day's attack nor dated by "Today's".
+    text = (
+        "A bomb killed a soldier in Balochistan province today. "
+        "Today's attack followed bombings in Quetta and Peshawar."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    by_place = {i.place.name if i.place else None: i for i in incidents}
+    assert incidents[0].place is not None and incidents[0].place.name == "Balochistan"
+    assert incidents[0].date == "2021-03-10"
+    assert {"Quetta", "Peshawar"} <= set(by_place)
+    assert by_place["Quetta"].date != "2021-03-10" and by_place["Peshawar"].date != "2021-03-10"

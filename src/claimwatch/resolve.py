@@ -14,7 +14,8 @@ The rules, in the order they run:
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
    "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
    sentence says came before the one it names first ("the attack followed the killing of 50 peacekeepers in
-   X on Friday") is another incident where a place or date of its own anchors it (resolve.1.earlier). An
+   X on Friday", "followed bombings in A and B") is another incident where a place or date of its own
+   anchors it, never dated by what the sentence says before it (resolve.1.earlier). An
    undated main incident does not take a date long before the article (its publication time, else the
    latest date it names), and a date after "since" dates no attack. Which places and dates are the report's
    own is `anchors.py`'s part: a place that is a base, a border or an owner ("a Pakistan-based group", "a
@@ -280,11 +281,17 @@ class _Resolver:
                 continue
             events = [e for e in events if e is not plural]
             places = [p for p in places if p not in listed]
+            # "Today's attack followed bombings in A, B and C": earlier acts, not dated by what comes before.
+            prior = self.earlier_between is not None and any(
+                e.end <= plural.start and self.earlier_between.search(text[e.end : plural.start]) is not None
+                for e in cues if e is not plural
+            )
+            own_dates = [d for d in dates if d.start > plural.start] if prior else dates
             for place in listed:
                 at = EventMention(start=place.start, end=place.end, text=plural.text, sentence=index,
                                   attack_types=plural.attack_types, weapon_types=plural.weapon_types,
                                   trace=[*plural.trace, LISTED])
-                draft = self._incident_for(index, at, [place], dates, alone=False)
+                draft = self._incident_for(index, at, [place], own_dates, alone=False, earlier=prior)
                 referred.append((draft, at))
                 self.last_anchor = (index, draft)
         events = clusters(events, text, self.sequence_between)
@@ -419,7 +426,9 @@ class _Resolver:
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
         candidates = [d for d in self.drafts if d.opened_in == index] if separate else self.drafts
-        other = self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
+        other = prior or (
+            self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
+        )
         for draft in candidates:
             if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
