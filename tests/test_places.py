@@ -429,3 +429,18 @@ def test_an_administrative_area_word_outweighs_the_tagger(gaz: Gazetteer) -> Non
     other = "Two bombers blew themselves up at the Zarkot area offices in Pakistan."
     found = [other[s:e] for s, e, _ in places_in(other, gaz, document_countries(other, gaz), doc)]
     assert "Zarkot" not in found
+
+
+def test_an_area_takes_the_country_of_the_region_after_a_direction_word(gaz: Gazetteer) -> None:
+    # "of the eastern X province": the region still encloses the area, whichever country the document names most.
+    text = "Nigeria, Nigeria and Nigeria. A bomb hit the Zarkot district of the eastern Balochistan province."
+    found = [(text[s:e], p.country_code, p.admin1) for s, e, p in places_in(text, gaz, document_countries(text, gaz))]
+    assert ("Zarkot", "PK", "Balochistan") in found
+
+
+def test_a_region_before_an_area_word_is_a_place_whatever_the_tagger_says(gaz: Gazetteer) -> None:
+    text = "Bombs went off in Punjab and Balochistan provinces on Monday."
+    start = text.index("Balochistan")
+    doc = SimpleNamespace(ents=[SimpleNamespace(start_char=start, end_char=start + 11, label_="PERSON")])
+    found = [text[s:e] for s, e, _ in places_in(text, gaz, document_countries(text, gaz), doc)]
+    assert "Balochistan" in found

@@ -445,6 +445,8 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
         return None
     if k < len(tokens) and name_key(tokens[k].group()) == "the":
         k += 1
+    if k < len(tokens) and name_key(tokens[k].group()) in _DIRECTION_WORDS:
+        k += 1  # "of the eastern Paktia province"
     # "in the suburbs of Moscow": a city's surroundings hold the place too.
     around = k + 1 < len(tokens) and name_key(tokens[k].group()) in _SURROUNDINGS and \
         name_key(tokens[k + 1].group()) == "of"
@@ -458,6 +460,9 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
     return max(kinds, key=lambda e: e.population).place if kinds else None
 
 
+_DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                    "south-western"}
 _SURROUNDINGS = {"suburbs", "suburb", "outskirts", "environs", "vicinity"}
 
 
@@ -475,7 +480,7 @@ def _stands_alone(
                 inside = ent_start >= start and ent_end <= end
                 exact = ent_start == start and ent_end == end
                 # A person inside a longer place name ("Dera Ismail Khan") does not veto it.
-                if not inside or (exact and not _placed(text, start, end, g)):
+                if not inside or (exact and not _placed(text, start, end, g) and not _AREA_AFTER.match(text[end:])):
                     return False
             if label in {"GPE", "LOC"} and ent_start == start and ent_end == end:
                 return True
@@ -494,6 +499,8 @@ def _stands_alone(
     return True
 
 
+# "Paktika and Balkh provinces": an area word after the name makes it the area's, whoever the tagger thinks it is.
+_AREA_AFTER = re.compile(r"\s+(?:provinces?|districts?|states|regions?|governorates?|count(?:y|ies))\b", re.IGNORECASE)
 _PLACE_NOUN = r"(?:town|village|city|hamlet|settlement|community|locality|township|municipality|district|suburb)"
 _CALLED_PLACE_BEFORE = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+$", re.IGNORECASE)
 # "the towns of Zhob and Sui", "the villages of Aba, Ube and Ofu": each name of the list after a plural place noun.
