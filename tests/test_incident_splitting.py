@@ -119,3 +119,15 @@ def test_earlier_acts_listed_after_the_days_attack_keep_their_own_places_and_dat
     assert incidents[0].date == "2021-03-10"
     assert {"Quetta", "Peshawar"} <= set(by_place)
     assert by_place["Quetta"].date != "2021-03-10" and by_place["Peshawar"].date != "2021-03-10"
+
+
+def test_an_undated_region_gives_way_to_a_dated_town_no_table_places() -> None:
+    # The lead names only the province and no day; the next report names a spot no table lists, with a day:
+    # nothing says it lies outside the province, so it is the attack the lead told.
+    text = (
+        "Security forces ended the hijacking of a train in Balochistan province. "
+        "The siege began on Tuesday near the Zarkot Tunnel, about 150 km from Quetta, when rebels attacked the train."
+    )
+    incidents = extract(text, published="2025-03-13T09:00:00").incidents
+    assert len(incidents) == 1
+    assert incidents[0].date == "2025-03-11"

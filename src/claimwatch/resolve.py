@@ -8,8 +8,9 @@ The rules, in the order they run:
    incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; same date within
    precision), or starts a new one; a definite attack word at a town no table places against the main
    incident's, in its country ("the attack on the road in X tehsil"), is the main incident
-   (resolve.1.untold). The first incident is the document's main incident: the one the headline and lead
-   report. A killing word next
+   (resolve.1.untold), and so is, for an undated main incident known by its region, a dated report at a
+   town no table puts in or out of that region. The first incident is the document's main incident: the
+   one the headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
    "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
@@ -74,6 +75,7 @@ from .anchors import (
 )
 from .counts import incident_toll
 from .extract.events import coded_attack_types
+from .extract.gazetteer import inside_region
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
@@ -84,6 +86,7 @@ from .model import (
     Extraction,
     Incident,
     Mention,
+    Place,
     PlaceMention,
     add_trace,
 )
@@ -623,6 +626,11 @@ def _compatible(
         # A reference point of the lead ("30 km from Quetta") gives way to the place the attack is then
         # named at, in the same country.
         return draft.place.place.country_code in (None, place.place.country_code)
+    if (fit == "near" and draft.date is None and when is not None and draft.place.place.rank == 1
+            and _region_untold(draft.place.place, place.place)):
+        # "the hijacking in Balochistan" and, undated, "near the Mashkaf Tunnel": a town the gazetteer cannot
+        # put in or out of the region is in it, for all the text says.
+        return True
     return fit == "same" or (fit == "near" and dates_agree is True)
 
 
@@ -637,6 +645,14 @@ def _nested(draft: _Draft, place: PlaceMention | None, within: Iterable[PlaceMen
         other is not place and other.place.name == mine.name and other.place.country_code == place.place.country_code
         for other in within
     )
+
+
+def _region_untold(a: Place, b: Place) -> bool:
+    """True when one place is a region and the other a town of its country that no table places in or out of it."""
+    if {a.rank, b.rank} != {0, 1}:
+        return False
+    town, region = (a, b) if a.rank == 0 else (b, a)
+    return inside_region(town, region) is None
 
 
 def _untold_apart(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
