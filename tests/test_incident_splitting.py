@@ -131,3 +131,12 @@ def test_an_undated_region_gives_way_to_a_dated_town_no_table_places() -> None:
     incidents = extract(text, published="2025-03-13T09:00:00").incidents
     assert len(incidents) == 1
     assert incidents[0].date == "2025-03-11"
+
+
+def test_a_country_accused_of_the_attack_does_not_place_it() -> None:
+    text = (
+        "Gunmen killed nine people at a concert hall outside Moscow on Friday. "
+        "Officials were quick to accuse Ukraine of a terrorist attack."
+    )
+    incidents = extract(text, published="2024-03-23T09:00:00").incidents
+    assert [i.place.country_code if i.place else None for i in incidents] == ["RU"]
