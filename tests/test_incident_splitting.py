@@ -140,3 +140,17 @@ def test_a_country_accused_of_the_attack_does_not_place_it() -> None:
     )
     incidents = extract(text, published="2024-03-23T09:00:00").incidents
     assert [i.place.country_code if i.place else None for i in incidents] == ["RU"]
+
+
+def test_german_acts_listed_as_examples_are_incidents_of_their_own() -> None:
+    # "unter anderem eine Schießerei ... und ein Selbstmordattentat": two further acts, each its own incident,
+    # placed by the city the sentence names before the list.
+    text = (
+        "Bewaffnete haben am Montag einen Anschlag auf einen Markt in Kandahar verübt. "
+        "Die Miliz hat in diesem Jahr mehrere Angriffe in Kabul verübt, unter anderem eine Schießerei in einer Schule "
+        "im Westen der Stadt und ein Selbstmordattentat vor einem Ministerium."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00", language="de").incidents
+    examples = [i for i in incidents if "resolve.1.example" in i.trace]
+    assert len(examples) == 2
+    assert all(i.place is not None and i.place.name == "Kabul" for i in examples)

@@ -16,7 +16,10 @@ The rules, in the order they run:
    "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
    sentence says came before the one it names first ("the attack followed the killing of 50 peacekeepers in
    X on Friday", "followed bombings in A and B") is another incident where a place or date of its own
-   anchors it, never dated by what the sentence says before it (resolve.1.earlier). An
+   anchors it, never dated by what the sentence says before it (resolve.1.earlier); each attack word listed
+   as an example of the ones before ("mehrere Angriffe in Kabul, unter anderem eine Schießerei ... und ein
+   Selbstmordattentat"; a language's `examples_between`) is an act of its own, placed and dated by what is
+   written next to it, else by what the sentence said before the list (resolve.1.example). An
    undated main incident does not take a date long before the article (its publication time, else the
    latest date it names), and a date after "since" dates no attack. Which places and dates are the report's
    own is `anchors.py`'s part: a place that is a base, a border or an owner ("a Pakistan-based group", "a
@@ -112,6 +115,7 @@ if TYPE_CHECKING:
 NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
+EXAMPLE = "resolve.1.example"  # "attacks in Kabul, among them a shooting ... and a suicide bombing": one each
 EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
@@ -235,6 +239,8 @@ class _Resolver:
         # "the attack followed the killing of ...": read only where the language writes its own words for it.
         earlier = res.defines("resolve", "earlier_between")
         self.earlier_between = res.pattern("resolve", "earlier_between") if earlier else None
+        listing = res.defines("resolve", "examples_between")
+        self.examples_between = res.pattern("resolve", "examples_between") if listing else None
         self.same_attack = res.pattern("resolve", "same_attack")
         hypothetical = res.defines("resolve", "hypothetical_before")
         self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
@@ -305,7 +311,21 @@ class _Resolver:
             and self.earlier_between.search(text[events[k - 1].end : e.start]) is not None
             for k, e in enumerate(events)
         ]
+        # "einige Angriffe in Kabul, unter anderem eine Schießerei ... und ein Selbstmordattentat", "several attacks,
+        # including a bombing in X": the attack words after such words are examples of the ones before, each an act
+        # of its own, placed and dated by what is written next to it, else by what the sentence said before.
+        mark = self._examples_mark(index, cues)
+        examples = [mark is not None and e.start >= mark[1] for e in events]
         for k, event in enumerate(events):
+            if examples[k] and mark is not None:
+                listed = [e for e, x in zip(events, examples, strict=True) if x]
+                after = [p for p in places if p.start >= mark[1]]
+                own_places = nearest_to(event, listed, after) or [p for p in places if p.end <= mark[0]]
+                after_dates = [d for d in dates if d.start >= mark[1]]
+                own_dates = nearest_to(event, listed, after_dates) or [d for d in dates if d.end <= mark[0]]
+                draft = self._incident_for(index, event, own_places, own_dates, alone=False, example=True)
+                referred.append((draft, event))
+                continue
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
             # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
             # of different types ("the rampage ..., as after the Manchester bombing"), tell acts apart.
@@ -378,6 +398,7 @@ class _Resolver:
         alone: bool = True,
         known: bool = False,
         earlier: bool = False,
+        example: bool = False,
     ) -> _Draft:
         """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
@@ -402,7 +423,7 @@ class _Resolver:
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
         anchored = place is not None or when is not None
         separate = anchored and self.separate_opener.match(sentence) is not None
-        prior = anchored and earlier
+        prior = anchored and (earlier or example)
         distinct = (
             distinct or separate or prior
             or (place is not None and self.other_scene_opener.match(sentence) is not None)
@@ -448,11 +469,21 @@ class _Resolver:
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
-        rule = EARLIER if prior else SEPARATE if distinct else NEW
+        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else NEW
         draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         _refine(draft, place, when, weak)
         self.drafts.append(draft)
         return draft
+
+    def _examples_mark(self, index: int, cues: list[EventMention]) -> tuple[int, int] | None:
+        """Where the sentence's words that start a list of examples ("including", "unter anderem") stand, when
+        an attack word comes before them (lang/<code>/resolve.toml `examples_between`)."""
+        if self.examples_between is None or not cues:
+            return None
+        sentence = self.work.sentences[index]
+        first = min(c.end for c in cues)
+        found = self.examples_between.search(self.work.document.text, first, sentence.end)
+        return (found.start(), found.end()) if found else None
 
     def _fill_in(self, draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
         """Give an incident the place or date it lacks from a sentence that refers to it ("the gunman who shot
