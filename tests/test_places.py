@@ -444,3 +444,17 @@ def test_a_region_before_an_area_word_is_a_place_whatever_the_tagger_says(gaz: G
     doc = SimpleNamespace(ents=[SimpleNamespace(start_char=start, end_char=start + 11, label_="PERSON")])
     found = [text[s:e] for s, e, _ in places_in(text, gaz, document_countries(text, gaz), doc)]
     assert "Balochistan" in found
+
+
+def test_of_two_towns_of_one_name_the_one_in_a_region_the_report_names() -> None:
+    from claimwatch.extract.places import default_gazetteer, document_regions
+
+    gaz = default_gazetteer()
+    text = "Maoist rebels ambushed a patrol in Bijapur district. Chhattisgarh police said the fighting went on."
+    regions = document_regions(text, gaz)
+    found = {text[s:e]: p for s, e, p in places_in(text, gaz, document_countries(text, gaz), regions=regions)}
+    assert found["Bijapur"].admin1 == next(e.place.admin1 for e in gaz.lookup("Bijapur") if e.population < 100_000)
+    # Without the region named, the larger town of that name.
+    alone = "Maoist rebels ambushed a patrol in Bijapur."
+    found = {alone[s:e]: p for s, e, p in places_in(alone, gaz, document_countries(alone, gaz))}
+    assert found["Bijapur"].name == "Vijayapura"

