@@ -458,3 +458,11 @@ def test_of_two_towns_of_one_name_the_one_in_a_region_the_report_names() -> None
     alone = "Maoist rebels ambushed a patrol in Bijapur."
     found = {alone[s:e]: p for s, e, p in places_in(alone, gaz, document_countries(alone, gaz))}
     assert found["Bijapur"].name == "Vijayapura"
+
+
+def test_another_spelling_of_a_city_in_a_country_the_report_never_names_is_not_read(gaz: Gazetteer) -> None:
+    # "Londres" is only another spelling of London: in a report that names Afghanistan and never Britain, the
+    # word is not taken for London; the city's own name still is, and so is the spelling where Britain is named.
+    assert [p[1] for p in _places("Afghanistan said a blast hit Londres.", gaz)] == ["Afghanistan"]
+    assert [p[1] for p in _places("Afghanistan said a blast hit London.", gaz)] == ["Afghanistan", "London"]
+    assert [p[1] for p in _places("The United Kingdom said a blast hit Londres.", gaz)] == ["United Kingdom", "London"]

@@ -217,6 +217,8 @@ def places_in(
             continue
         n, start, end, entries = hit
         entries = own_names(grammar, text, start, end, n, entries, name_key)
+        named = set(context) | {code.split(".")[0] for code in regions}
+        entries = _believed_spellings(text[start:end], entries, named, _local_countries(text, tokens, i, i + n, gaz))
         keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
         keep = keep and not person_before.search(text[max(0, start - 30) : start])
         if keep:
@@ -230,6 +232,31 @@ def places_in(
             found.append((start, end, place))
         i += n
     return found
+
+
+def _believed_spellings(span: str, entries: list[Entry], named: set[str], local: set[str]) -> list[Entry]:
+    """The entries a name may stand for, less the cities it is only another spelling of ("Mambasa" for Mombasa)
+    in a country neither the document (`named`: the countries it names, or whose regions it names) nor the
+    words around it name, where the document names any."""
+    if not named:
+        return entries
+    key = name_key(_POSSESSIVE.sub("", span))
+
+    def believed(entry: Entry) -> bool:
+        code = entry.place.country_code or ""
+        own = name_key(entry.place.name)
+        return entry.kind != "city" or key in (own, name_key(_ARABIC_ARTICLE_BARE.sub("", entry.place.name))) or \
+            _folded(key) == _folded(own) or code in local or code in named
+
+    return [e for e in entries if believed(e)]
+
+
+_ARABIC_ARTICLE_BARE = re.compile(r"^(?:a[lnrstdz][- ])", re.IGNORECASE)
+
+
+def _folded(key: str) -> str:
+    """A name without its transliteration marks and doubled letters: "Afgooye" and "Afgoye" alike."""
+    return re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z ]", "", key))
 
 
 def _capital_words(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
