@@ -154,3 +154,15 @@ def test_german_acts_listed_as_examples_are_incidents_of_their_own() -> None:
     examples = [i for i in incidents if "resolve.1.example" in i.trace]
     assert len(examples) == 2
     assert all(i.place is not None and i.place.name == "Kabul" for i in examples)
+
+
+def test_the_days_attack_named_again_at_a_town_of_its_region_is_the_same_incident() -> None:
+    # Peshawar and Mardan are towns of one province, some 50 km apart: "the Tuesday attack" named at Mardan,
+    # the day the lead's Peshawar attack happened, is that attack.
+    text = (
+        "Gunmen killed six people at a school in Peshawar on Tuesday. "
+        "A commander said the Tuesday attack on the school in Mardan was carried out by five men."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Peshawar", "2021-03-09")]
+    assert "resolve.1.same-day" in incidents[0].trace

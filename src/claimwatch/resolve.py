@@ -8,7 +8,8 @@ The rules, in the order they run:
    incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; same date within
    precision), or starts a new one; a definite attack word at a town no table places against the main
    incident's, in its country ("the attack on the road in X tehsil"), is the main incident
-   (resolve.1.untold), and so is, for an undated main incident known by its region, a dated report at a
+   (resolve.1.untold); one naming a told incident's day at a town of its first-level region is that incident
+   (resolve.1.same-day); and so is, for an undated main incident known by its region, a dated report at a
    town no table puts in or out of that region. The first incident is the document's main incident: the
    one the headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
@@ -124,6 +125,7 @@ LISTED = "resolve.1.listed"  # a plural attack word over places listed one after
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 NESTED = "resolve.1.nested"  # a report whose place it names inside the incident's ("X town in Kirkuk") joins it
+SAME_DAY = "resolve.1.same-day"  # "the June 16 attack in X": the day's attack told, at a town of its region
 UNTOLD = "resolve.1.untold"  # "the attack in X" at a town the gazetteer cannot place against the main one's
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
@@ -463,6 +465,13 @@ class _Resolver:
                 _refine(draft, place, when, weak)
                 add_trace(draft.incident.trace, rule)
                 return draft
+        if known and not distinct:
+            # "the June 16 attack on a school in X": the day's attack already told, at a town of its region.
+            for draft in self.drafts:
+                if _same_day_in_region(draft, place, when):
+                    _refine(draft, None, when, weak)
+                    add_trace(draft.incident.trace, SAME_DAY)
+                    return draft
         main = self.main
         if known and not distinct and main is not None and _untold_apart(main, place, when):
             # "the attack on the road in X tehsil": a definite attack word placed where the gazetteer cannot tell
@@ -684,6 +693,19 @@ def _region_untold(a: Place, b: Place) -> bool:
         return False
     town, region = (a, b) if a.rank == 0 else (b, a)
     return inside_region(town, region) is None
+
+
+def _same_day_in_region(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
+    """True when a report names the incident's day and a town of the same first-level region as its town."""
+    if place is None or when is None or draft.place is None or draft.date is None:
+        return False
+    if when.precision != "day" or draft.date.precision != "day" or when.date != draft.date.date:
+        return False
+    mine, other = draft.place.place.admin1, place.place.admin1
+    return (
+        draft.place.place.rank == 0 and place.place.rank == 0 and mine is not None and mine == other
+        and "." in mine and not mine.endswith(".00")
+    )
 
 
 def _untold_apart(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
