@@ -166,3 +166,14 @@ def test_the_days_attack_named_again_at_a_town_of_its_region_is_the_same_inciden
     incidents = extract(text, published="2021-03-10T09:00:00").incidents
     assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Peshawar", "2021-03-09")]
     assert "resolve.1.same-day" in incidents[0].trace
+
+
+def test_an_undated_report_at_a_town_of_the_incidents_region_is_the_same_incident() -> None:
+    # Peshawar and Mardan lie in one province: an undated report of the attack near Mardan tells the dated
+    # Peshawar attack more closely, not another one.
+    text = (
+        "Gunmen killed six policemen at a checkpoint in Peshawar on Tuesday. "
+        "The policemen were driving back to their post near Mardan when their vehicle was attacked."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Peshawar", "2021-03-09")]

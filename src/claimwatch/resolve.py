@@ -5,8 +5,8 @@ The rules, in the order they run:
    world", nor an attack not made: "intelligence about a possible attack") is tied to the places and dates
    written next to it. It joins an incident it is compatible with (same place or a place inside it: a town
    in the region it names, by the region's first-level code, or a place the report names inside the
-   incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; same date within
-   precision), or starts a new one; a definite attack word at a town no table places against the main
+   incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; for an undated
+   report, a town of the incident's town's first-level region; same date within precision), or starts a new one; a definite attack word at a town no table places against the main
    incident's, in its country ("the attack on the road in X tehsil"), is the main incident
    (resolve.1.untold); one naming a told incident's day at a town of its first-level region is that incident
    (resolve.1.same-day); and so is, for an undated main incident known by its region, a dated report at a
@@ -671,6 +671,9 @@ def _compatible(
         # "the hijacking in Balochistan" and, undated, "near the Mashkaf Tunnel": a town the gazetteer cannot
         # put in or out of the region is in it, for all the text says.
         return True
+    if fit == "apart" and when is None and _same_known_region(draft.place.place, place.place):
+        # An undated report at a town of the incident's first-level region: told more closely.
+        return True
     return fit == "same" or (fit == "near" and dates_agree is True)
 
 
@@ -684,6 +687,14 @@ def _nested(draft: _Draft, place: PlaceMention | None, within: Iterable[PlaceMen
     return any(
         other is not place and other.place.name == mine.name and other.place.country_code == place.place.country_code
         for other in within
+    )
+
+
+def _same_known_region(a: Place, b: Place) -> bool:
+    """True when two towns have one known first-level code ("IN.12")."""
+    return (
+        a.rank == 0 and b.rank == 0 and a.admin1 is not None and a.admin1 == b.admin1
+        and "." in a.admin1 and not a.admin1.endswith(".00")
     )
 
 
