@@ -3,28 +3,29 @@
 The rules, in the order they run:
 1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
    world", nor an attack not made: "intelligence about a possible attack") is tied to the places and dates
-   written next to it. It joins an incident it is compatible with (same place or a place inside it: a town
-   in the region it names, by the region's first-level code, or a place the report names inside the
-   incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; for an undated
-   report, a town of the incident's town's first-level region; same date within precision), or starts a new one; a definite attack word at a town no table places against the main
+   written next to it. It joins an incident it is compatible with, or starts a new one. Compatible: the same
+   date within precision, and the same place or one inside it (a town in the region the incident names, by
+   the region's first-level code; a place the report names inside the incident's, "X town in Kirkuk":
+   resolve.1.nested; two towns a few kilometres apart; for an undated report, a town of the incident's
+   town's first-level region). A definite attack word at a town no table places against the main
    incident's, in its country ("the attack on the road in X tehsil"), is the main incident
-   (resolve.1.untold); one naming a told incident's day at a town of its first-level region is that incident
-   (resolve.1.same-day); and so is, for an undated main incident known by its region, a dated report at a
-   town no table puts in or out of that region. The first incident is the document's main incident: the
-   one the headline and lead report. A killing word next
-   to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
-   of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
-   "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
-   sentence says came before the one it names first ("the attack followed the killing of 50 peacekeepers in
-   X on Friday", "followed bombings in A and B") is another incident where a place or date of its own
-   anchors it, never dated by what the sentence says before it (resolve.1.earlier); each attack word listed
-   as an example of the ones before ("mehrere Angriffe in Kabul, unter anderem eine Schießerei ... und ein
-   Selbstmordattentat"; a language's `examples_between`) is an act of its own, placed and dated by what is
-   written next to it, else by what the sentence said before the list (resolve.1.example). An
-   undated main incident does not take a date long before the article (its publication time, else the
-   latest date it names), and a date after "since" dates no attack. Which places and dates are the report's
-   own is `anchors.py`'s part: a place that is a base, a border or an owner ("a Pakistan-based group", "a
-   US air strike") anchors nothing; of several places, those tied to the attack word place it; a
+   (resolve.1.untold); one naming a told incident's day at a town of its first-level region is that
+   incident (resolve.1.same-day); for an undated main incident known by its region, so is a dated report at
+   a town no table puts in or out of that region. The first incident is the document's main incident: the
+   one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
+   killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
+   bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
+   second bomb ... moments later" does not; an act the sentence says came before the one it names first
+   ("the attack followed the killing of 50 peacekeepers in X on Friday", "followed bombings in A and B") is
+   another incident where a place or date of its own anchors it, never dated by what the sentence says
+   before it (resolve.1.earlier); each attack word listed as an example of the ones before ("mehrere
+   Angriffe in Kabul, unter anderem eine Schießerei ... und ein Selbstmordattentat"; a language's
+   `examples_between`) is an act of its own, placed and dated by what is written next to it, else by what
+   the sentence said before the list (resolve.1.example). An undated main incident does not take a date
+   long before the article (its publication time, else the latest date it names), and a date after "since"
+   dates no attack. Which places and dates are the report's own is `anchors.py`'s part: a place that is a
+   base, a border, an owner or the one accused ("a Pakistan-based group", "a US air strike", "accusing
+   Ukraine of the attack") anchors nothing; of several places, those tied to the attack word place it; a
    definite attack word ("the attack", "Saturday's bombing") is one already told unless a place or date
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
    (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
