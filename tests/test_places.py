@@ -466,3 +466,21 @@ def test_another_spelling_of_a_city_in_a_country_the_report_never_names_is_not_r
     assert [p[1] for p in _places("Afghanistan said a blast hit Londres.", gaz)] == ["Afghanistan"]
     assert [p[1] for p in _places("Afghanistan said a blast hit London.", gaz)] == ["Afghanistan", "London"]
     assert [p[1] for p in _places("The United Kingdom said a blast hit Londres.", gaz)] == ["United Kingdom", "London"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town", "region"),
+    [
+        # A town no table lists, after a locative and with its region right after it, is a town of that region.
+        ("A suicide bomber struck a convoy near Zarkot in Balochistan, police said.", "Zarkot", "Balochistan"),
+        ("Gunmen attacked a church in Ofu, Borno State, during Mass.", "Ofu", "Borno"),
+    ],
+)
+def test_an_unlisted_town_named_inside_its_region(sentence: str, town: str, region: str, gaz: Gazetteer) -> None:
+    found = {sentence[s:e]: p for s, e, p in places_in(sentence, gaz, document_countries(sentence, gaz))}
+    assert found[town].admin1 == region and found[town].rank == 0
+
+
+def test_a_name_without_a_locative_or_a_region_after_it_is_not_made_a_town(gaz: Gazetteer) -> None:
+    assert "Zarkot" not in [p[0] for p in _places("Zarkot said the convoy in Balochistan was hit.", gaz)]
+    assert "Zarkot" not in [p[0] for p in _places("The convoy near Zarkot was hit on Monday.", gaz)]

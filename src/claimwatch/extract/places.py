@@ -25,7 +25,9 @@ Reading a sentence:
    administrative one, "X tehsil", even where the tagger calls the name a person or an organisation) is a
    place when an enclosing region or country is named right after it ("X district of Y province") or a
    locative precedes it ("in X district"); its country is the enclosing place's, else the one the document
-   names most. A small town ("near X") is read only after a locative and in a country the document names.
+   names most. A name after a locative with its region or country right after it ("near X in Khyber
+   Pakhtunkhwa", "in X, Ondo state") is a town of that region (its admin1 the region's name) or country.
+   A small town ("near X") is read only after a locative and in a country the document names.
 5. Names the words call places are read even where no table lists them (any length, "Qaa" too): "the town
    of X", "the towns of X and Y", "communities such as X, Y and Z", "X, a village near ...", "X, 20 km south
    of Y", "Indonesia's X province" (a lower-case region word makes it a region). Their country is the one
@@ -367,7 +369,7 @@ def _unlisted_place(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
         return None
-    area = _named_area(text, tokens, i, gaz, context)
+    area = _named_area(text, tokens, i, gaz, context) or _town_in_region(text, tokens, i, gaz)
     if area is not None:
         return area
     if towns is None or not g.locative_before.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]):
@@ -460,6 +462,42 @@ def _named_area(
         # with its region word is a region ("West Java province").
         if tokens[j].group() in _REGION_WORDS:
             region = text[start:end]
+        return n, start, end, Place(name=text[start:end], country_code=code, admin1=region or f"{code}.00")
+    return None
+
+
+# Before a town named inside a region: "in X, Y state", "near X in Y province", "an attack on X in Y".
+_TOWN_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|on)\s+$", re.IGNORECASE)
+
+
+def _town_in_region(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer
+) -> tuple[int, int, int, Place] | None:
+    """"in Gajiram, in Nigeria's Borno state", "near Besham in Khyber Pakhtunkhwa", "in Owo, Ondo state": an
+    unlisted name (one or two words) after a locative, with a region or country right after it, is a town of
+    that region (its admin1 the region's name, so the resolver knows it lies in it) or country."""
+    start = tokens[i].start()
+    if not _TOWN_LOCATIVE_BEFORE.search(text[max(0, start - 10) : start]):
+        return None
+    for n in (1, 2):
+        j = i + n
+        if j >= len(tokens) or not _capitalised(tokens[j - 1].group()):
+            return None
+        if n > 1 and text[tokens[j - 2].end() : tokens[j - 1].start()] not in {" ", "-"}:
+            return None
+        words = [name_key(t.group()) for t in tokens[i:j]]
+        if any(w in _PREFIX_OK or w in _SUFFIX_OK or w in _CALENDAR_WORDS for w in words):
+            return None
+        k = j + 1 if text[tokens[j - 1].end() : tokens[j].start()].strip() == "," and \
+            name_key(tokens[j].group()) == "in" else j
+        enclosing = _enclosing_place(text, tokens, k, gaz)
+        if enclosing is None and k != j:
+            enclosing = _enclosing_place(text, tokens, j, gaz)
+        if enclosing is None or not enclosing.country_code:
+            continue
+        end = tokens[j - 1].end()
+        code = enclosing.country_code
+        region = enclosing.admin1 if enclosing.rank == 1 else None
         return n, start, end, Place(name=text[start:end], country_code=code, admin1=region or f"{code}.00")
     return None
 
