@@ -484,3 +484,9 @@ def test_an_unlisted_town_named_inside_its_region(sentence: str, town: str, regi
 def test_a_name_without_a_locative_or_a_region_after_it_is_not_made_a_town(gaz: Gazetteer) -> None:
     assert "Zarkot" not in [p[0] for p in _places("Zarkot said the convoy in Balochistan was hit.", gaz)]
     assert "Zarkot" not in [p[0] for p in _places("The convoy near Zarkot was hit on Monday.", gaz)]
+
+
+def test_a_countrys_region_after_its_name_encloses_the_area(gaz: Gazetteer) -> None:
+    text = "Gunmen hit the Zarkot district of Nigeria's Borno State on Monday."
+    found = {text[s:e]: p for s, e, p in places_in(text, gaz, document_countries(text, gaz))}
+    assert (found["Zarkot"].country_code, found["Zarkot"].admin1) == ("NG", "Borno")

@@ -526,7 +526,15 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
     if hit is None:
         return None
     kinds = [e for e in hit[3] if e.kind in {"admin1", "country"} or around]
-    return max(kinds, key=lambda e: e.population).place if kinds else None
+    best = max(kinds, key=lambda e: e.population).place if kinds else None
+    after = k + hit[0]
+    if best is not None and best.rank == 2 and after < len(tokens) and text[hit[2] : hit[2] + 1] in {"'", "’"}:
+        # "in Nigeria's Borno state": the country's region named after it encloses the place more closely.
+        region = _longest_match(text, tokens, after, gaz)
+        regions = [e.place for e in region[3] if e.kind == "admin1" and e.place.country_code == best.country_code] \
+            if region is not None else []
+        return regions[0] if regions else best
+    return best
 
 
 _DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
