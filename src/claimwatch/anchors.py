@@ -22,6 +22,8 @@ from .model import DateMention, EventMention, Mention, Place, PlaceMention
 
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
+# How many characters may stand before a full date that opens the report ("© site.com-", "Kaboul, le").
+_DATE_LEAD = 60
 # A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
 # (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
 DATELINE = re.compile(
@@ -30,7 +32,11 @@ DATELINE = re.compile(
     # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
     # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
     r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
-    r"\s*[-–—:]?\s",
+    r"\s*[-–—:]?\s"
+    # a full date near the top, in any language and case, closed by a dash: "© site.com-jeudi 30 Juin 2016-",
+    # "Kaboul, le 12 mars 2024 —", "Madrid, 12 de marzo de 2024 -", "March 12, 2024 -": the day it was filed
+    rf"|\A[^\n]{{0,{_DATE_LEAD}}}?(?<!\w)(?:\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?[^\W\d_]{{3,12}}\.?|[^\W\d_]{{3,12}}\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?),?\s+(?:de\s+)?\d{4}\s*[-–—](?!\d)",
     re.M,
 )
 # How far into the text a dateline may start (after a byline such as "By Jane Doe").
