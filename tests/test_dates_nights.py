@@ -153,11 +153,13 @@ def test_a_full_date_at_the_top_gives_relative_days_their_reference() -> None:
 @pytest.mark.parametrize(
     ("sentence", "language", "said"),
     [
-        ("Une bombe a explosé dans le marché, apprend-on ce matin de source policière.", "fr", "ce matin"),
-        ("L'attaque a fait six morts, a-t-on appris samedi auprès de l'armée.", "fr", "samedi"),
-        ("Le poste a été visé, apprend l'agence ce samedi.", "fr", "samedi"),
-        ("أعلن التنظيم اليوم السبت مسؤوليته عن التفجير.", "ar", "اليوم"),
-        ("قال مسؤول يوم السبت إن الهجوم أوقع قتلى.", "ar", "يوم السبت"),
+        ("La bombe de mardi soir a fait six morts, apprend-on ce matin de source policière.", "fr", "ce matin"),
+        ("L'attaque de jeudi a fait six morts, a-t-on appris samedi auprès de l'armée.", "fr", "samedi"),
+        ("Le poste visé jeudi a été évacué, apprend l'agence ce samedi.", "fr", "samedi"),
+        ("أعلن التنظيم اليوم السبت مسؤوليته عن تفجير الخميس.", "ar", "اليوم"),
+        ("قال مسؤول يوم السبت إن هجوم الخميس أوقع قتلى.", "ar", "يوم السبت"),
+        ("The army on Saturday said the raid of Thursday killed six.", "en", "Saturday"),
+        ("Security has worsened, with the deadliest attack this year on Thursday.", "en", "this year"),
     ],
 )
 def test_the_day_the_news_was_learnt_or_said_does_not_date_the_attack(sentence: str, language: str,
@@ -165,6 +167,7 @@ def test_the_day_the_news_was_learnt_or_said_does_not_date_the_attack(sentence: 
     found = dates_in(sentence, SATURDAY, language)
     dropped = not_attack_dates(sentence, found, language)
     assert [m.text for m in found if m.start in dropped][:1] == [said]
+    assert any(m.start not in dropped for m in found)  # the attack's own day stays
 
 
 @pytest.mark.parametrize(
@@ -172,8 +175,22 @@ def test_the_day_the_news_was_learnt_or_said_does_not_date_the_attack(sentence: 
     [
         ("Le ministre a déclaré vendredi que l'attaque était terroriste.", "fr"),  # French verbs of saying stay
         ("أعلن التنظيم مسؤوليته عن هجوم الجمعة.", "ar"),  # the day of what is claimed
+        ("Six soldiers died in an ambush, the army said on Saturday.", "en"),  # no other date: news of that day
+        ("Gunmen killed six in an attack on the third base hit in the last week.", "en"),  # "the last week": a period
     ],
 )
 def test_other_dates_near_a_verb_still_date_the_attack(sentence: str, language: str) -> None:
     found = dates_in(sentence, SATURDAY, language)
-    assert found and not not_attack_dates(sentence, found, language)
+    assert not not_attack_dates(sentence, found, language)
+
+
+def test_a_period_up_to_now_is_not_a_date() -> None:
+    assert _days("It was the third raid on the town in the last week.", "en") == []
+    assert _days("It was the third raid on the town over the past month.", "en") == []
+    assert _days("A raid hit the town last week.", "en") == [("last week", "2024-03")]
+
+
+def test_a_claim_day_is_still_no_attack_date_where_the_report_names_no_other() -> None:
+    sentence = "The group claimed responsibility on Saturday for an ambush that killed six."
+    found = dates_in(sentence, SATURDAY, "en")
+    assert not_attack_dates(sentence, found, "en") == {found[0].start}

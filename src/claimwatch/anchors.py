@@ -46,6 +46,11 @@ _SPEECH_BEFORE = re.compile(
     r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
     re.IGNORECASE,
 )
+# Verbs of a claim or a denial (a claim mostly comes after the attack, so its day does not date the attack even
+# where the report names no other).
+_CLAIM_VERB = re.compile(r"\b(?:claim|deni|deny|revendiqu|reivindic|beanspruch|bekannt|تبن|نفى|نفت)", re.IGNORECASE)
+
+
 def _speech_date(text: str, mention: DateMention, speech: re.Pattern[str] = _SPEECH_BEFORE) -> bool:
     """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
     word sits between the verb and the date ("claimed the Nice attack three weeks ago"). `speech`: the
@@ -70,9 +75,17 @@ _NEVER = re.compile(r"(?!x)x")
 
 def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
     """Starts of the dates that say when something was said or counted, not when the attack happened.
-    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
+    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too.
+    Where the report names no other date ("seven soldiers were killed in an ambush, the army said Saturday"),
+    the day it was said is kept: the report is news of that day (not the day of a claim or a denial)."""
+    dates = list(dates)
     dropped: set[int] = set()
+    said: set[int] = set()  # dropped as the day something was said
     res = lang.resources(language)
+    # "the group on Monday claimed the attack": a date right before a verb of saying (dates.toml speech_after).
+    speech_after = res.pattern("dates", "speech_after") if res.defines("dates", "speech_after") else _NEVER
+    # "the deadliest attack this year", "the worst in the past month": the period a superlative ranks within.
+    ranked_within = res.pattern("dates", "superlative_before") if res.defines("dates", "superlative_before") else None
     attack_noun_after = res.pattern("dates", "attack_noun_after")
     own_speech = "speech_before" in res.section("dates").get("fragments", {})
     speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
@@ -85,6 +98,8 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         period = (
             period_before.search(text[max(0, mention.start - 90) : mention.start]) is not None
             or period_start.match(mention.text) is not None  # the mention's own first word ("Seit Januar")
+            or (ranked_within is not None and mention.precision != "day"
+                and ranked_within.search(text[max(0, mention.start - 80) : mention.start]) is not None)
         )
         appositive = (
             previous is not None
@@ -93,9 +108,16 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         )
         # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
-        if not attributive and (toll or period or appositive or _speech_date(text, mention, speech)):
+        spoken = (_speech_date(text, mention, speech)
+                  or speech_after.match(text[mention.end : mention.end + 30]) is not None)
+        if not attributive and (toll or period or appositive or spoken):
             dropped.add(mention.start)
+            claim = _CLAIM_VERB.search(text[max(0, mention.start - 50) : mention.end + 30]) is not None
+            if (spoken and not claim) or (appositive and previous is not None and previous.start in said):
+                said.add(mention.start)
         previous = mention
+    if said and len(dropped) == len({d.start for d in dates}):
+        return dropped - said
     return dropped
 
 
