@@ -194,3 +194,20 @@ def test_a_claim_day_is_still_no_attack_date_where_the_report_names_no_other() -
     sentence = "The group claimed responsibility on Saturday for an ambush that killed six."
     found = dates_in(sentence, SATURDAY, "en")
     assert not_attack_dates(sentence, found, "en") == {found[0].start}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In January, rebels burned a school.", [("In January", "2024-01")]),
+        ("In June, rebels burned a school.", [("In June", "2023-06")]),  # after March: the year before
+        ("Gunmen struck in early February.", [("in early February", "2024-02")]),
+        ("A raid in November last year killed four.", [("in November last year", "2023-11")]),
+        ("In a similar raid in January, 28 soldiers died.", [("in January", "2024-01")]),
+        ("The group may strike in May 2023 again.", [("May 2023", "2023-05")]),  # a month and year
+        ("Officials may say more later.", []),  # "may" is no month
+    ],
+)
+def test_an_english_month_named_alone_is_the_latest_such_month(sentence: str,
+                                                                expected: list[tuple[str, str]]) -> None:
+    assert _days(sentence, "en") == expected
