@@ -101,6 +101,7 @@ class _Grammar:
     recalled: re.Pattern[str] | None = None  # words placing a figure in an earlier attack ("a week ago")
     recalled_year: re.Pattern[str] | None = None  # a year before a figure (named group year)
     additional: re.Pattern[str] | None = None  # words adding victims to those counted ("also")
+    attackers_after: re.Pattern[str] | None = None  # attackers named after a kind word ("six wounded comrades")
 
 
 @functools.lru_cache(maxsize=16)
@@ -134,6 +135,7 @@ def grammar(language: str | None = None) -> _Grammar:
         recalled=optional("recalled"),
         recalled_year=optional("recalled_year"),
         additional=optional("additional"),
+        attackers_after=optional("attackers_after"),
     )
 
 
@@ -389,6 +391,8 @@ def _count(g: _Grammar, match: re.Match[str], sentence: str) -> Count:
         count = _qualified(g, amount, (match.group("qual") or "").lower()) if amount else Count()
     noun_phrase = match.groupdict().get("np") or ""
     count.includes_perpetrators = _perpetrators(g, noun_phrase, _rest(match, sentence))
+    if not noun_phrase.strip() and g.attackers_after is not None and g.attackers_after.match(sentence[match.end():]):
+        count.includes_perpetrators = True  # "carrying six wounded comrades": the kind word qualifies attackers
     return count
 
 
