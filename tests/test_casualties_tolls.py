@@ -120,3 +120,17 @@ def test_also_in_the_first_figure_adds_nothing() -> None:
 def test_also_adds_to_a_floor() -> None:
     text = "At least 10 worshippers were killed in the blast. A guard was also killed at the gate."
     assert incident_toll(find_counts(_work(text)), "killed") == Count(min=11)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # a number written in words and in figures
+        ("Nine (9) villagers were killed in the raid.", "en", [("killed", Count(value=9))]),
+        ("On compte aussi cinq (5) blessés légers.", "fr", [("wounded", Count(value=5))]),
+        # a wounded verb with "and" glued on starts its own figure
+        ("قتل 4 جنود وأصيب 9 آخرون في الهجوم", "ar", [("killed", Count(value=4)), ("wounded", Count(value=9))]),
+    ],
+)
+def test_figures_in_several_languages(sentence: str, language: str, expected: list[tuple[str, Count]]) -> None:
+    assert [(kind, count) for _s, _e, kind, count in counts_in(sentence, language)] == expected

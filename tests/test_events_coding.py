@@ -76,3 +76,23 @@ def test_the_fallback_stands_beside_an_arson_or_a_weapons_type() -> None:
     # a bombing a cue named is the act itself
     assert coded_attack_types(["Bombing/Explosion"], ["en.event.assault_on_position", "en.event.bombing"]) == [
         "Bombing/Explosion"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "word"),
+    [
+        ("Deux voitures piégées ont explosé près du marché.", "fr", "voitures piégées"),
+        ("Un camion piégé a visé la caserne.", "fr", "camion piégé"),
+        ("Un coche bomba estalló frente al cuartel.", "es", "coche bomba"),
+        ("Eine Autobombe detonierte vor der Kaserne.", "de", "Autobombe"),
+        ("انفجرت شاحنة مفخخة قرب السوق", "ar", "شاحنة مفخخة"),
+    ],
+)
+def test_vehicle_bombs_in_other_languages(sentence: str, language: str, word: str) -> None:
+    found = [(sentence[s:e], cue.weapon_types) for s, e, cue in events_in(sentence, language)]
+    assert (word, ("Explosives", "Vehicle")) in found
+
+
+def test_german_protecting_is_no_shooting() -> None:
+    assert events_in("Die Wachleute sollten das Hotel schützen.", "de") == []
+    assert [cue.id for _s, _e, cue in events_in("Zwei Schützen eröffneten das Feuer.", "de")][0] == "de.event.shooting"
