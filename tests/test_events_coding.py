@@ -96,3 +96,19 @@ def test_vehicle_bombs_in_other_languages(sentence: str, language: str, word: st
 def test_german_protecting_is_no_shooting() -> None:
     assert events_in("Die Wachleute sollten das Hotel schützen.", "de") == []
     assert [cue.id for _s, _e, cue in events_in("Zwei Schützen eröffneten das Feuer.", "de")][0] == "de.event.shooting"
+
+
+def test_explosives_fired_in_an_armed_assault_are_its_weapons() -> None:
+    """Weapons alone typed the incident: with firearms among them an assault on a position is no bombing too; with
+    explosives alone ("shelled the post") it is both."""
+    trace = ["en.event.assault_on_position", TYPE_FROM_WEAPON]
+    assert coded_attack_types(["Armed Assault", "Bombing/Explosion"], trace) == ["Armed Assault"]
+    assert coded_attack_types(["Bombing/Explosion"], trace) == ["Bombing/Explosion", "Armed Assault"]
+
+
+def test_firearms_named_beside_a_bombing_leave_room_for_the_assault() -> None:
+    trace = ["en.event.assault_on_position", "en.event.arms_and_explosives"]
+    assert coded_attack_types(["Bombing/Explosion"], trace) == ["Bombing/Explosion", "Armed Assault"]
+    # a shooting cue's own firearms change nothing: the assassination still stands alone
+    shot = ["en.event.assault_on_position", "en.event.shooting", "en.event.assassination"]
+    assert coded_attack_types(["Armed Assault", "Assassination"], shot) == ["Assassination"]

@@ -138,9 +138,10 @@ BESIDE_FALLBACK = frozenset({"Facility/Infrastructure Attack"})
 
 
 def coded_attack_types(attack_types: list[str], trace: list[str], language: str | None = None) -> list[str]:
-    """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes, and, when none is
-    left, or only an arson or the type its weapons imply ("attacked a checkpoint ... with rockets": Armed Assault and
-    Bombing/Explosion), the fallback types of its cues ("attacked a checkpoint": Armed Assault)."""
+    """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes or yields to, and,
+    when none is left, or only an arson or the types its weapons imply ("attacked a checkpoint ... with rockets":
+    Armed Assault and Bombing/Explosion), or a cue named firearms beside its act ("the assault with rifles and
+    explosives"), the fallback types of its cues ("attacked a checkpoint": Armed Assault)."""
     cues = {cue.id: cue for cue in lexicon(language).cues}
     named = [cues[cue_id] for cue_id in trace if cue_id in cues]
     gone = {attack for cue in named if set(cue.attack_types) & set(attack_types) for attack in cue.subsumes}
@@ -150,9 +151,18 @@ def coded_attack_types(attack_types: list[str], trace: list[str], language: str 
                if (givers := [c for c in named if attack in c.attack_types])
                and all(set(c.yields_to) & set(kept) for c in givers)}
     kept = [attack for attack in kept if attack not in yielded]
-    if kept and not set(kept) <= BESIDE_FALLBACK and TYPE_FROM_WEAPON not in trace:
+    fallback = fallback_attack_types(trace, language)
+    from_weapons = TYPE_FROM_WEAPON in trace
+    if fallback and from_weapons and "Armed Assault" in kept:
+        # "attacked the checkpoint with machine guns and rocket-propelled grenades": with firearms, the explosives an
+        # assault is fought with are its weapons, no bombing of their own
+        kept = [attack for attack in kept if attack != "Bombing/Explosion"]
+    # "carried out the assault with rifles and explosives": a cue that names firearms leaves room for the assault
+    # (not a shooting cue's own: what it says is already said, or subsumed by an assassination, or yielded)
+    armed = any("Firearms" in cue.weapon_types and "Armed Assault" not in cue.attack_types for cue in named)
+    if kept and not set(kept) <= BESIDE_FALLBACK and not from_weapons and not armed:
         return kept
-    return kept + [attack for attack in fallback_attack_types(trace, language) if attack not in kept]
+    return kept + [attack for attack in fallback if attack not in kept]
 
 
 def find_events(work: Work) -> list[EventMention]:
