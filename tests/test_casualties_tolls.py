@@ -46,6 +46,12 @@ def _figures(sentence: str) -> list[tuple[str, Count]]:
         # a noun before "and" shares no figure with the verb after it; "killed and injured" still does
         ("The gunmen caused the fatalities and wounding 11 people in the square.", [("wounded", Count(value=11))]),
         ("The bombers killed and injured scores at the depot.", []),
+        # one victim told of before who died afterwards
+        ("The ranger, Somchai Prasert, was later reported dead.", [("killed", Count(value=1))]),
+        ("The cook subsequently died in hospital.", [("killed", Count(value=1))]),
+        ("The shepherd died of his wounds two days later.", [("killed", Count(value=1))]),
+        ("The gunman was later declared dead.", [("killed", Count(value=1, includes_perpetrators=True))]),
+        ("The driver was later questioned by police.", []),
         # a kind word that qualifies the attackers named after it counts them, not victims
         ("The raiders fled carrying four wounded comrades.", [("wounded", Count(value=4, includes_perpetrators=True))]),
         ("Soldiers found three dead gunmen near the wall.", [("killed", Count(value=3, includes_perpetrators=True))]),

@@ -13,6 +13,8 @@ rules run in this order, and a number read by one rule is not read again by a la
                                "12 soldiers and militia members were killed", "One of the passengers, an elderly
                                man, died"; one person: "a third man, in his 70s, was injured", "wounded a third"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
+    6. a death told later:     "the driver later died of his wounds", "The guard, Ali Hassan, was later reported
+                               dead" (one killed: a wounded victim who died counts among the dead)
 
 Figures that are not one attack's toll are left out: a total over a period ("at least 6,000 deaths since
 2013", "killed more than 1,200 civilians over the past decade", "during the war"), unless the sentence
@@ -102,6 +104,7 @@ class _Grammar:
     recalled_year: re.Pattern[str] | None = None  # a year before a figure (named group year)
     additional: re.Pattern[str] | None = None  # words adding victims to those counted ("also")
     attackers_after: re.Pattern[str] | None = None  # attackers named after a kind word ("six wounded comrades")
+    later_death: re.Pattern[str] | None = None  # one victim dying afterwards ("the guard later died"; group np)
 
 
 @functools.lru_cache(maxsize=16)
@@ -136,6 +139,7 @@ def grammar(language: str | None = None) -> _Grammar:
         recalled_year=optional("recalled_year"),
         additional=optional("additional"),
         attackers_after=optional("attackers_after"),
+        later_death=optional("later_death"),
     )
 
 
@@ -322,6 +326,10 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             continue
         single = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), single)
+    for match in g.later_death.finditer(text) if g.later_death is not None else ():
+        who = match.group("np") or match.groupdict().get("np2") or ""
+        later = Count(value=1, includes_perpetrators=True if g.perpetrator.search(who) else None)
+        add(match.start(), match.end(), (match.start(), match.end()), "killed", later)
     results.sort(key=lambda r: r[0])
     return results
 
