@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
-from .extract.claims import more_specific_channel
+from .extract.claims import GROUP_CHANNEL, channel_named, find_link, more_specific_channel
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ CLAIM_TO_MAIN = "resolve.4.main"  # a claim sentence that names no attack: the m
 TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay to the claim
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
+CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 
@@ -84,6 +85,7 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     claims = _fold_parents_into_branches(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
+        _place_channel(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
 
@@ -131,12 +133,39 @@ def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str |
     if cue_sentence is not None and cue_sentence.start in own:
         return
     if claim.incident_id != main_id:
-        claim.link, claim.link_cue = "unclear", None
-        add_trace(claim.trace, LINK_ELSEWHERE)
+        # its own sentences may still speak of the link ("... presenting himself as a 'soldier of the caliphate'")
+        indexes = {s.index for s in work.sentences if s.start in own}
+        mentions = [m for m in work.mentions.claims if m.sentence in indexes]
+        link, cue, cue_id = find_link(work, mentions, indexes)
+        claim.link, claim.link_cue = link, cue
+        add_trace(claim.trace, LINK_ELSEWHERE, *([cue_id] if cue_id else []))
         return
     if cue_sentence is not None:
         claim.evidence.append(resolver.evidence(cue_sentence.index))
         claim.evidence.sort(key=lambda e: e.start)
+
+
+def _place_channel(claim: Claim, work: Work, resolver: Resolver, main_id: str | None) -> None:
+    """"ISIS claimed the attack through Amaq. The group has made false claims before, including the massacre in
+    Las Vegas": a channel borrowed from another sentence where the group spoke (claims.4.group-sentence) speaks for a
+    claim mentioned in passing only when its own sentences, or its incident's, name it; else the most specific
+    channel they name, or none."""
+    if claim.incident_id == main_id or claim.channel is None or GROUP_CHANNEL not in claim.trace:
+        return
+    own = {e.start for e in claim.evidence}
+    indexes = {s.index for s in work.sentences if s.start in own}
+    for draft in resolver.drafts:
+        if draft.incident.id == claim.incident_id:
+            indexes |= set(draft.sentences)
+    group = claim.group.name if claim.group else None
+    named = [channel_named(work.sentences[i].text, group, work.document.language) for i in sorted(indexes)]
+    if claim.channel in named:
+        return
+    channel = None
+    for other in named:
+        channel = more_specific_channel(channel, other, work.document.language)
+    claim.channel = channel
+    add_trace(claim.trace, CHANNEL_ELSEWHERE)
 
 
 def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:

@@ -201,6 +201,11 @@ def more_specific_channel(first: str | None, second: str | None, language: str |
     return first if rank.get(first, len(rank)) <= rank.get(second, len(rank)) else second
 
 
+def channel_named(text: str, group: str | None, language: str | None = None) -> str | None:
+    """The channel a sentence names for a claim of `group` ("its news agency" being the group's own outlet)."""
+    return _channel_of(grammar(language), text.translate(_ASCII), group)
+
+
 def names_group_outlet(text: str, language: str | None = None) -> bool:
     """True when the text names a group's own outlet (Amaq, Shahada, al-Naba ...)."""
     return _names_group_outlet(grammar(language), text)
@@ -591,13 +596,18 @@ def _channel(gr: _Grammar, text: str) -> str | None:
     return None
 
 
-def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None, str | None]:
-    """The operational link the document's wording suggests, the words that decided it and their cue's id."""
+def find_link(
+    work: Work, claims: list[ClaimMention], only: set[int] | None = None
+) -> tuple[OperationalLink, str | None, str | None]:
+    """The operational link the document's wording suggests (or the wording of the sentences `only`), the words
+    that decided it and their cue's id."""
     gr = _grammar_of(work)
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
     best: dict[OperationalLink, tuple[int, str, str]] = {}
     for sentence in work.sentences:
+        if only is not None and sentence.index not in only:
+            continue
         text = sentence.text.translate(_ASCII)
         amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
         # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
