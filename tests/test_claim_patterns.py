@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+
+import pytest
 
 from claimwatch.extract.claims import find_claims
 from claimwatch.extract.groups import find_groups
@@ -54,3 +56,45 @@ def test_a_claim_in_passing_reads_its_link_in_its_own_sentences() -> None:
     passing = next(c for c in claims if "video" in c.evidence[0].text)
     assert passing.link == "inspired"
     assert passing.channel == "video"
+
+
+# --------------------------------------------------------------------------- delays and quoted attack names
+
+
+def test_an_attack_some_days_ago_in_the_claim_sentence_gives_the_delay() -> None:
+    text = ("Al-Shabaab on Friday claimed responsibility for the ambush near Baidoa three days ago, "
+            "in which six soldiers died.")
+    [mention] = [m for m in _mentions(text) if m.group]
+    assert mention.delay_hours.value == 72
+
+
+def test_days_ago_outside_an_attack_phrase_gives_no_delay() -> None:
+    text = "The Taliban claimed the bombing, two weeks after talks ended three days ago."
+    assert all(m.delay_hours.value != 72 for m in _mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Islamic State claimed "a blessed attack" on the barracks.',
+        "Hamas claimed 'the heroic operation' at the junction.",
+    ],
+)
+def test_a_claimed_attack_may_be_named_in_quotes(text: str) -> None:
+    assert [(m.group.name if m.group else None, m.status) for m in _mentions(text)][0][1] == "claimed"
+
+
+# --------------------------------------------------------------------------- a claim of "another" attack
+
+
+ANOTHER = ("A bomb killed five people at a bus station in Homs on Thursday. "
+           "The Islamic State claimed the bombing on Telegram on Friday. "
+           "On Tuesday a roadside bomb killed two soldiers in the city of Hama. "
+           "In the same message the group claimed another bomb attack, on an army truck.")
+
+
+def test_a_claim_of_another_attack_goes_to_another_incident() -> None:
+    claims = _claims(ANOTHER, datetime(2024, 3, 9, tzinfo=UTC))
+    incidents = {c.incident_id for c in claims}
+    assert len(claims) == 2 and len(incidents) == 2
+    assert all(c.channel == "telegram" for c in claims)

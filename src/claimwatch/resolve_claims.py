@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
-from .extract.claims import GROUP_CHANNEL, channel_named, find_link, more_specific_channel
+from .extract.claims import GROUP_CHANNEL, channel_named, claims_another_attack, find_link, more_specific_channel
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay 
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 
@@ -60,6 +61,11 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
                 add_trace(target.trace, TIMING)
             continue
         key = (incident_id, mention.group.name)
+        another = None
+        if key in index and claims_another_attack(work, mention):
+            another = _other_incident(resolver, mention, {i for i, name in index if name == mention.group.name})
+        if another is not None:
+            incident_id, key, draft = another.incident.id, (another.incident.id, mention.group.name), another
         if key in index:
             _absorb(index[key], mention, evidence)
             continue
@@ -74,7 +80,7 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
-            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN],
+            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN, *([ANOTHER] if another else [])],
         )
         index[key] = claim
         claims.append(claim)
@@ -88,6 +94,14 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         _place_channel(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _other_incident(resolver: Resolver, mention: ClaimMention, claimed: set[str | None]) -> Any:
+    """The incident told nearest to the sentence of a claim of "another attack" that the group has not claimed yet."""
+    others = [d for d in resolver.drafts if d.incident.id not in claimed and d.sentences]
+    if not others:
+        return None
+    return min(others, key=lambda d: min(abs(s - mention.sentence) for s in d.sentences))
 
 
 def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
@@ -150,7 +164,8 @@ def _place_channel(claim: Claim, work: Work, resolver: Resolver, main_id: str | 
     Las Vegas": a channel borrowed from another sentence where the group spoke (claims.4.group-sentence) speaks for a
     claim mentioned in passing only when its own sentences, or its incident's, name it; else the most specific
     channel they name, or none."""
-    if claim.incident_id == main_id or claim.channel is None or GROUP_CHANNEL not in claim.trace:
+    if (claim.incident_id == main_id or claim.channel is None or GROUP_CHANNEL not in claim.trace
+            or ANOTHER in claim.trace):  # "in the same message, it claimed another bombing"
         return
     own = {e.start for e in claim.evidence}
     indexes = {s.index for s in work.sentences if s.start in own}

@@ -206,6 +206,12 @@ def channel_named(text: str, group: str | None, language: str | None = None) -> 
     return _channel_of(grammar(language), text.translate(_ASCII), group)
 
 
+def claims_another_attack(work: Work, mention: ClaimMention) -> bool:
+    """Whether the cue of a claim speaks of a further attack ("claimed another bombing"), not the one just claimed."""
+    text = work.document.text.translate(_ASCII)
+    return bool(_grammar_of(work).another.search(text[mention.start : mention.end + 20]))
+
+
 def names_group_outlet(text: str, language: str | None = None) -> bool:
     """True when the text names a group's own outlet (Amaq, Shahada, al-Naba ...)."""
     return _names_group_outlet(grammar(language), text)
