@@ -98,3 +98,24 @@ def test_a_claim_of_another_attack_goes_to_another_incident() -> None:
     incidents = {c.incident_id for c in claims}
     assert len(claims) == 2 and len(incidents) == 2
     assert all(c.channel == "telegram" for c in claims)
+
+
+# --------------------------------------------------------------------------- the parent's regional branch
+
+
+def test_a_parents_claim_is_its_named_regional_branchs() -> None:
+    text = ("Al-Qaeda claimed responsibility for a car bomb that killed nine soldiers at a base in Mukalla on Monday. "
+            "US drones have often struck al-Qaeda in the Arabian Peninsula in the province.")
+    assert [(c.group.name if c.group else None, c.status) for c in _claims(text)] == [
+        ("al-Qaeda in the Arabian Peninsula", "claimed")]
+
+
+def test_an_affiliate_with_a_name_of_its_own_does_not_take_the_parents_claim() -> None:
+    text = ("The Taliban claimed the truck bombing that killed 40 people in Kabul on Saturday. "
+            "Analysts say the Haqqani network, an arm of the movement, has long operated near the city.")
+    assert ("Taliban", "claimed") in [(c.group.name if c.group else None, c.status) for c in _claims(text)]
+
+
+def test_hostages_held_by_a_group_make_it_suspected() -> None:
+    text = "Soldiers tried on Saturday to free three aid workers, hostages held by al-Shabaab near Kismayo."
+    assert [(m.group.name if m.group else None, m.status) for m in _mentions(text)] == [("al-Shabaab", "suspected")]

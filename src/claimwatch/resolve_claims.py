@@ -41,6 +41,7 @@ DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
 ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
+NAMED_BRANCH = "resolve.4.named-branch"  # a parent's claim where the article names one branch of it: the branch's
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 
@@ -89,6 +90,7 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
                         d.incident.date) for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
+    _claims_of_the_named_branch(work, claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
         _place_channel(claim, work, resolver, main_id)
@@ -127,6 +129,31 @@ def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
         for evidence in claim.evidence:
             _absorb(branch, _as_mention(claim), evidence)
     return kept
+
+
+def _claims_of_the_named_branch(work: Work, claims: list[Claim]) -> None:
+    """"Al-Qaeda claimed the twin car bombs in Yemen ... drone strikes on al-Qaeda in the Arabian Peninsula
+    (AQAP)": a parent's claim in an article that names exactly one of its regional branches is the branch's claim
+    (reports name the parent for the branch that spoke), unless the branch has an account of its own on that incident
+    ("the Taliban claimed it; officials blamed the Haqqani network"). Suspicions keep the name officials used."""
+    from .extract.groups import lookup_entry
+
+    named = {g.group.name for g in work.mentions.groups}
+    for claim in claims:
+        if claim.group is None or claim.status not in ("claimed", "disputed"):
+            continue
+        parent = claim.group.name
+        # a regional branch that bears the parent's name ("Islamic State X Province", "al-Qaeda in the Y"), not an
+        # affiliate with a name of its own (al-Shabaab, the Haqqani network, the ADF)
+        branches = [n for n in named if (e := lookup_entry(n)) is not None and e.parent == parent
+                    and n.startswith(parent)]
+        if len(branches) != 1 or any(other.group is not None and other.group.name == branches[0]
+                                     and other.incident_id == claim.incident_id for other in claims):
+            continue
+        entry = lookup_entry(branches[0])
+        assert entry is not None
+        claim.group = entry.group
+        add_trace(claim.trace, NAMED_BRANCH)
 
 
 def _as_mention(claim: Claim) -> ClaimMention:
