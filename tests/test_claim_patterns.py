@@ -119,3 +119,33 @@ def test_an_affiliate_with_a_name_of_its_own_does_not_take_the_parents_claim() -
 def test_hostages_held_by_a_group_make_it_suspected() -> None:
     text = "Soldiers tried on Saturday to free three aid workers, hostages held by al-Shabaab near Kismayo."
     assert [(m.group.name if m.group else None, m.status) for m in _mentions(text)] == [("al-Shabaab", "suspected")]
+
+
+# --------------------------------------------------------------------------- directed: the group's account of its men
+
+
+def _link(text: str) -> str:
+    return next(m.link for m in _mentions(text) if m.group and m.status == "claimed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram claimed the raid on the barracks and published a picture of the two suicide bombers.",
+        "The Islamic State claimed the attack. Its statement revealed the identity of the bomber, a local man.",
+        "In a post on its website, al-Shabaab said it was behind the blast and that fighters stormed the hotel.",
+    ],
+)
+def test_the_group_naming_its_men_or_telling_what_they_did_is_directed(text: str) -> None:
+    assert _link(text) == "directed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State claimed the attack. Police later released the photo of the attacker.",
+        "The Islamic State claimed the assault as gunmen and suicide bombers killed 20 people at the mall.",
+    ],
+)
+def test_an_officials_picture_or_the_reporters_account_is_no_link_cue(text: str) -> None:
+    assert _link(text) == "unclear"

@@ -38,7 +38,9 @@ class _LinkCue:
     link: OperationalLink
     weight: int
     pattern: re.Pattern[str]
-    scope: str | None  # "is_family": with Amaq or an IS claim in view; "amaq_sentence"; "group_voice"
+    # "is_family": with Amaq or an IS claim in view; "amaq_sentence"; "group_voice"; "group_words": in a claim's
+    # sentence (or one about the group's statement) with no official speaking just before
+    scope: str | None
 
 
 @dataclass(frozen=True)

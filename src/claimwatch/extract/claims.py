@@ -619,9 +619,15 @@ def find_link(
         # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
         voice = any(g.sentence == sentence.index for g in work.mentions.groups) and any(
             pattern.search(text) for name, pattern in gr.channels if name == "spokesman")
+        # a sentence with a claim in it, or one about the group's statement
+        claiming = any(c.sentence == sentence.index and c.status in ("claimed", "disputed") for c in claims) or bool(
+            gr.claim_context.search(text))
         for cue in gr.links:
             for match in cue.pattern.finditer(text):
                 if cue.scope == "is_family" and not (amaq or islamic_state):
+                    continue
+                if cue.scope == "group_words" and not (
+                        claiming and not gr.authority.search(text[max(0, match.start() - 60) : match.start()])):
                     continue
                 if cue.scope == "amaq_sentence" and not amaq:
                     continue
