@@ -149,3 +149,23 @@ def test_the_group_naming_its_men_or_telling_what_they_did_is_directed(text: str
 )
 def test_an_officials_picture_or_the_reporters_account_is_no_link_cue(text: str) -> None:
     assert _link(text) == "unclear"
+
+
+# --------------------------------------------------------------------------- "an attack later claimed by a group"
+
+
+AWAITED_TEXT = (
+    "A soldier stands guard outside the parliament in Baghdad on May 3, 2016, during an attack on the building. "
+    "The Islamic State group claimed that assault, in which gunmen killed at least ten people in Baghdad. "
+    "Gunmen shot dead a judge in Basra on Friday, police said, in an attack later claimed by a militant group. "
+    "The judge had received threats for months. "
+    "The Iran-backed militia Kata'ib Hezbollah claimed the attack in a statement on its website."
+)
+
+
+def test_a_claim_goes_to_the_attack_said_to_be_claimed_by_a_group_not_yet_named() -> None:
+    claims = _claims(AWAITED_TEXT, datetime(2024, 8, 24, tzinfo=UTC))
+    by_group = {c.group.name: c for c in claims if c.group}
+    assert by_group["Islamic State"].status == "claimed"
+    assert by_group["Kata'ib Hezbollah"].status == "claimed"
+    assert by_group["Islamic State"].incident_id != by_group["Kata'ib Hezbollah"].incident_id

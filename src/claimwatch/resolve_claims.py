@@ -10,7 +10,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
-from .extract.claims import GROUP_CHANNEL, channel_named, claims_another_attack, find_link, more_specific_channel
+from .extract.claims import (
+    GROUP_CHANNEL,
+    TIMING_ONLY,
+    channel_named,
+    claims_another_attack,
+    find_link,
+    more_specific_channel,
+)
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
 
 if TYPE_CHECKING:
@@ -40,6 +47,7 @@ TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay 
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
 ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
 NAMED_BRANCH = "resolve.4.named-branch"  # a parent's claim where the article names one branch of it: the branch's
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
@@ -49,6 +57,8 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     claims: list[Claim] = []
     index: dict[tuple[str | None, str], Claim] = {}
     main_id = resolver.main.incident.id if resolver.main else None
+    # "an attack later claimed by a Pakistan-based group": an incident said to be claimed, the group not yet named
+    pending: dict[str | None, tuple[ClaimMention, Evidence, Claim | None]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         draft = resolver.by_sentence.get(mention.sentence)
         # A claim sentence that names no attack of its own ("claimed the knife report of Friday", a poor
@@ -56,11 +66,20 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         incident_id = draft.incident.id if draft else main_id
         evidence = resolver.evidence(mention.sentence)
         if mention.group is None:
-            target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
+            claimed_here = _claim_on(claims, incident_id)
+            target = claimed_here or (claims[-1] if claims else None)
+            if (claimed_here is None and mention.status == "claimed" and TIMING_ONLY not in mention.trace
+                    and target is not None and target.incident_id != incident_id and incident_id not in pending):
+                pending[incident_id] = (mention, evidence, target)
+                continue
             if target is not None:
                 _absorb(target, mention, evidence)
                 add_trace(target.trace, TIMING)
             continue
+        awaited = _awaited(claims, pending, incident_id, mention)
+        if awaited is not None:  # "X claimed the attack": the one said to be claimed, not a dispute of another
+            incident_id = awaited
+            draft = next((d for d in resolver.drafts if d.incident.id == awaited), draft)
         key = (incident_id, mention.group.name)
         another = None
         if key in index and claims_another_attack(work, mention):
@@ -85,6 +104,14 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         )
         index[key] = claim
         claims.append(claim)
+        if awaited is not None:
+            unnamed, said, _ = pending.pop(awaited)
+            _absorb(claim, unnamed, said)
+            add_trace(claim.trace, AWAITED)
+    for unnamed, said, target in pending.values():  # never named: the timing of the claim before it, as before
+        if target is not None:
+            _absorb(target, unnamed, said)
+            add_trace(target.trace, TIMING)
     claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
         claims, mentions, work.sentences, resolver.places,
         [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
@@ -96,6 +123,19 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         _place_channel(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _awaited(claims: list[Claim], pending: Mapping[str | None, Any], incident_id: str | None,
+             mention: ClaimMention) -> str | None:
+    """The incident said to be claimed by a group not yet named, for a named group's claim that would otherwise
+    dispute another group's claim of its sentence's incident (the most recently announced one)."""
+    if not pending or incident_id in pending or mention.status != "claimed" or mention.group is None:
+        return None
+    group = mention.group.name
+    if any(c.incident_id == incident_id and c.group is not None and c.group.name == group for c in claims):
+        return None
+    rivals = [c for c in claims if c.incident_id == incident_id and c.status == "claimed" and c.group is not None]
+    return list(pending)[-1] if rivals else None
 
 
 def _other_incident(resolver: Resolver, mention: ClaimMention, claimed: set[str | None]) -> Any:
