@@ -169,3 +169,27 @@ def test_a_claim_goes_to_the_attack_said_to_be_claimed_by_a_group_not_yet_named(
     assert by_group["Islamic State"].status == "claimed"
     assert by_group["Kata'ib Hezbollah"].status == "claimed"
     assert by_group["Islamic State"].incident_id != by_group["Kata'ib Hezbollah"].incident_id
+
+
+# --------------------------------------------------------------------------- "claimed the attacks"
+
+
+THE_ATTACKS_TEXT = (
+    "Three policemen died and nine were wounded when two suicide bombers attacked a police compound in Bannu "
+    "district on Thursday. "
+    "Earlier, late on Wednesday night, gunmen shot dead two policemen in Peshawar. "
+    "The Pakistani Taliban claimed responsibility for the attacks in a statement."
+)
+
+
+def test_a_claim_of_the_attacks_claims_each_attack_told_before_it() -> None:
+    claims = _claims(THE_ATTACKS_TEXT, datetime(2024, 5, 10, tzinfo=UTC))
+    extraction = extract_document(Document(text=THE_ATTACKS_TEXT, published=datetime(2024, 5, 10, tzinfo=UTC)))
+    assert len(extraction.incidents) == 2
+    assert {c.incident_id for c in claims} == {i.id for i in extraction.incidents}
+    assert all(c.status == "claimed" for c in claims)
+
+
+def test_a_claim_of_one_attack_stays_on_it() -> None:
+    text = THE_ATTACKS_TEXT.replace("for the attacks", "for the bombing")
+    assert len(_claims(text, datetime(2024, 5, 10, tzinfo=UTC))) == 1
