@@ -193,3 +193,20 @@ def test_a_claim_of_the_attacks_claims_each_attack_told_before_it() -> None:
 def test_a_claim_of_one_attack_stays_on_it() -> None:
     text = THE_ATTACKS_TEXT.replace("for the attacks", "for the bombing")
     assert len(_claims(text, datetime(2024, 5, 10, tzinfo=UTC))) == 1
+
+
+# --------------------------------------------------------------------------- one family, one account
+
+
+def test_the_reporters_account_of_the_parents_act_joins_the_branchs_claim() -> None:
+    text = ("Islamic State fighters attacked an army checkpoint near Rafah on Friday, killing six soldiers. "
+            "Islamic State said on Saturday that fighters of its Sinai Province had attacked the checkpoint.")
+    assert [(c.group.name if c.group else None, c.status) for c in _claims(text)] == [
+        ("Islamic State Sinai Province", "claimed")]
+
+
+def test_officials_blaming_the_parent_stay_an_account_of_their_own() -> None:
+    text = ("A roadside bomb killed two soldiers in Mukalla on Saturday, a military source said, blaming al-Qaeda. "
+            "Al-Qaeda in the Arabian Peninsula claimed the bombing on Twitter.")
+    pairs = [(c.group.name if c.group else None, c.status) for c in _claims(text)]
+    assert ("al-Qaeda", "suspected") in pairs and ("al-Qaeda in the Arabian Peninsula", "claimed") in pairs

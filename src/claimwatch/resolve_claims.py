@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
 from .extract.claims import (
+    ATTRIBUTED_ACT,
     GROUP_CHANNEL,
     TIMING_ONLY,
     channel_named,
@@ -49,6 +50,7 @@ LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing clai
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
 AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
 ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
+FAMILY_SUSPICION = "resolve.4.family-suspicion"  # a parent or branch suspected where its family claims
 NAMED_BRANCH = "resolve.4.named-branch"  # a parent's claim where the article names one branch of it: the branch's
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
@@ -118,6 +120,7 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
                         d.incident.date) for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     _claims_of_the_named_branch(work, claims)
+    claims = _fold_family_suspicions(claims)
     for claim in claims:
         _place_link_cue(claim, work, resolver, main_id)
         _place_channel(claim, work, resolver, main_id)
@@ -169,6 +172,43 @@ def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
         for evidence in claim.evidence:
             _absorb(branch, _as_mention(claim), evidence)
     return kept
+
+
+def _fold_family_suspicions(claims: list[Claim]) -> list[Claim]:
+    """"Islamic State fighters attacked the checkpoint ... its Sinai Province said its fighters attacked": where a
+    group claims an incident, an act the reporter tells as its parent's or its branch's on that incident is the same
+    account, not a second group's; its sentences join the claim. Officials blaming the parent ("police blamed
+    al-Qaeda") stay an account of their own."""
+    from .extract.groups import lookup_entry
+
+    def family(name: str) -> str:
+        entry = lookup_entry(name)
+        return entry.parent if entry is not None and entry.parent and name.startswith(entry.parent) else name
+
+    kept = []
+    for claim in claims:
+        owner = None
+        # only the reporter's telling of the act ("IS fighters attacked"): an official's suspicion is an account
+        if claim.group is not None and claim.status == "suspected" and _told_act_only(claim):
+            owner = next((other for other in claims if other.incident_id == claim.incident_id
+                          and other.status in ("claimed", "disputed") and other.group is not None
+                          and other.group.name != claim.group.name
+                          and family(other.group.name) == family(claim.group.name)), None)
+        if owner is None:
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            if all(e.start != evidence.start for e in owner.evidence):
+                owner.evidence.append(evidence)
+        owner.evidence.sort(key=lambda e: e.start)
+        add_trace(owner.trace, FAMILY_SUSPICION)
+    return kept
+
+
+def _told_act_only(claim: Claim) -> bool:
+    """A suspicion that rests only on acts the text calls the group's (claims.3.attributed-act), no official's cue."""
+    cues = [t for t in claim.trace if not t.startswith("resolve.")]
+    return bool(cues) and all(t.startswith(ATTRIBUTED_ACT) for t in cues)
 
 
 def _claims_of_the_named_branch(work: Work, claims: list[Claim]) -> None:
