@@ -210,3 +210,25 @@ def test_officials_blaming_the_parent_stay_an_account_of_their_own() -> None:
             "Al-Qaeda in the Arabian Peninsula claimed the bombing on Twitter.")
     pairs = [(c.group.name if c.group else None, c.status) for c in _claims(text)]
     assert ("al-Qaeda", "suspected") in pairs and ("al-Qaeda in the Arabian Peninsula", "claimed") in pairs
+
+
+# --------------------------------------------------------------------------- officials are no group's voice
+
+
+def test_what_officials_claim_is_no_groups_claim() -> None:
+    text = ("The Taliban have grown stronger in the south. "
+            "Afghan officials claim the bombings in Kandahar are linked to foreign support.")
+    assert [m for m in _mentions(text) if m.status == "claimed"] == []
+
+
+def test_an_officials_spokesman_lends_no_channel_to_the_groups_claim() -> None:
+    text = ("The Taliban claimed the ambush that killed 12 soldiers in Helmand on Sunday. "
+            "\"The Taliban carried out a complex attack,\" said Major Ann Reed, a NATO military spokesperson.")
+    [mention] = [m for m in _mentions(text) if m.status == "claimed"]
+    assert mention.channel is None
+
+
+def test_a_groups_military_spokesman_is_still_its_voice() -> None:
+    text = ("Al-Shabaab claimed the car bombing in Mogadishu on Sunday. "
+            "\"We conducted an operation,\" Abu Musa, military-operations spokesperson of al-Shabaab, told reporters.")
+    assert [m.channel for m in _mentions(text) if m.status == "claimed"][0] == "spokesman"
