@@ -232,3 +232,32 @@ def test_a_groups_military_spokesman_is_still_its_voice() -> None:
     text = ("Al-Shabaab claimed the car bombing in Mogadishu on Sunday. "
             "\"We conducted an operation,\" Abu Musa, military-operations spokesperson of al-Shabaab, told reporters.")
     assert [m.channel for m in _mentions(text) if m.status == "claimed"][0] == "spokesman"
+
+
+# --------------------------------------------------------------------------- the incident told best
+
+
+def test_a_claim_on_an_undated_incident_goes_to_the_dated_one_its_sentence_tells_too() -> None:
+    from types import SimpleNamespace
+
+    from claimwatch.model import Evidence, Group, Incident, Place
+    from claimwatch.resolve_claims import BEST_TOLD, _move_to_best_told
+
+    text = ("Three soldiers died in an ambush in the district. "
+            "The ambush took place at a village near the border on Wednesday. "
+            "Claiming the ambush, the front said it was part of its campaign.")
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    undated = SimpleNamespace(incident=Incident(id="i1"), place=None, sentences=[0, 2])
+    dated = SimpleNamespace(incident=Incident(id="i2", date="2024-07-03"), place=SimpleNamespace(place=Place("X")),
+                            sentences=[1, 2])
+    resolver = SimpleNamespace(drafts=[undated, dated])
+    third = work.sentences[2]
+    claim = Claim(incident_id="i1", group=Group(name="Front"), status="claimed",
+                  evidence=[Evidence(text=third.text, start=third.start, end=third.end)])
+    [moved] = _move_to_best_told(work, resolver, [claim])  # type: ignore[arg-type]
+    assert moved.incident_id == "i2" and BEST_TOLD in moved.trace
+
+    dated.sentences = [1]  # the claim's sentence tells only the undated incident: it stays
+    claim.incident_id = "i1"
+    assert _move_to_best_told(work, resolver, [claim])[0].incident_id == "i1"  # type: ignore[arg-type]

@@ -48,6 +48,7 @@ TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay 
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+BEST_TOLD = "resolve.4.best-told"  # a claim on an undated incident goes to the dated one its sentences tell too
 AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
 ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
 FAMILY_SUSPICION = "resolve.4.family-suspicion"  # a parent or branch suspected where its family claims
@@ -114,6 +115,7 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         if target is not None:
             _absorb(target, unnamed, said)
             add_trace(target.trace, TIMING)
+    claims = _move_to_best_told(work, resolver, claims)
     claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
         claims, mentions, work.sentences, resolver.places,
         [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
@@ -126,6 +128,39 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         _place_channel(claim, work, resolver, main_id)
     _mark_disputed(claims)
     return claims
+
+
+def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> list[Claim]:
+    """"The ambush took place at Khongtal on Wednesday ... Claiming responsibility for the attack, the MNPF said":
+    a claim on an incident whose day is unknown goes to the one incident told best (a day and a place known) that
+    its sentences are evidence of too, joining the same group's claim there."""
+    by_id = {d.incident.id: d for d in resolver.drafts}
+    start_of = {s.start: s.index for s in work.sentences}
+    kept: list[Claim] = []
+    for claim in claims:
+        draft = by_id.get(claim.incident_id or "")
+        if draft is None or draft.incident.date is not None:
+            kept.append(claim)
+            continue
+        own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
+        told = [d for d in resolver.drafts if d is not draft and d.incident.date is not None and d.place is not None
+                and own & set(d.sentences)]
+        if len(told) != 1:
+            kept.append(claim)
+            continue
+        target = told[0].incident.id
+        there = next((c for c in kept if c.incident_id == target and c.group is not None and claim.group is not None
+                      and c.group.name == claim.group.name), None)
+        if there is None:
+            claim.incident_id = target
+            add_trace(claim.trace, BEST_TOLD)
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            _absorb(there, _as_mention(claim), evidence)
+        there.evidence.sort(key=lambda e: e.start)
+        add_trace(there.trace, BEST_TOLD)
+    return kept
 
 
 def _awaited(claims: list[Claim], pending: Mapping[str | None, Any], incident_id: str | None,
