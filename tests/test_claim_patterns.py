@@ -261,3 +261,32 @@ def test_a_claim_on_an_undated_incident_goes_to_the_dated_one_its_sentence_tells
     dated.sentences = [1]  # the claim's sentence tells only the undated incident: it stays
     claim.incident_id = "i1"
     assert _move_to_best_told(work, resolver, [claim])[0].incident_id == "i1"  # type: ignore[arg-type]
+
+
+def test_a_claim_on_a_region_without_a_day_goes_to_the_one_dated_town_of_that_country() -> None:
+    from types import SimpleNamespace
+
+    from claimwatch.model import Evidence, Group, Incident, Place
+    from claimwatch.resolve_claims import _move_to_best_told
+
+    text = "Militants attacked a convoy in the valley. Six were hurt at Sopore on Thursday. The front claimed it."
+    work = Work(document=Document(text=text))
+    work.sentences = split_sentences(text)
+    region = Place("Kashmir", country_code="IN", admin1="Kashmir")
+    town = Place("Sopore", country_code="IN", admin1="IN.12", geonameid=1)
+    undated = SimpleNamespace(incident=Incident(id="i1"), place=SimpleNamespace(place=region), sentences=[0, 2])
+    dated = SimpleNamespace(incident=Incident(id="i2", date="2024-07-04"), place=SimpleNamespace(place=town),
+                            sentences=[1])
+    third = work.sentences[2]
+
+    def claim() -> Claim:
+        return Claim(incident_id="i1", group=Group(name="Front"), status="claimed",
+                     evidence=[Evidence(text=third.text, start=third.start, end=third.end)])
+
+    resolver = SimpleNamespace(drafts=[undated, dated])
+    assert _move_to_best_told(work, resolver, [claim()])[0].incident_id == "i2"  # type: ignore[arg-type]
+    elsewhere = SimpleNamespace(incident=Incident(id="i3", date="2024-07-01"),
+                                place=SimpleNamespace(place=Place("Jammu", country_code="IN", geonameid=2)),
+                                sentences=[1])
+    resolver = SimpleNamespace(drafts=[undated, dated, elsewhere])  # two dated towns: which one is unknown
+    assert _move_to_best_told(work, resolver, [claim()])[0].incident_id == "i1"  # type: ignore[arg-type]

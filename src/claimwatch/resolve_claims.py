@@ -19,7 +19,7 @@ from .extract.claims import (
     find_link,
     more_specific_channel,
 )
-from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
+from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, Place, add_trace
 
 if TYPE_CHECKING:
     from .work import Work
@@ -115,7 +115,10 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         if target is not None:
             _absorb(target, unnamed, said)
             add_trace(target.trace, TIMING)
+    was_main = [c for c in claims if c.incident_id == main_id]
     claims = _move_to_best_told(work, resolver, claims)
+    # the incident a claim of the article's main attack moved to is the main one for that claim's cues
+    mains = {main_id, *(c.incident_id for c in was_main)}
     claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
         claims, mentions, work.sentences, resolver.places,
         [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
@@ -124,8 +127,8 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     _claims_of_the_named_branch(work, claims)
     claims = _fold_family_suspicions(claims)
     for claim in claims:
-        _place_link_cue(claim, work, resolver, main_id)
-        _place_channel(claim, work, resolver, main_id)
+        _place_link_cue(claim, work, resolver, mains)
+        _place_channel(claim, work, resolver, mains)
     _mark_disputed(claims)
     return claims
 
@@ -133,24 +136,29 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
 def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> list[Claim]:
     """"The ambush took place at Khongtal on Wednesday ... Claiming responsibility for the attack, the MNPF said":
     a claim on an incident whose day is unknown goes to the one incident told best (a day and a place known) that
-    its sentences are evidence of too, joining the same group's claim there."""
+    its sentences are evidence of too, else to the one such incident in the region (or country) that is all its
+    own incident names; it joins the same group's claim there."""
     by_id = {d.incident.id: d for d in resolver.drafts}
     start_of = {s.start: s.index for s in work.sentences}
     kept: list[Claim] = []
+    merged: set[int] = set()  # the claims folded into another
     for claim in claims:
         draft = by_id.get(claim.incident_id or "")
         if draft is None or draft.incident.date is not None:
             kept.append(claim)
             continue
         own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
-        told = [d for d in resolver.drafts if d is not draft and d.incident.date is not None and d.place is not None
-                and own & set(d.sentences)]
+        dated = [d for d in resolver.drafts if d is not draft and d.incident.date is not None and d.place is not None]
+        told = [d for d in dated if own & set(d.sentences)]
+        if not told:  # "an attack in Kashmir" (a region, no day) and "an attack at Anantnag on Thursday": the town's,
+            # where it is the one dated town of that country
+            told = [d for d in dated if _inside(d.place.place, draft.place.place if draft.place else None)]
         if len(told) != 1:
             kept.append(claim)
             continue
         target = told[0].incident.id
-        there = next((c for c in kept if c.incident_id == target and c.group is not None and claim.group is not None
-                      and c.group.name == claim.group.name), None)
+        there = next((c for c in claims if c is not claim and id(c) not in merged and c.incident_id == target
+                      and c.group is not None and claim.group is not None and c.group.name == claim.group.name), None)
         if there is None:
             claim.incident_id = target
             add_trace(claim.trace, BEST_TOLD)
@@ -160,7 +168,15 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
             _absorb(there, _as_mention(claim), evidence)
         there.evidence.sort(key=lambda e: e.start)
         add_trace(there.trace, BEST_TOLD)
+        merged.add(id(claim))
     return kept
+
+
+def _inside(town: Place, region: Place | None) -> bool:
+    """Whether a town may lie in the region (or country) named as an incident's only place: a finer place of the
+    same country (the curated regions carry no code to compare a town's admin1 with)."""
+    return (region is not None and town.rank == 0 and region.rank > 0
+            and town.country_code is not None and town.country_code == region.country_code)
 
 
 def _awaited(claims: list[Claim], pending: Mapping[str | None, Any], incident_id: str | None,
@@ -279,7 +295,7 @@ def _as_mention(claim: Claim) -> ClaimMention:
     )
 
 
-def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str | None) -> None:
+def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, mains: set[str | None]) -> None:
     """A cue read anywhere in the article ("quoted 'sources'") speaks for the claim the article is about;
     a claim mentioned in passing keeps it only when the cue sits in its own sentences."""
     if claim.link == "unclear" or not claim.link_cue:
@@ -288,7 +304,7 @@ def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str |
     own = {e.start for e in claim.evidence}
     if cue_sentence is not None and cue_sentence.start in own:
         return
-    if claim.incident_id != main_id:
+    if claim.incident_id not in mains:
         # its own sentences may still speak of the link ("... presenting himself as a 'soldier of the caliphate'")
         indexes = {s.index for s in work.sentences if s.start in own}
         mentions = [m for m in work.mentions.claims if m.sentence in indexes]
@@ -301,12 +317,12 @@ def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str |
         claim.evidence.sort(key=lambda e: e.start)
 
 
-def _place_channel(claim: Claim, work: Work, resolver: Resolver, main_id: str | None) -> None:
+def _place_channel(claim: Claim, work: Work, resolver: Resolver, mains: set[str | None]) -> None:
     """"ISIS claimed the attack through Amaq. The group has made false claims before, including the massacre in
     Las Vegas": a channel borrowed from another sentence where the group spoke (claims.4.group-sentence) speaks for a
     claim mentioned in passing only when its own sentences, or its incident's, name it; else the most specific
     channel they name, or none."""
-    if (claim.incident_id == main_id or claim.channel is None or GROUP_CHANNEL not in claim.trace
+    if (claim.incident_id in mains or claim.channel is None or GROUP_CHANNEL not in claim.trace
             or ANOTHER in claim.trace):  # "in the same message, it claimed another bombing"
         return
     own = {e.start for e in claim.evidence}
