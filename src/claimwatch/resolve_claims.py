@@ -10,8 +10,16 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
-from .extract.claims import more_specific_channel
-from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, add_trace
+from .extract.claims import (
+    ATTRIBUTED_ACT,
+    GROUP_CHANNEL,
+    TIMING_ONLY,
+    channel_named,
+    claims_another_attack,
+    find_link,
+    more_specific_channel,
+)
+from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, Place, add_trace
 
 if TYPE_CHECKING:
     from .work import Work
@@ -39,6 +47,12 @@ CLAIM_TO_MAIN = "resolve.4.main"  # a claim sentence that names no attack: the m
 TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay to the claim
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
+CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+BEST_TOLD = "resolve.4.best-told"  # a claim on an undated incident goes to the dated one its sentences tell too
+AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
+ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
+FAMILY_SUSPICION = "resolve.4.family-suspicion"  # a parent or branch suspected where its family claims
+NAMED_BRANCH = "resolve.4.named-branch"  # a parent's claim where the article names one branch of it: the branch's
 DATE_FROM_DELAY = "resolve.5.date-from-delay"  # undated: the publication time minus the claim delay
 
 
@@ -46,6 +60,8 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     claims: list[Claim] = []
     index: dict[tuple[str | None, str], Claim] = {}
     main_id = resolver.main.incident.id if resolver.main else None
+    # "an attack later claimed by a Pakistan-based group": an incident said to be claimed, the group not yet named
+    pending: dict[str | None, tuple[ClaimMention, Evidence, Claim | None]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         draft = resolver.by_sentence.get(mention.sentence)
         # A claim sentence that names no attack of its own ("claimed the knife report of Friday", a poor
@@ -53,12 +69,26 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         incident_id = draft.incident.id if draft else main_id
         evidence = resolver.evidence(mention.sentence)
         if mention.group is None:
-            target = _claim_on(claims, incident_id) or (claims[-1] if claims else None)
+            claimed_here = _claim_on(claims, incident_id)
+            target = claimed_here or (claims[-1] if claims else None)
+            if (claimed_here is None and mention.status == "claimed" and TIMING_ONLY not in mention.trace
+                    and target is not None and target.incident_id != incident_id and incident_id not in pending):
+                pending[incident_id] = (mention, evidence, target)
+                continue
             if target is not None:
                 _absorb(target, mention, evidence)
                 add_trace(target.trace, TIMING)
             continue
+        awaited = _awaited(claims, pending, incident_id, mention)
+        if awaited is not None:  # "X claimed the attack": the one said to be claimed, not a dispute of another
+            incident_id = awaited
+            draft = next((d for d in resolver.drafts if d.incident.id == awaited), draft)
         key = (incident_id, mention.group.name)
+        another = None
+        if key in index and claims_another_attack(work, mention):
+            another = _other_incident(resolver, mention, {i for i, name in index if name == mention.group.name})
+        if another is not None:
+            incident_id, key, draft = another.incident.id, (another.incident.id, mention.group.name), another
         if key in index:
             _absorb(index[key], mention, evidence)
             continue
@@ -73,19 +103,101 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
-            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN],
+            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN, *([ANOTHER] if another else [])],
         )
         index[key] = claim
         claims.append(claim)
+        if awaited is not None:
+            unnamed, said, _ = pending.pop(awaited)
+            _absorb(claim, unnamed, said)
+            add_trace(claim.trace, AWAITED)
+    for unnamed, said, target in pending.values():  # never named: the timing of the claim before it, as before
+        if target is not None:
+            _absorb(target, unnamed, said)
+            add_trace(target.trace, TIMING)
+    was_main = [c for c in claims if c.incident_id == main_id]
+    claims = _move_to_best_told(work, resolver, claims)
+    # the incident a claim of the article's main attack moved to is the main one for that claim's cues
+    mains = {main_id, *(c.incident_id for c in was_main)}
     claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
         claims, mentions, work.sentences, resolver.places,
         [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
                         d.incident.date) for d in resolver.drafts], resolver.evidence)
     claims = _fold_parents_into_branches(claims)
+    _claims_of_the_named_branch(work, claims)
+    claims = _fold_family_suspicions(claims)
     for claim in claims:
-        _place_link_cue(claim, work, resolver, main_id)
+        _place_link_cue(claim, work, resolver, mains)
+        _place_channel(claim, work, resolver, mains)
     _mark_disputed(claims)
     return claims
+
+
+def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> list[Claim]:
+    """"The ambush took place at Khongtal on Wednesday ... Claiming responsibility for the attack, the MNPF said":
+    a claim on an incident whose day is unknown goes to the one incident told best (a day and a place known) that
+    its sentences are evidence of too, else to the one such incident in the region (or country) that is all its
+    own incident names; it joins the same group's claim there."""
+    by_id = {d.incident.id: d for d in resolver.drafts}
+    start_of = {s.start: s.index for s in work.sentences}
+    kept: list[Claim] = []
+    merged: set[int] = set()  # the claims folded into another
+    for claim in claims:
+        draft = by_id.get(claim.incident_id or "")
+        if draft is None or draft.incident.date is not None:
+            kept.append(claim)
+            continue
+        own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
+        dated = [d for d in resolver.drafts if d is not draft and d.incident.date is not None and d.place is not None]
+        told = [d for d in dated if own & set(d.sentences)]
+        if not told:  # "an attack in Kashmir" (a region, no day) and "an attack at Anantnag on Thursday": the town's,
+            # where it is the one dated town of that country
+            told = [d for d in dated if _inside(d.place.place, draft.place.place if draft.place else None)]
+        if len(told) != 1:
+            kept.append(claim)
+            continue
+        target = told[0].incident.id
+        there = next((c for c in claims if c is not claim and id(c) not in merged and c.incident_id == target
+                      and c.group is not None and claim.group is not None and c.group.name == claim.group.name), None)
+        if there is None:
+            claim.incident_id = target
+            add_trace(claim.trace, BEST_TOLD)
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            _absorb(there, _as_mention(claim), evidence)
+        there.evidence.sort(key=lambda e: e.start)
+        add_trace(there.trace, BEST_TOLD)
+        merged.add(id(claim))
+    return kept
+
+
+def _inside(town: Place, region: Place | None) -> bool:
+    """Whether a town may lie in the region (or country) named as an incident's only place: a finer place of the
+    same country (the curated regions carry no code to compare a town's admin1 with)."""
+    return (region is not None and town.rank == 0 and region.rank > 0
+            and town.country_code is not None and town.country_code == region.country_code)
+
+
+def _awaited(claims: list[Claim], pending: Mapping[str | None, Any], incident_id: str | None,
+             mention: ClaimMention) -> str | None:
+    """The incident said to be claimed by a group not yet named, for a named group's claim that would otherwise
+    dispute another group's claim of its sentence's incident (the most recently announced one)."""
+    if not pending or incident_id in pending or mention.status != "claimed" or mention.group is None:
+        return None
+    group = mention.group.name
+    if any(c.incident_id == incident_id and c.group is not None and c.group.name == group for c in claims):
+        return None
+    rivals = [c for c in claims if c.incident_id == incident_id and c.status == "claimed" and c.group is not None]
+    return list(pending)[-1] if rivals else None
+
+
+def _other_incident(resolver: Resolver, mention: ClaimMention, claimed: set[str | None]) -> Any:
+    """The incident told nearest to the sentence of a claim of "another attack" that the group has not claimed yet."""
+    others = [d for d in resolver.drafts if d.incident.id not in claimed and d.sentences]
+    if not others:
+        return None
+    return min(others, key=lambda d: min(abs(s - mention.sentence) for s in d.sentences))
 
 
 def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
@@ -113,6 +225,68 @@ def _fold_parents_into_branches(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+def _fold_family_suspicions(claims: list[Claim]) -> list[Claim]:
+    """"Islamic State fighters attacked the checkpoint ... its Sinai Province said its fighters attacked": where a
+    group claims an incident, an act the reporter tells as its parent's or its branch's on that incident is the same
+    account, not a second group's; its sentences join the claim. Officials blaming the parent ("police blamed
+    al-Qaeda") stay an account of their own."""
+    from .extract.groups import lookup_entry
+
+    def family(name: str) -> str:
+        entry = lookup_entry(name)
+        return entry.parent if entry is not None and entry.parent and name.startswith(entry.parent) else name
+
+    kept = []
+    for claim in claims:
+        owner = None
+        # only the reporter's telling of the act ("IS fighters attacked"): an official's suspicion is an account
+        if claim.group is not None and claim.status == "suspected" and _told_act_only(claim):
+            owner = next((other for other in claims if other.incident_id == claim.incident_id
+                          and other.status in ("claimed", "disputed") and other.group is not None
+                          and other.group.name != claim.group.name
+                          and family(other.group.name) == family(claim.group.name)), None)
+        if owner is None:
+            kept.append(claim)
+            continue
+        for evidence in claim.evidence:
+            if all(e.start != evidence.start for e in owner.evidence):
+                owner.evidence.append(evidence)
+        owner.evidence.sort(key=lambda e: e.start)
+        add_trace(owner.trace, FAMILY_SUSPICION)
+    return kept
+
+
+def _told_act_only(claim: Claim) -> bool:
+    """A suspicion that rests only on acts the text calls the group's (claims.3.attributed-act), no official's cue."""
+    cues = [t for t in claim.trace if not t.startswith("resolve.")]
+    return bool(cues) and all(t.startswith(ATTRIBUTED_ACT) for t in cues)
+
+
+def _claims_of_the_named_branch(work: Work, claims: list[Claim]) -> None:
+    """"Al-Qaeda claimed the twin car bombs in Yemen ... drone strikes on al-Qaeda in the Arabian Peninsula
+    (AQAP)": a parent's claim in an article that names exactly one of its regional branches is the branch's claim
+    (reports name the parent for the branch that spoke), unless the branch has an account of its own on that incident
+    ("the Taliban claimed it; officials blamed the Haqqani network"). Suspicions keep the name officials used."""
+    from .extract.groups import lookup_entry
+
+    named = {g.group.name for g in work.mentions.groups}
+    for claim in claims:
+        if claim.group is None or claim.status not in ("claimed", "disputed"):
+            continue
+        parent = claim.group.name
+        # a regional branch that bears the parent's name ("Islamic State X Province", "al-Qaeda in the Y"), not an
+        # affiliate with a name of its own (al-Shabaab, the Haqqani network, the ADF)
+        branches = [n for n in named if (e := lookup_entry(n)) is not None and e.parent == parent
+                    and n.startswith(parent)]
+        if len(branches) != 1 or any(other.group is not None and other.group.name == branches[0]
+                                     and other.incident_id == claim.incident_id for other in claims):
+            continue
+        entry = lookup_entry(branches[0])
+        assert entry is not None
+        claim.group = entry.group
+        add_trace(claim.trace, NAMED_BRANCH)
+
+
 def _as_mention(claim: Claim) -> ClaimMention:
     return ClaimMention(
         start=0, end=0, text="", sentence=0, group=claim.group, status=claim.status, channel=claim.channel,
@@ -121,7 +295,7 @@ def _as_mention(claim: Claim) -> ClaimMention:
     )
 
 
-def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str | None) -> None:
+def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, mains: set[str | None]) -> None:
     """A cue read anywhere in the article ("quoted 'sources'") speaks for the claim the article is about;
     a claim mentioned in passing keeps it only when the cue sits in its own sentences."""
     if claim.link == "unclear" or not claim.link_cue:
@@ -130,13 +304,41 @@ def _place_link_cue(claim: Claim, work: Work, resolver: Resolver, main_id: str |
     own = {e.start for e in claim.evidence}
     if cue_sentence is not None and cue_sentence.start in own:
         return
-    if claim.incident_id != main_id:
-        claim.link, claim.link_cue = "unclear", None
-        add_trace(claim.trace, LINK_ELSEWHERE)
+    if claim.incident_id not in mains:
+        # its own sentences may still speak of the link ("... presenting himself as a 'soldier of the caliphate'")
+        indexes = {s.index for s in work.sentences if s.start in own}
+        mentions = [m for m in work.mentions.claims if m.sentence in indexes]
+        link, cue, cue_id = find_link(work, mentions, indexes)
+        claim.link, claim.link_cue = link, cue
+        add_trace(claim.trace, LINK_ELSEWHERE, *([cue_id] if cue_id else []))
         return
     if cue_sentence is not None:
         claim.evidence.append(resolver.evidence(cue_sentence.index))
         claim.evidence.sort(key=lambda e: e.start)
+
+
+def _place_channel(claim: Claim, work: Work, resolver: Resolver, mains: set[str | None]) -> None:
+    """"ISIS claimed the attack through Amaq. The group has made false claims before, including the massacre in
+    Las Vegas": a channel borrowed from another sentence where the group spoke (claims.4.group-sentence) speaks for a
+    claim mentioned in passing only when its own sentences, or its incident's, name it; else the most specific
+    channel they name, or none."""
+    if (claim.incident_id in mains or claim.channel is None or GROUP_CHANNEL not in claim.trace
+            or ANOTHER in claim.trace):  # "in the same message, it claimed another bombing"
+        return
+    own = {e.start for e in claim.evidence}
+    indexes = {s.index for s in work.sentences if s.start in own}
+    for draft in resolver.drafts:
+        if draft.incident.id == claim.incident_id:
+            indexes |= set(draft.sentences)
+    group = claim.group.name if claim.group else None
+    named = [channel_named(work.sentences[i].text, group, work.document.language) for i in sorted(indexes)]
+    if claim.channel in named:
+        return
+    channel = None
+    for other in named:
+        channel = more_specific_channel(channel, other, work.document.language)
+    claim.channel = channel
+    add_trace(claim.trace, CHANNEL_ELSEWHERE)
 
 
 def _claim_on(claims: list[Claim], incident_id: str | None) -> Claim | None:

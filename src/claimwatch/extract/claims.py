@@ -155,6 +155,10 @@ def _channel_from_group_sentences(
             outlet = family == "Islamic State" and _names_group_outlet(gr, text)
             if (named and gr.about_speaking.search(text)) or outlet:
                 channel = _channel_of(gr, text, mention.group.name)
+                spans = [(g.start - sentence.start, g.end - sentence.start)
+                         for g in groups if g.sentence == sentence.index]
+                if channel == "spokesman" and _officials_spokesman(gr, text, spans):
+                    channel = None  # "said Captain X, a US military spokesperson": not the group's voice
                 # a bare statement gives way only to a named outlet or platform (Amaq, Telegram), not to a spokesman
                 # or medium named around it
                 position = rank.get(channel or "", len(rank))
@@ -199,6 +203,17 @@ def more_specific_channel(first: str | None, second: str | None, language: str |
         return first or second
     rank = grammar(language).channel_rank
     return first if rank.get(first, len(rank)) <= rank.get(second, len(rank)) else second
+
+
+def channel_named(text: str, group: str | None, language: str | None = None) -> str | None:
+    """The channel a sentence names for a claim of `group` ("its news agency" being the group's own outlet)."""
+    return _channel_of(grammar(language), text.translate(_ASCII), group)
+
+
+def claims_another_attack(work: Work, mention: ClaimMention) -> bool:
+    """Whether the cue of a claim speaks of a further attack ("claimed another bombing"), not the one just claimed."""
+    text = work.document.text.translate(_ASCII)
+    return bool(_grammar_of(work).another.search(text[mention.start : mention.end + 20]))
 
 
 def names_group_outlet(text: str, language: str | None = None) -> bool:
@@ -270,6 +285,9 @@ def _read_sentence(
                 continue
             if cue.needs_outlet and not (_names_group_outlet(gr, text) or _group_releases(gr, text, in_sentence, base)):
                 continue
+            if cue.status == "claimed" and cue.side == "subject" and _officials_claim(
+                    gr, text, match.start(), in_sentence, base):
+                continue
             for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention, cue.id))
             taken.append(span)
@@ -319,6 +337,32 @@ def _read_sentence(
             )
         )
     return results
+
+
+# How far before a claim verb (or a spokesman) the words naming its speaker may stand.
+_SPEAKER_REACH = 40
+
+
+def _officials_claim(gr: _Grammar, text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
+    """"Afghan officials claim the wave of attacks is linked to ...": officials (no group, no anaphor for one)
+    just before the verb are its subject; what they claim is no group's claim."""
+    if any(g.end - base <= cue_start for g in in_sentence):
+        return False
+    subject = text[max(0, cue_start - _SPEAKER_REACH) : cue_start]
+    return bool(gr.authority.search(subject)) and not gr.anaphor.search(subject)
+
+
+def _officials_spokesman(gr: _Grammar, text: str, groups: list[tuple[int, int]]) -> bool:
+    """"..., said Captain X, a US military spokesperson": the spokesman a sentence names is an official's (no group
+    named next to him, as in "military-operations spokesperson of al-Shabaab")."""
+    pattern = next((p for name, p in gr.channels if name == "spokesman"), None)
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return False
+    start, end = max(0, match.start() - _SPEAKER_REACH), match.end() + _SPEAKER_REACH
+    if any(start <= g_start and g_end <= end for g_start, g_end in groups):
+        return False
+    return bool(gr.authority.search(text[start : match.end()]))
 
 
 def _group_releases(gr: _Grammar, text: str, in_sentence: list[GroupMention], base: int) -> bool:
@@ -591,21 +635,32 @@ def _channel(gr: _Grammar, text: str) -> str | None:
     return None
 
 
-def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None, str | None]:
-    """The operational link the document's wording suggests, the words that decided it and their cue's id."""
+def find_link(
+    work: Work, claims: list[ClaimMention], only: set[int] | None = None
+) -> tuple[OperationalLink, str | None, str | None]:
+    """The operational link the document's wording suggests (or the wording of the sentences `only`), the words
+    that decided it and their cue's id."""
     gr = _grammar_of(work)
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
     best: dict[OperationalLink, tuple[int, str, str]] = {}
     for sentence in work.sentences:
+        if only is not None and sentence.index not in only:
+            continue
         text = sentence.text.translate(_ASCII)
         amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
         # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
         voice = any(g.sentence == sentence.index for g in work.mentions.groups) and any(
             pattern.search(text) for name, pattern in gr.channels if name == "spokesman")
+        # a sentence with a claim in it, or one about the group's statement
+        claiming = any(c.sentence == sentence.index and c.status in ("claimed", "disputed") for c in claims) or bool(
+            gr.claim_context.search(text))
         for cue in gr.links:
             for match in cue.pattern.finditer(text):
                 if cue.scope == "is_family" and not (amaq or islamic_state):
+                    continue
+                if cue.scope == "group_words" and not (
+                        claiming and not gr.authority.search(text[max(0, match.start() - 60) : match.start()])):
                     continue
                 if cue.scope == "amaq_sentence" and not amaq:
                     continue
