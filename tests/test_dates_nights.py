@@ -211,3 +211,33 @@ def test_a_claim_day_is_still_no_attack_date_where_the_report_names_no_other() -
 def test_an_english_month_named_alone_is_the_latest_such_month(sentence: str,
                                                                 expected: list[tuple[str, str]]) -> None:
     assert _days(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("The siege began on Tuesday of last week.", "en", ("Tuesday of last week", "2024-03-05")),
+        ("Le camp a été attaqué mardi de la semaine dernière.", "fr", ("mardi de la semaine dernière", "2024-03-05")),
+        ("El cuartel fue atacado el martes de la semana pasada.", "es", ("martes de la semana pasada", "2024-03-05")),
+        ("Die Kaserne wurde am Dienstag vergangener Woche angegriffen.", "de",
+         ("Dienstag vergangener Woche", "2024-03-05")),
+        ("Last November a convoy was ambushed.", "en", ("Last November", "2023-11")),
+    ],
+)
+def test_a_day_of_the_week_before_and_a_month_last_year(sentence: str, language: str,
+                                                        expected: tuple[str, str]) -> None:
+    assert _days(sentence, language) == [expected]
+
+
+def test_a_week_earlier_counts_from_the_last_day_named_in_the_sentences_before() -> None:
+    text = ("Rebels shelled a market on Wednesday night. The group's spokesman said on its channel that it had "
+            "acted. A week earlier, a bomb killed two farmers nearby. Two weeks later the road reopened.")
+    found = {m.text: m.date for m in find_dates(_work(text, "en", SATURDAY))}
+    assert found["A week earlier"] == "2024-03-06"
+    assert found["Two weeks later"] == "2024-03-20"  # from the day named last: the bomb's
+
+
+def test_a_government_blaming_a_group_on_a_day_does_not_date_the_attack() -> None:
+    sentence = "The government on Friday blamed the rebels for a bombing on Thursday evening."
+    found = dates_in(sentence, SATURDAY, "en")
+    assert [m.text for m in found if m.start in not_attack_dates(sentence, found, "en")] == ["Friday"]
