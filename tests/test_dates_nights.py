@@ -241,3 +241,15 @@ def test_a_government_blaming_a_group_on_a_day_does_not_date_the_attack() -> Non
     sentence = "The government on Friday blamed the rebels for a bombing on Thursday evening."
     found = dates_in(sentence, SATURDAY, "en")
     assert [m.text for m in found if m.start in not_attack_dates(sentence, found, "en")] == ["Friday"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A bomb hit the market on Wednesday; by Friday the figure was 31.",
+        "A bomb hit the market on Wednesday, and on Friday the death toll stood at 31.",
+    ],
+)
+def test_a_date_right_before_a_toll_says_when_it_was_counted(sentence: str) -> None:
+    found = dates_in(sentence, SATURDAY, "en")
+    assert [m.text for m in found if m.start in not_attack_dates(sentence, found, "en")] == ["Friday"]
