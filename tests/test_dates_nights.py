@@ -4,9 +4,11 @@ full date that opens the report, and the day an outlet says it learnt the news."
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch.anchors import DATELINE, DATELINE_REACH, not_attack_dates
 from claimwatch.extract import dates as dates_module
@@ -73,6 +75,14 @@ def test_a_night_with_its_year_needs_no_publication_date() -> None:
 def test_a_weekday_gives_a_day_and_month_its_latest_year(month: int, day: int, weekday: int, until: date,
                                                          expected: date) -> None:
     assert year_of_weekday(month, day, weekday, until) == expected
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)))
+def test_a_day_is_the_latest_with_its_own_weekday_up_to_itself(day: date) -> None:
+    assert year_of_weekday(day.month, day.day, day.weekday(), day) == day
+    earlier = year_of_weekday(day.month, day.day, day.weekday(), day - timedelta(days=1))
+    assert earlier is None or (earlier < day and earlier.weekday() == day.weekday()
+                               and (earlier.month, earlier.day) == (day.month, day.day))
 
 
 @pytest.fixture
