@@ -4,9 +4,11 @@ full date that opens the report, and the day an outlet says it learnt the news."
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch.anchors import DATELINE, DATELINE_REACH, not_attack_dates
 from claimwatch.extract import dates as dates_module
@@ -73,6 +75,14 @@ def test_a_night_with_its_year_needs_no_publication_date() -> None:
 def test_a_weekday_gives_a_day_and_month_its_latest_year(month: int, day: int, weekday: int, until: date,
                                                          expected: date) -> None:
     assert year_of_weekday(month, day, weekday, until) == expected
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)))
+def test_a_day_is_the_latest_with_its_own_weekday_up_to_itself(day: date) -> None:
+    assert year_of_weekday(day.month, day.day, day.weekday(), day) == day
+    earlier = year_of_weekday(day.month, day.day, day.weekday(), day - timedelta(days=1))
+    assert earlier is None or (earlier < day and earlier.weekday() == day.weekday()
+                               and (earlier.month, earlier.day) == (day.month, day.day))
 
 
 @pytest.fixture
@@ -211,3 +221,45 @@ def test_a_claim_day_is_still_no_attack_date_where_the_report_names_no_other() -
 def test_an_english_month_named_alone_is_the_latest_such_month(sentence: str,
                                                                 expected: list[tuple[str, str]]) -> None:
     assert _days(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("The siege began on Tuesday of last week.", "en", ("Tuesday of last week", "2024-03-05")),
+        ("Le camp a été attaqué mardi de la semaine dernière.", "fr", ("mardi de la semaine dernière", "2024-03-05")),
+        ("El cuartel fue atacado el martes de la semana pasada.", "es", ("martes de la semana pasada", "2024-03-05")),
+        ("Die Kaserne wurde am Dienstag vergangener Woche angegriffen.", "de",
+         ("Dienstag vergangener Woche", "2024-03-05")),
+        ("Last November a convoy was ambushed.", "en", ("Last November", "2023-11")),
+    ],
+)
+def test_a_day_of_the_week_before_and_a_month_last_year(sentence: str, language: str,
+                                                        expected: tuple[str, str]) -> None:
+    assert _days(sentence, language) == [expected]
+
+
+def test_a_week_earlier_counts_from_the_last_day_named_in_the_sentences_before() -> None:
+    text = ("Rebels shelled a market on Wednesday night. The group's spokesman said on its channel that it had "
+            "acted. A week earlier, a bomb killed two farmers nearby. Two weeks later the road reopened.")
+    found = {m.text: m.date for m in find_dates(_work(text, "en", SATURDAY))}
+    assert found["A week earlier"] == "2024-03-06"
+    assert found["Two weeks later"] == "2024-03-20"  # from the day named last: the bomb's
+
+
+def test_a_government_blaming_a_group_on_a_day_does_not_date_the_attack() -> None:
+    sentence = "The government on Friday blamed the rebels for a bombing on Thursday evening."
+    found = dates_in(sentence, SATURDAY, "en")
+    assert [m.text for m in found if m.start in not_attack_dates(sentence, found, "en")] == ["Friday"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A bomb hit the market on Wednesday; by Friday the figure was 31.",
+        "A bomb hit the market on Wednesday, and on Friday the death toll stood at 31.",
+    ],
+)
+def test_a_date_right_before_a_toll_says_when_it_was_counted(sentence: str) -> None:
+    found = dates_in(sentence, SATURDAY, "en")
+    assert [m.text for m in found if m.start in not_attack_dates(sentence, found, "en")] == ["Friday"]

@@ -86,6 +86,8 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     res = lang.resources(language)
     # "the group on Monday claimed the attack": a date right before a verb of saying (dates.toml speech_after).
     speech_after = res.pattern("dates", "speech_after") if res.defines("dates", "speech_after") else _NEVER
+    # "by Tuesday the figure was 92": a date right before a toll (dates.toml toll_after).
+    toll_after = res.pattern("dates", "toll_after") if res.defines("dates", "toll_after") else _NEVER
     # "the deadliest attack this year", "the worst in the past month": the period a superlative ranks within.
     ranked_within = res.pattern("dates", "superlative_before") if res.defines("dates", "superlative_before") else None
     attack_noun_after = res.pattern("dates", "attack_noun_after")
@@ -96,7 +98,8 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     period_before = re.compile(rf"(?:{period_start.pattern})[^.,;:!?()\"“”]{{0,80}}$", re.IGNORECASE)
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
-        toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+        toll = (_TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+                or toll_after.match(text[mention.end : mention.end + 50]) is not None)
         period = (
             period_before.search(text[max(0, mention.start - 90) : mention.start]) is not None
             or period_start.match(mention.text) is not None  # the mention's own first word ("Seit Januar")

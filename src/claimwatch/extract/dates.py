@@ -20,8 +20,8 @@ Rules, regexes only (dateparser is ~100x slower and guesses too freely):
   Future phrases ("next week", "tomorrow") are not returned: attacks are reported after the fact.
 - Chained (lang `chained_back` / `chained_forward`): a day counted from another date of the report ("claimed
   on Monday an attack the day before", "a day earlier", "came a day after a bombing", "the following day",
-  "two days later"), from the last day named before it in the sentence, else the last day the sentence
-  before named; a day counted back falls back on publication, one counted forward never does.
+  "two days later", "a week earlier"), from the last day named before it in the sentence, else the last day
+  the sentences before named; a day counted back falls back on publication, one counted forward never does.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ class _Words:
     # A night between two days ("la nuit du 9 au 10 février", "in der Nacht zum Samstag"): dated on its first day.
     night_days: re.Pattern[str] | None = None  # with day numbers: groups d1, m1, wd1 (optional), d2, m2, y, wd2
     night_weekdays: re.Pattern[str] | None = None  # weekdays only: wd1 (optional), wd2
+    weekday_last_week: re.Pattern[str] | None = None  # "Thursday of last week": group weekday
 
 
 @functools.lru_cache(maxsize=16)
@@ -120,6 +121,7 @@ def words(language: str | None = None) -> _Words:
         chained_forward=chained("chained_forward"),
         night_days=chained("night_days"),
         night_weekdays=chained("night_weekdays"),
+        weekday_last_week=chained("weekday_last_week"),
     )
 
 
@@ -136,7 +138,7 @@ def find_dates(work: Work) -> list[DateMention]:
     # written without one ("le 8 mars"), none of which can be after the latest such day.
     hint = None if published is not None or month is not None else _latest_weekday_day(work)
     found: list[DateMention] = []
-    previous: date | None = None  # the last day named in the sentence before, for "the following day"
+    previous: date | None = None  # the last day named in the sentences before, for "the following day"
     for sentence in work.sentences:
         if month is not None:
             mentions = _read_against_month(sentence.text, month, work.document.language)
@@ -144,7 +146,7 @@ def find_dates(work: Work) -> list[DateMention]:
             mentions = dates_in(sentence.text, published, work.document.language, previous=previous,
                                 year_hint=hint)
         days = [m for m in mentions if m.precision == "day"]
-        previous = date.fromisoformat(days[-1].date) if days else None
+        previous = date.fromisoformat(days[-1].date) if days else previous
         for mention in mentions:
             mention.start += sentence.start
             mention.end += sentence.start
@@ -193,7 +195,7 @@ def opening_date(work: Work) -> datetime | None:
 def dates_in(text: str, published: datetime | None = None, language: str | None = None,
              previous: date | None = None, year_hint: date | None = None) -> list[DateMention]:
     """Date mentions in one sentence; offsets into `text`, sentence index 0. `previous`: the last day the
-    sentence before named, which "the following day" and "a day earlier" may count from. `year_hint`: without
+    sentences before named, which "the following day" and "a day earlier" may count from. `year_hint`: without
     a publication date, a day the report cannot be older than, which gives a day and month their year."""
     w = words(language)
     if not w.prefilter.search(text):
@@ -218,7 +220,7 @@ def dates_in(text: str, published: datetime | None = None, language: str | None 
 def _chained(w: _Words, text: str, found: list[DateMention], previous: date | None,
              pub: date | None) -> Iterator[DateMention]:
     """Days counted from another date ("on Monday claimed an attack the day before"; "a day earlier"; "the
-    following day"): from the last day named before the phrase in the sentence, else the day the sentence
+    following day"): from the last day named before the phrase in the sentence, else the day the sentences
     before named last; a day counted back falls back on publication."""
     for pattern, sign in ((w.chained_back, -1), (w.chained_forward, 1)):
         if pattern is None:
@@ -232,6 +234,8 @@ def _chained(w: _Words, text: str, found: list[DateMention], previous: date | No
             n = 1 if word is None else _count(w, word)
             if anchor is None or n is None:
                 continue
+            if match.groupdict().get("weeks"):  # "a week earlier", "two weeks later"
+                n *= 7
             day = anchor + timedelta(days=sign * n)
             yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
 
@@ -357,6 +361,11 @@ def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
             back = 7
         day = pub - timedelta(days=back)
         yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
+    if w.weekday_last_week is not None:
+        for match in w.weekday_last_week.finditer(text):
+            # "Thursday of last week": that weekday in the week (Monday to Sunday) before publication's
+            day = pub - timedelta(days=pub.weekday() + 7 - w.weekdays[match["weekday"].lower()])
+            yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
     for match in w.same_day.finditer(text):
         yield _mention(text, match.start(), match.end(), pub.isoformat(), "day", True)
     for match in w.day_before.finditer(text):
