@@ -153,6 +153,8 @@ def distance(a: Mention, b: Mention) -> int:
 _CLUSTER_GAP = 25
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 NEAR = 60
+# Places at most this far apart (characters: "'s ", ", ") are written as one location.
+_JOINED = 3
 
 
 def clusters(events: list[EventMention], text: str = "", apart: re.Pattern[str] | None = None) -> list[EventMention]:
@@ -185,7 +187,10 @@ def nearest_to(event: EventMention, events: list[EventMention], mentions: list) 
         closest = min(events, key=lambda e: distance(e, mention))
         if closest is event and distance(event, mention) <= NEAR:
             mine.append(mention)
-    return sorted(mine, key=lambda m: distance(event, m))[:1]
+    nearest = sorted(mine, key=lambda m: distance(event, m))[:1]
+    # "in Kenya's Lamu county", "in Lamu county, Kenya": a place written against the nearest one names one
+    # location with it, so both qualify the attack word (the finer one then places it)
+    return nearest + [m for m in mentions if nearest and m is not nearest[0] and distance(m, nearest[0]) <= _JOINED]
 
 
 VAGUE_DATE = re.compile(
