@@ -46,6 +46,9 @@ def _figures(sentence: str) -> list[tuple[str, Count]]:
         # a noun before "and" shares no figure with the verb after it; "killed and injured" still does
         ("The gunmen caused the fatalities and wounding 11 people in the square.", [("wounded", Count(value=11))]),
         ("The bombers killed and injured scores at the depot.", []),
+        # a toll named by who its people are
+        ("He said the number of pilgrims who fell victim to the gunmen was 14.", [("killed", Count(value=14))]),
+        ("The number of people who were injured rose to 40.", [("wounded", Count(value=40))]),
         # one victim told of before who died afterwards
         ("The ranger, Somchai Prasert, was later reported dead.", [("killed", Count(value=1))]),
         ("The cook subsequently died in hospital.", [("killed", Count(value=1))]),
