@@ -46,6 +46,9 @@ def _figures(sentence: str) -> list[tuple[str, Count]]:
         # a noun before "and" shares no figure with the verb after it; "killed and injured" still does
         ("The gunmen caused the fatalities and wounding 11 people in the square.", [("wounded", Count(value=11))]),
         ("The bombers killed and injured scores at the depot.", []),
+        # an act done to the counted before their fate
+        ("Five guards were ambushed and killed near the dam.", [("killed", Count(value=5))]),
+        ("Two nurses were abducted and wounded.", [("wounded", Count(value=2))]),
         # a toll named by who its people are
         ("He said the number of pilgrims who fell victim to the gunmen was 14.", [("killed", Count(value=14))]),
         ("The number of people who were injured rose to 40.", [("wounded", Count(value=40))]),
