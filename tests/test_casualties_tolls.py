@@ -46,6 +46,15 @@ def _figures(sentence: str) -> list[tuple[str, Count]]:
         # a noun before "and" shares no figure with the verb after it; "killed and injured" still does
         ("The gunmen caused the fatalities and wounding 11 people in the square.", [("wounded", Count(value=11))]),
         ("The bombers killed and injured scores at the depot.", []),
+        # an aside between dashes, "another N", a relative pronoun
+        ("Three medics - all volunteers from the city - were wounded.", [("wounded", Count(value=3))]),
+        ("A second blast went off, killing another 8.", [("killed", Count(value=8))]),
+        ("The shells hit four farmers who died in their field.", [("killed", Count(value=4))]),
+        ("Two raiders who killed six guards escaped.", [("killed", Count(value=6))]),
+        # the attack's own figures before a campaign's toll stand; the campaign's do not
+        ("A teacher was killed and three pupils hurt, the latest in a wave of attacks that has killed 90.",
+         [("killed", Count(value=1)), ("wounded", Count(value=3))]),
+        ("Forty people were killed in a series of raids.", []),
         # an act done to the counted before their fate
         ("Five guards were ambushed and killed near the dam.", [("killed", Count(value=5))]),
         ("Two nurses were abducted and wounded.", [("wounded", Count(value=2))]),

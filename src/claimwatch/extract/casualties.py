@@ -105,6 +105,7 @@ class _Grammar:
     additional: re.Pattern[str] | None = None  # words adding victims to those counted ("also")
     attackers_after: re.Pattern[str] | None = None  # attackers named after a kind word ("six wounded comrades")
     later_death: re.Pattern[str] | None = None  # one victim dying afterwards ("the guard later died"; group np)
+    tally_after: re.Pattern[str] | None = None  # a campaign's toll after the attack's own ("a spate of attacks that")
 
 
 @functools.lru_cache(maxsize=16)
@@ -140,6 +141,7 @@ def grammar(language: str | None = None) -> _Grammar:
         additional=optional("additional"),
         attackers_after=optional("attackers_after"),
         later_death=optional("later_death"),
+        tally_after=optional("tally_after"),
     )
 
 
@@ -331,6 +333,9 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         later = Count(value=1, includes_perpetrators=True if g.perpetrator.search(who) else None)
         add(match.start(), match.end(), (match.start(), match.end()), "killed", later)
     results.sort(key=lambda r: r[0])
+    tally = g.tally_after.search(text) if g.tally_after is not None else None
+    if tally is not None:
+        results = [r for r in results if r[0] < tally.start()]
     return results
 
 
