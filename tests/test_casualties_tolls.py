@@ -155,3 +155,17 @@ def test_also_adds_to_a_floor() -> None:
 )
 def test_figures_in_several_languages(sentence: str, language: str, expected: list[tuple[str, Count]]) -> None:
     assert [(kind, count) for _s, _e, kind, count in counts_in(sentence, language)] == expected
+
+
+def test_a_group_spokesman_gives_the_groups_figure() -> None:
+    text = ("Rebels attacked an army post, killing five soldiers, a local official said. "
+            "The rebels' leader spoke later. "
+            "Al-Shabaab spokesman Ali Dheere said the fighters had taken the post. He added that 30 soldiers died.")
+    mentions = find_counts(_work(text))
+    assert [(m.count.value, m.by_claimant) for m in mentions] == [(5, False), (30, True)]
+    assert incident_toll(mentions, "killed") == Count(value=5)
+
+
+def test_a_spokesman_of_no_group_is_no_claimant() -> None:
+    text = "A police spokesman said 12 people were killed. He added that 20 were wounded."
+    assert [m.by_claimant for m in find_counts(_work(text))] == [False, False]

@@ -106,6 +106,8 @@ class _Grammar:
     attackers_after: re.Pattern[str] | None = None  # attackers named after a kind word ("six wounded comrades")
     later_death: re.Pattern[str] | None = None  # one victim dying afterwards ("the guard later died"; group np)
     tally_after: re.Pattern[str] | None = None  # a campaign's toll after the attack's own ("a spate of attacks that")
+    group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
+    speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
 
 
 @functools.lru_cache(maxsize=16)
@@ -142,6 +144,8 @@ def grammar(language: str | None = None) -> _Grammar:
         attackers_after=optional("attackers_after"),
         later_death=optional("later_death"),
         tally_after=optional("tally_after"),
+        group_speaker=optional("group_speaker"),
+        speaker_goes_on=optional("speaker_goes_on"),
     )
 
 
@@ -150,7 +154,12 @@ def find_counts(work: Work) -> list[CountMention]:
     found: list[CountMention] = []
     g = grammar(work.document.language)
     published = work.document.published
+    previous = ""
     for sentence in work.sentences:
+        spoken = _group_speaks(g, sentence.text) or (
+            g.speaker_goes_on is not None and g.speaker_goes_on.match(sentence.text) is not None
+            and _group_speaks(g, previous))
+        previous = sentence.text
         revisions = {m.start() for m in g.toll_revised.finditer(sentence.text)} if g.toll_revised else set()
         figures = counts_in(sentence.text, work.document.language)
         spans = (sentence.text[s:e] for s, e, _k, _c in figures)
@@ -164,7 +173,7 @@ def find_counts(work: Work) -> list[CountMention]:
                     sentence=sentence.index,
                     kind=kind,
                     count=count,
-                    by_claimant=claimant_figure(sentence.text, start, work.document.language),
+                    by_claimant=spoken or claimant_figure(sentence.text, start, work.document.language),
                     revised=start in revisions,
                     vague=vague_figure(sentence.text[start:end], count, work.document.language),
                     recalled=recalled_figure(sentence.text[:start], published.year if published else None,
@@ -213,6 +222,13 @@ def vague_figure(text: str, count: Count, language: str | None = None) -> bool:
         return False
     plurals = numbers_words(language).vague
     return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in plurals)
+
+
+def _group_speaks(g: _Grammar, text: str) -> bool:
+    """True when a known group's spokesman speaks in the sentence ("Taliban spokesman Zabihullah Mujahid said")."""
+    if g.group_speaker is None:
+        return False
+    return any(names_group(m.group("who")) for m in g.group_speaker.finditer(text))
 
 
 def recalled_figure(before: str, year: int | None = None, language: str | None = None) -> bool:
