@@ -112,3 +112,12 @@ def test_firearms_named_beside_a_bombing_leave_room_for_the_assault() -> None:
     # a shooting cue's own firearms change nothing: the assassination still stands alone
     shot = ["en.event.assault_on_position", "en.event.shooting", "en.event.assassination"]
     assert coded_attack_types(["Armed Assault", "Assassination"], shot) == ["Assassination"]
+
+
+def test_people_killed_in_an_attack_no_weapon_types_is_an_armed_assault() -> None:
+    assert coded_attack_types([], ["en.event.killing", "en.event.attack"]) == ["Armed Assault"]
+    # only when nothing else types it: a weapon's type or an arson stands alone
+    assert coded_attack_types(["Bombing/Explosion"], ["en.event.killing", TYPE_FROM_WEAPON]) == ["Bombing/Explosion"]
+    burned = ["Facility/Infrastructure Attack"]
+    assert coded_attack_types(burned, ["en.event.killing", "en.event.arson"]) == burned
+    assert coded_attack_types([], ["en.event.attack"]) == []
