@@ -34,6 +34,7 @@ def _cues(text: str) -> list[tuple[str, str]]:
          "en.event.assault_on_position"),
         ("Insurgents captured the town after a day of fighting.", "captured", "en.event.assault_on_position"),
         ("Gunmen raided a training centre in the north.", "raided", "en.event.assault_on_position"),
+        ("Two bombers in a van blew up themselves.", "in a van blew up themselves", "en.event.vehicle_bomb"),
     ],
 )
 def test_cue_words(sentence: str, word: str, cue: str) -> None:
@@ -46,11 +47,12 @@ def test_cue_words(sentence: str, word: str, cue: str) -> None:
         "Investigators did not say whether it was a homemade bomb.",  # a bomb the report is unsure of
         "Their leader said the sword of the faith is drawn.",  # a sword of speech
         "The museum recalls the siege of the city in 1683.",  # a war's siege, no hostages
+        "Two men of the Gurkha Rifles were hurt.",  # a unit named after its rifles
     ],
 )
 def test_no_cue(sentence: str) -> None:
     found = [cue for _word, cue in _cues(sentence)]
-    assert not {"en.event.bombing", "en.event.blade", "en.event.hostages"} & set(found)
+    assert not {"en.event.bombing", "en.event.blade", "en.event.hostages", "en.event.firearm"} & set(found)
 
 
 def test_an_arson_plural_spans_attacks() -> None:
