@@ -55,6 +55,11 @@ def _figures(sentence: str) -> list[tuple[str, Count]]:
         ("A teacher was killed and three pupils hurt, the latest in a wave of attacks that has killed 90.",
          [("killed", Count(value=1)), ("wounded", Count(value=3))]),
         ("Forty people were killed in a series of raids.", []),
+        # a verb's second figure at another place; a clause of its own is read on its own
+        ("Bombs killed 30 people in the north and 12 guards at the port.",
+         [("killed", Count(value=30)), ("killed", Count(value=12))]),
+        ("Raiders killed 4 farmers in the valley and 2 guards were hurt at the gate.",
+         [("killed", Count(value=4)), ("wounded", Count(value=2))]),
         # an act done to the counted before their fate
         ("Five guards were ambushed and killed near the dam.", [("killed", Count(value=5))]),
         ("Two nurses were abducted and wounded.", [("wounded", Count(value=2))]),

@@ -8,7 +8,8 @@ rules run in this order, and a number read by one rule is not read again by a la
     2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23", a correction
                                "revising the toll from 39 to 38" (marked `revised`: it stands, counts.py)
     3. verb before the number: a list of victims ("killed three soldiers and a police officer", sum = 4);
-       "killed at least 25", "killing three and wounding five others", "left 12 dead"
+       "killed at least 25", "killing three and wounding five others", "left 12 dead"; a second figure at
+       another place: "killed 47 people in the capital and 20 soldiers in the east" (47, then 20)
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured",
                                "12 soldiers and militia members were killed", "One of the passengers, an elderly
                                man, died"; one person: "a third man, in his 70s, was injured", "wounded a third"
@@ -108,6 +109,7 @@ class _Grammar:
     tally_after: re.Pattern[str] | None = None  # a campaign's toll after the attack's own ("a spate of attacks that")
     group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
     speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
+    verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
 
 
 @functools.lru_cache(maxsize=16)
@@ -146,6 +148,7 @@ def grammar(language: str | None = None) -> _Grammar:
         tally_after=optional("tally_after"),
         group_speaker=optional("group_speaker"),
         speaker_goes_on=optional("speaker_goes_on"),
+        verb_continued=optional("verb_continued"),
     )
 
 
@@ -329,6 +332,10 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         else:
             kind = "killed" if g.verb_killed.match(verb) else "wounded"
         add_with_victims(match, kind)
+        more = g.verb_continued.match(text, match.end()) if g.verb_continued is not None else None
+        if more is not None and not g.not_people.match(text[_quant_end(more):]):
+            # "killed 47 people in the capital and 20 soldiers in the east": the verb's second figure
+            add(more.start("num"), more.end(), _number_span(more), kind, _count(g, more, text))
     for match in g.number_first.finditer(text):
         if g.not_people.match(text[_quant_end(match):]) or _is_year(match) or _after_month(g, text, match.start()):
             continue
