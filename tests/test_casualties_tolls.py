@@ -46,6 +46,26 @@ def _figures(sentence: str) -> list[tuple[str, Count]]:
         # a noun before "and" shares no figure with the verb after it; "killed and injured" still does
         ("The gunmen caused the fatalities and wounding 11 people in the square.", [("wounded", Count(value=11))]),
         ("The bombers killed and injured scores at the depot.", []),
+        # an aside between dashes, "another N", a relative pronoun
+        ("Three medics - all volunteers from the city - were wounded.", [("wounded", Count(value=3))]),
+        ("A second blast went off, killing another 8.", [("killed", Count(value=8))]),
+        ("The shells hit four farmers who died in their field.", [("killed", Count(value=4))]),
+        ("Two raiders who killed six guards escaped.", [("killed", Count(value=6))]),
+        # the attack's own figures before a campaign's toll stand; the campaign's do not
+        ("A teacher was killed and three pupils hurt, the latest in a wave of attacks that has killed 90.",
+         [("killed", Count(value=1)), ("wounded", Count(value=3))]),
+        ("Forty people were killed in a series of raids.", []),
+        # a verb's second figure at another place; a clause of its own is read on its own
+        ("Bombs killed 30 people in the north and 12 guards at the port.",
+         [("killed", Count(value=30)), ("killed", Count(value=12))]),
+        ("Raiders killed 4 farmers in the valley and 2 guards were hurt at the gate.",
+         [("killed", Count(value=4)), ("wounded", Count(value=2))]),
+        # an act done to the counted before their fate
+        ("Five guards were ambushed and killed near the dam.", [("killed", Count(value=5))]),
+        ("Two nurses were abducted and wounded.", [("wounded", Count(value=2))]),
+        # a toll named by who its people are
+        ("He said the number of pilgrims who fell victim to the gunmen was 14.", [("killed", Count(value=14))]),
+        ("The number of people who were injured rose to 40.", [("wounded", Count(value=40))]),
         # one victim told of before who died afterwards
         ("The ranger, Somchai Prasert, was later reported dead.", [("killed", Count(value=1))]),
         ("The cook subsequently died in hospital.", [("killed", Count(value=1))]),
@@ -140,3 +160,17 @@ def test_also_adds_to_a_floor() -> None:
 )
 def test_figures_in_several_languages(sentence: str, language: str, expected: list[tuple[str, Count]]) -> None:
     assert [(kind, count) for _s, _e, kind, count in counts_in(sentence, language)] == expected
+
+
+def test_a_group_spokesman_gives_the_groups_figure() -> None:
+    text = ("Rebels attacked an army post, killing five soldiers, a local official said. "
+            "The rebels' leader spoke later. "
+            "Al-Shabaab spokesman Ali Dheere said the fighters had taken the post. He added that 30 soldiers died.")
+    mentions = find_counts(_work(text))
+    assert [(m.count.value, m.by_claimant) for m in mentions] == [(5, False), (30, True)]
+    assert incident_toll(mentions, "killed") == Count(value=5)
+
+
+def test_a_spokesman_of_no_group_is_no_claimant() -> None:
+    text = "A police spokesman said 12 people were killed. He added that 20 were wounded."
+    assert [m.by_claimant for m in find_counts(_work(text))] == [False, False]

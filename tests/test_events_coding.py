@@ -28,12 +28,12 @@ def _cues(text: str) -> list[tuple[str, str]]:
         ("Fighters hacked two farmers to death in their field.", "hacked two farmers to death", "en.event.stabbing"),
         ("He attacked the guard with a sword at the gate.", "with a sword", "en.event.blade"),
         ("A truck was driven into the crowd at the fair.", "truck was driven into", "en.event.ramming"),
-        ("The raiders were burning the houses when troops came.", "burning", "en.event.arson"),
         ("The hamlet was attacked overnight by bandits.", "was attacked", "en.event.assault_on_position"),
         ("An attack on Monday by armed men against a police post left two dead.", "attack",
          "en.event.assault_on_position"),
         ("Insurgents captured the town after a day of fighting.", "captured", "en.event.assault_on_position"),
         ("Gunmen raided a training centre in the north.", "raided", "en.event.assault_on_position"),
+        ("Two bombers in a van blew up themselves.", "in a van blew up themselves", "en.event.vehicle_bomb"),
     ],
 )
 def test_cue_words(sentence: str, word: str, cue: str) -> None:
@@ -46,11 +46,12 @@ def test_cue_words(sentence: str, word: str, cue: str) -> None:
         "Investigators did not say whether it was a homemade bomb.",  # a bomb the report is unsure of
         "Their leader said the sword of the faith is drawn.",  # a sword of speech
         "The museum recalls the siege of the city in 1683.",  # a war's siege, no hostages
+        "Two men of the Gurkha Rifles were hurt.",  # a unit named after its rifles
     ],
 )
 def test_no_cue(sentence: str) -> None:
     found = [cue for _word, cue in _cues(sentence)]
-    assert not {"en.event.bombing", "en.event.blade", "en.event.hostages"} & set(found)
+    assert not {"en.event.bombing", "en.event.blade", "en.event.hostages", "en.event.firearm"} & set(found)
 
 
 def test_an_arson_plural_spans_attacks() -> None:
@@ -112,3 +113,12 @@ def test_firearms_named_beside_a_bombing_leave_room_for_the_assault() -> None:
     # a shooting cue's own firearms change nothing: the assassination still stands alone
     shot = ["en.event.assault_on_position", "en.event.shooting", "en.event.assassination"]
     assert coded_attack_types(["Armed Assault", "Assassination"], shot) == ["Assassination"]
+
+
+def test_people_killed_in_an_attack_no_weapon_types_is_an_armed_assault() -> None:
+    assert coded_attack_types([], ["en.event.killing", "en.event.attack"]) == ["Armed Assault"]
+    # only when nothing else types it: a weapon's type or an arson stands alone
+    assert coded_attack_types(["Bombing/Explosion"], ["en.event.killing", TYPE_FROM_WEAPON]) == ["Bombing/Explosion"]
+    burned = ["Facility/Infrastructure Attack"]
+    assert coded_attack_types(burned, ["en.event.killing", "en.event.arson"]) == burned
+    assert coded_attack_types([], ["en.event.attack"]) == []

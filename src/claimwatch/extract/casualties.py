@@ -8,7 +8,8 @@ rules run in this order, and a number read by one rule is not read again by a la
     2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23", a correction
                                "revising the toll from 39 to 38" (marked `revised`: it stands, counts.py)
     3. verb before the number: a list of victims ("killed three soldiers and a police officer", sum = 4);
-       "killed at least 25", "killing three and wounding five others", "left 12 dead"
+       "killed at least 25", "killing three and wounding five others", "left 12 dead"; a second figure at
+       another place: "killed 47 people in the capital and 20 soldiers in the east" (47, then 20)
     4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured",
                                "12 soldiers and militia members were killed", "One of the passengers, an elderly
                                man, died"; one person: "a third man, in his 70s, was injured", "wounded a third"
@@ -105,6 +106,10 @@ class _Grammar:
     additional: re.Pattern[str] | None = None  # words adding victims to those counted ("also")
     attackers_after: re.Pattern[str] | None = None  # attackers named after a kind word ("six wounded comrades")
     later_death: re.Pattern[str] | None = None  # one victim dying afterwards ("the guard later died"; group np)
+    tally_after: re.Pattern[str] | None = None  # a campaign's toll after the attack's own ("a spate of attacks that")
+    group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
+    speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
+    verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
 
 
 @functools.lru_cache(maxsize=16)
@@ -140,6 +145,10 @@ def grammar(language: str | None = None) -> _Grammar:
         additional=optional("additional"),
         attackers_after=optional("attackers_after"),
         later_death=optional("later_death"),
+        tally_after=optional("tally_after"),
+        group_speaker=optional("group_speaker"),
+        speaker_goes_on=optional("speaker_goes_on"),
+        verb_continued=optional("verb_continued"),
     )
 
 
@@ -148,7 +157,12 @@ def find_counts(work: Work) -> list[CountMention]:
     found: list[CountMention] = []
     g = grammar(work.document.language)
     published = work.document.published
+    previous = ""
     for sentence in work.sentences:
+        spoken = _group_speaks(g, sentence.text) or (
+            g.speaker_goes_on is not None and g.speaker_goes_on.match(sentence.text) is not None
+            and _group_speaks(g, previous))
+        previous = sentence.text
         revisions = {m.start() for m in g.toll_revised.finditer(sentence.text)} if g.toll_revised else set()
         figures = counts_in(sentence.text, work.document.language)
         spans = (sentence.text[s:e] for s, e, _k, _c in figures)
@@ -162,7 +176,7 @@ def find_counts(work: Work) -> list[CountMention]:
                     sentence=sentence.index,
                     kind=kind,
                     count=count,
-                    by_claimant=claimant_figure(sentence.text, start, work.document.language),
+                    by_claimant=spoken or claimant_figure(sentence.text, start, work.document.language),
                     revised=start in revisions,
                     vague=vague_figure(sentence.text[start:end], count, work.document.language),
                     recalled=recalled_figure(sentence.text[:start], published.year if published else None,
@@ -211,6 +225,13 @@ def vague_figure(text: str, count: Count, language: str | None = None) -> bool:
         return False
     plurals = numbers_words(language).vague
     return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in plurals)
+
+
+def _group_speaks(g: _Grammar, text: str) -> bool:
+    """True when a known group's spokesman speaks in the sentence ("Taliban spokesman Zabihullah Mujahid said")."""
+    if g.group_speaker is None:
+        return False
+    return any(names_group(m.group("who")) for m in g.group_speaker.finditer(text))
 
 
 def recalled_figure(before: str, year: int | None = None, language: str | None = None) -> bool:
@@ -311,6 +332,10 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         else:
             kind = "killed" if g.verb_killed.match(verb) else "wounded"
         add_with_victims(match, kind)
+        more = g.verb_continued.match(text, match.end()) if g.verb_continued is not None else None
+        if more is not None and not g.not_people.match(text[_quant_end(more):]):
+            # "killed 47 people in the capital and 20 soldiers in the east": the verb's second figure
+            add(more.start("num"), more.end(), _number_span(more), kind, _count(g, more, text))
     for match in g.number_first.finditer(text):
         if g.not_people.match(text[_quant_end(match):]) or _is_year(match) or _after_month(g, text, match.start()):
             continue
@@ -331,6 +356,9 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         later = Count(value=1, includes_perpetrators=True if g.perpetrator.search(who) else None)
         add(match.start(), match.end(), (match.start(), match.end()), "killed", later)
     results.sort(key=lambda r: r[0])
+    tally = g.tally_after.search(text) if g.tally_after is not None else None
+    if tally is not None:
+        results = [r for r in results if r[0] < tally.start()]
     return results
 
 

@@ -84,6 +84,9 @@ class Cue:
     # Attack types that, on the incident, stand for the cue's own: "gunmen abducted three fishermen" is a kidnapping,
     # no Armed Assault besides, unless another cue gives the Armed Assault too ("opened fire").
     yields_to: tuple[str, ...] = ()
+    # Attack types the cue implies only for an incident nothing else types, not even a fallback: militants who
+    # "killed two people" in an attack no weapon is named for made an Armed Assault.
+    default_attack_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,14 +106,14 @@ def lexicon(language: str | None = None) -> _Lexicon:
     for raw in res.section("events")["cues"]:
         attacks, weapons = tuple(raw.get("attack_types", ())), tuple(raw.get("weapon_types", ()))
         fallback, subsumes = tuple(raw.get("fallback_attack_types", ())), tuple(raw.get("subsumes", ()))
-        yields_to = tuple(raw.get("yields_to", ()))
-        unknown = (set(attacks) | set(fallback) | set(subsumes) | set(yields_to)) - set(ATTACK_TYPES) | (
+        yields_to, default = tuple(raw.get("yields_to", ())), tuple(raw.get("default_attack_types", ()))
+        unknown = (set(attacks) | set(fallback) | set(subsumes) | set(yields_to) | set(default)) - set(ATTACK_TYPES) | (
             set(weapons) - set(WEAPON_TYPES))
         if unknown:
             raise ValueError(f"lang/{res.code}/events.toml cue {raw['id']}: unknown GTD types {sorted(unknown)}")
         pattern = re.compile(rf"\b(?:{res.expand('events', raw['pattern'])})\b", re.IGNORECASE)
         cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback, subsumes,
-                        yields_to))
+                        yields_to, default))
     return _Lexicon(tuple(cues), res.pattern("events", "not_attack"), res.pattern("events", "period_tally"))
 
 
@@ -162,7 +165,8 @@ def coded_attack_types(attack_types: list[str], trace: list[str], language: str 
     armed = any("Firearms" in cue.weapon_types and "Armed Assault" not in cue.attack_types for cue in named)
     if kept and not set(kept) <= BESIDE_FALLBACK and not from_weapons and not armed:
         return kept
-    return kept + [attack for attack in fallback if attack not in kept]
+    coded = kept + [attack for attack in fallback if attack not in kept]
+    return coded or list(dict.fromkeys(attack for cue in named for attack in cue.default_attack_types))
 
 
 def find_events(work: Work) -> list[EventMention]:
