@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -143,6 +144,14 @@ class Place:
         if self.geonameid is not None or (self.admin1 is not None and self.admin1 != self.name):
             return 0
         return 1 if self.admin1 is not None else 2
+
+    def km_to(self, other: Place) -> float | None:
+        """The great-circle distance to another place in kilometres; None where either has no coordinates."""
+        if self.lat is None or self.lon is None or other.lat is None or other.lon is None:
+            return None
+        lat1, lon1, lat2, lon2 = map(math.radians, (self.lat, self.lon, other.lat, other.lon))
+        h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -19,6 +19,7 @@ from .extract.claims import (
     find_link,
     more_specific_channel,
 )
+from .extract.gazetteer import inside_region
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, Place, add_trace
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
     merged: set[int] = set()  # the claims folded into another
     for claim in claims:
         draft = by_id.get(claim.incident_id or "")
-        if draft is None or draft.incident.date is not None:
+        if draft is None or draft.incident.date is not None or _names_its_incident(resolver, claim, draft, start_of):
             kept.append(claim)
             continue
         own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
@@ -172,11 +173,36 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
     return kept
 
 
+def _names_its_incident(resolver: Resolver, claim: Claim, draft: Any, start_of: Mapping[int, int]) -> bool:
+    """"ISIS has claimed responsibility for the London terror attack": a claim whose own sentence names the town
+    of its incident says which attack it claims, whatever other attacks its later sentences recall (a region
+    it names, "an attack in Abyan province", may still be that of a dated attack in one of its towns)."""
+    if draft.place is None or draft.place.place.rank > 0 or not claim.evidence:
+        return False
+    if claim.evidence[0].start not in start_of:
+        return False
+    name = draft.place.place.name.casefold()
+    return any(p.place.name.casefold() == name for p in resolver.places.get(start_of[claim.evidence[0].start], []))
+
+
 def _inside(town: Place, region: Place | None) -> bool:
     """Whether a town may lie in the region (or country) named as an incident's only place: a finer place of the
-    same country (the curated regions carry no code to compare a town's admin1 with)."""
-    return (region is not None and town.rank == 0 and region.rank > 0
-            and town.country_code is not None and town.country_code == region.country_code)
+    same country, not one the gazetteer places in another region ("Herat" is not in Kunar province)."""
+    if (region is None or town.rank != 0 or region.rank == 0
+            or town.country_code is None or town.country_code != region.country_code):
+        return False
+    if region.rank > 1:
+        return True
+    inside = inside_region(town, region)
+    if inside is None:  # a region without a first-level code: its centre tells a town of it from a distant one
+        away = town.km_to(region)
+        inside = away is None or away <= _REGION_REACH_KM
+    return inside
+
+
+# How far (km) from a region's centre a town may lie and still be in it, where codes cannot tell: most
+# provinces in the news are under 300 km across; far larger ones (a Saharan region) are rare in claims.
+_REGION_REACH_KM = 400.0
 
 
 def _awaited(claims: list[Claim], pending: Mapping[str | None, Any], incident_id: str | None,
