@@ -290,3 +290,30 @@ def test_a_claim_on_a_region_without_a_day_goes_to_the_one_dated_town_of_that_co
                                 sentences=[1])
     resolver = SimpleNamespace(drafts=[undated, dated, elsewhere])  # two dated towns: which one is unknown
     assert _move_to_best_told(work, resolver, [claim()])[0].incident_id == "i1"  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- suspicions
+
+
+def _pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(m.group.name if m.group else None, m.status) for m in _mentions(text)]
+
+
+def test_members_trying_to_do_something_who_attacked_are_the_groups_act() -> None:
+    assert _pairs("Boko Haram fighters trying to reach the market attacked a checkpoint on Monday.") == [
+        ("Boko Haram", "suspected")]
+
+
+def test_fighters_who_fled_when_troops_attacked_are_no_act_of_theirs() -> None:
+    assert _pairs("Boko Haram fighters trying to flee when troops attacked were caught.") == []
+
+
+def test_a_group_that_could_not_be_ruled_out_is_suspected() -> None:
+    text = "The prosecutor said former members of the FARC who reject the peace deal could not be ruled out."
+    assert _pairs(text) == [("FARC dissidents", "suspected")]
+
+
+def test_an_abbreviation_in_parentheses_restates_the_fuller_name() -> None:
+    text = ("Police said former members of the Revolutionary Armed Forces of Colombia (FARC) could not be ruled "
+            "out.")
+    assert _pairs(text) == [("FARC dissidents", "suspected")]

@@ -456,7 +456,7 @@ def _actors(
             return [_named_branch(objects)]
     if cue.side in ("near", "object"):
         near = sorted(in_sentence, key=lambda g: min(abs(g.start - base - end), abs(base + start - g.end)))
-        return [near[0]] if near else []
+        return [_restated_name(text, base, near[0], in_sentence)] if near else []
     if cue.side == "after":
         after = [g for g in in_sentence if g.start >= base + end]
         if after:
@@ -493,6 +493,15 @@ def _actors(
         return [None]
     branch = _branch_inside(subject, in_sentence, base + start, base + end)
     return [*_coordinated(gr, text, base, subject, before), branch]
+
+
+def _restated_name(text: str, base: int, mention: GroupMention, in_sentence: list[GroupMention]) -> GroupMention:
+    """"former members of the Revolutionary Armed Forces of Colombia (FARC)": an abbreviation in parentheses restates
+    the name just before it, which says more (here the dissidents, not the FARC)."""
+    for other in in_sentence:
+        if other.end <= mention.start and text[other.end - base : mention.start - base].strip() == "(":
+            return other
+    return mention
 
 
 def _branch_inside(subject: GroupMention, in_sentence: list[GroupMention], start: int, end: int) -> GroupMention:
