@@ -134,6 +134,7 @@ def _link(text: str) -> str:
         "Boko Haram claimed the raid on the barracks and published a picture of the two suicide bombers.",
         "The Islamic State claimed the attack. Its statement revealed the identity of the bomber, a local man.",
         "In a post on its website, al-Shabaab said it was behind the blast and that fighters stormed the hotel.",
+        "The Islamic State claimed the bombings on Tuesday, releasing on its channel a photo of four men it named.",
     ],
 )
 def test_the_group_naming_its_men_or_telling_what_they_did_is_directed(text: str) -> None:
