@@ -318,3 +318,25 @@ def test_an_abbreviation_in_parentheses_restates_the_fuller_name() -> None:
     text = ("Police said former members of the Revolutionary Armed Forces of Colombia (FARC) could not be ruled "
             "out.")
     assert _pairs(text) == [("FARC dissidents", "suspected")]
+
+
+# --------------------------------------------------------------------------- channels in other languages
+
+
+def _channels_in(text: str, language: str) -> list[str | None]:
+    work = Work(document=Document(text=text, language=language))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    return [m.channel for m in find_claims(work) if m.group]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "channel"),
+    [
+        ("Die Taliban bekannten sich auf Twitter zu dem Anschlag auf die Polizeiwache.", "de", "twitter"),
+        ("أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم في تغريدة على تويتر.", "ar", "twitter"),
+        ("أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم في تسجيل مصور.", "ar", "video"),
+    ],
+)
+def test_platforms_named_in_german_and_arabic(text: str, language: str, channel: str) -> None:
+    assert _channels_in(text, language) == [channel]
