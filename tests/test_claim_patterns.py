@@ -340,3 +340,18 @@ def _channels_in(text: str, language: str) -> list[str | None]:
 )
 def test_platforms_named_in_german_and_arabic(text: str, language: str, channel: str) -> None:
     assert _channels_in(text, language) == [channel]
+
+
+# --------------------------------------------------------------------------- the place named after the cue
+
+
+OBJECT = ("A suicide bomber killed 14 people at a bus station in Kabul on Monday. "
+          "The Islamic State claimed the bombing on Tuesday. "
+          "It was the worst attack in Kabul since the group claimed the bombing of a wedding hall in Herat in 2019.")
+
+
+def test_a_claim_sentence_of_two_incidents_claims_the_one_named_after_its_cue() -> None:
+    extraction = extract_document(Document(text=OBJECT, published=datetime(2024, 3, 12, tzinfo=UTC)))
+    places = {i.id: i.place.name if i.place else None for i in extraction.incidents}
+    claimed = sorted((places[c.incident_id or ""] or "")[:3] for c in extraction.claims if c.group)
+    assert claimed == ["Her", "Kab"]  # the gazetteer writes Herāt

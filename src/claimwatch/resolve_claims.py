@@ -48,6 +48,7 @@ TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay 
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+OBJECT = "resolve.4.object"  # of the incidents a claim sentence tells, the one whose place follows the cue
 BEST_TOLD = "resolve.4.best-told"  # a claim on an undated incident goes to the dated one its sentences tell too
 AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
 ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
@@ -66,6 +67,9 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         draft = resolver.by_sentence.get(mention.sentence)
         # A claim sentence that names no attack of its own ("claimed the knife report of Friday", a poor
         # translation) is about the attack the article reports.
+        chosen = _object_of_claim(resolver, mention, draft)
+        named_object = chosen is not draft
+        draft = chosen
         incident_id = draft.incident.id if draft else main_id
         evidence = resolver.evidence(mention.sentence)
         if mention.group is None:
@@ -103,7 +107,8 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
-            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN, *([ANOTHER] if another else [])],
+            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN, *([ANOTHER] if another else []),
+                   *([OBJECT] if named_object else [])],
         )
         index[key] = claim
         claims.append(claim)
@@ -133,6 +138,27 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     return claims
 
 
+# How far (characters) after a claim cue the place of the attack it claims may be named.
+_OBJECT_REACH = 120
+
+
+def _object_of_claim(resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:
+    """"... the first big attack in Tunis since it claimed the assault on the Bardo museum": of the incidents a claim
+    sentence is evidence of, the one whose place is named first after the cue is the one claimed."""
+    if draft is None or mention.group is None:
+        return draft
+    sharing = [d for d in resolver.drafts if mention.sentence in d.sentences and d.place is not None]
+    if len(sharing) < 2:
+        return draft
+    after = sorted((p.start, p.place.name.casefold()) for p in resolver.places.get(mention.sentence, [])
+                   if mention.end <= p.start <= mention.end + _OBJECT_REACH)
+    for _, name in after:
+        owners = [d for d in sharing if d.place.place.name.casefold() == name]
+        if len(owners) == 1:
+            return owners[0]
+    return draft
+
+
 def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> list[Claim]:
     """"The ambush took place at Khongtal on Wednesday ... Claiming responsibility for the attack, the MNPF said":
     a claim on an incident whose day is unknown goes to the one incident told best (a day and a place known) that
@@ -144,7 +170,7 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
     merged: set[int] = set()  # the claims folded into another
     for claim in claims:
         draft = by_id.get(claim.incident_id or "")
-        if draft is None or draft.incident.date is not None:
+        if draft is None or draft.incident.date is not None or OBJECT in claim.trace:
             kept.append(claim)
             continue
         own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
