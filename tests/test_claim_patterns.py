@@ -355,3 +355,26 @@ def test_a_claim_sentence_of_two_incidents_claims_the_one_named_after_its_cue() 
     places = {i.id: i.place.name if i.place else None for i in extraction.incidents}
     claimed = sorted((places[c.incident_id or ""] or "")[:3] for c in extraction.claims if c.group)
     assert claimed == ["Her", "Kab"]  # the gazetteer writes Herāt
+
+
+# --------------------------------------------------------------------------- a claim of another day's attack
+
+
+OTHER_DAY_TEXT = ("Gunmen killed two soldiers at a checkpoint in Kirkuk on Tuesday, officials said. "
+                  "Islamic State on Tuesday claimed responsibility for an attack on a police post in Kirkuk late on "
+                  "Sunday that killed four policemen.")
+
+
+def test_a_claim_of_an_attack_on_another_day_stays_off_the_days_incident() -> None:
+    extraction = extract_document(Document(text=OTHER_DAY_TEXT, published=datetime(2024, 5, 8, 12, tzinfo=UTC)))
+    dated = {i.id: i.date for i in extraction.incidents}
+    claims = [c for c in extraction.claims if c.status == "claimed"]
+    assert claims and all(dated.get(c.incident_id or "") != "2024-05-07" for c in claims)
+
+
+def test_a_day_tied_to_something_else_is_not_the_claimed_attacks() -> None:
+    text = ("Gunmen killed two soldiers at a checkpoint in Kirkuk on Tuesday, officials said. "
+            "Islamic State claimed the attack in Kirkuk, two days after a raid on Sunday.")
+    extraction = extract_document(Document(text=text, published=datetime(2024, 5, 8, 12, tzinfo=UTC)))
+    dated = {i.id: i.date for i in extraction.incidents}
+    assert [dated.get(c.incident_id or "") for c in extraction.claims if c.status == "claimed"] == ["2024-05-07"]

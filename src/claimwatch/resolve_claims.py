@@ -6,7 +6,7 @@ incident is dated by a stated claim delay. Split from resolve.py, which builds t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
@@ -15,6 +15,7 @@ from .extract.claims import (
     GROUP_CHANNEL,
     TIMING_ONLY,
     channel_named,
+    claimed_attack_day,
     claims_another_attack,
     find_link,
     more_specific_channel,
@@ -48,6 +49,7 @@ TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay 
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+OTHER_DAY = "resolve.4.other-day"  # a claim naming another day than its incident's: that day's incident, or none
 OBJECT = "resolve.4.object"  # of the incidents a claim sentence tells, the one whose place follows the cue
 BEST_TOLD = "resolve.4.best-told"  # a claim on an undated incident goes to the dated one its sentences tell too
 AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
@@ -83,6 +85,10 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
                 _absorb(target, mention, evidence)
                 add_trace(target.trace, TIMING)
             continue
+        other_day = _incident_of_other_day(work, resolver, mention, draft)
+        if other_day is not False:  # "claimed an attack late on Sunday": Sunday's, or none we know
+            draft = other_day
+            incident_id = other_day.incident.id if other_day is not None else None
         awaited = _awaited(claims, pending, incident_id, mention)
         if awaited is not None:  # "X claimed the attack": the one said to be claimed, not a dispute of another
             incident_id = awaited
@@ -107,8 +113,9 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
-            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN, *([ANOTHER] if another else []),
-                   *([OBJECT] if named_object else [])],
+            trace=[*mention.trace, CLAIM if draft else (OTHER_DAY if other_day is None else CLAIM_TO_MAIN),
+                   *([ANOTHER] if another else []), *([OBJECT] if named_object else []),
+                   *([OTHER_DAY] if other_day else [])],
         )
         index[key] = claim
         claims.append(claim)
@@ -140,6 +147,21 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
 
 # How far (characters) after a claim cue the place of the attack it claims may be named.
 _OBJECT_REACH = 120
+
+
+def _incident_of_other_day(work: Work, resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:
+    """For a claim that names the day of its attack, other than the day of its sentence's incident (two days or
+    more apart): the one incident of that day, None when the article tells none (the claim stands apart rather
+    than on another attack), False when the claim names no other day."""
+    if mention.status not in ("claimed", "disputed"):
+        return False
+    day = claimed_attack_day(work, mention)
+    if draft is None or day is None or draft.incident.date is None or len(draft.incident.date) != 10:
+        return False
+    if abs((date.fromisoformat(day) - date.fromisoformat(draft.incident.date)).days) <= 1:
+        return False
+    same_day = [d for d in resolver.drafts if d.incident.date == day]
+    return same_day[0] if len(same_day) == 1 else None
 
 
 def _object_of_claim(resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:

@@ -216,6 +216,29 @@ def claims_another_attack(work: Work, mention: ClaimMention) -> bool:
     return bool(_grammar_of(work).another.search(text[mention.start : mention.end + 20]))
 
 
+# How far (characters) after a claim cue the day of the claimed attack may be named.
+_ATTACK_DAY_REACH = 80
+
+
+def claimed_attack_day(work: Work, mention: ClaimMention) -> str | None:
+    """The day of the attack a claim names after its cue ("claimed responsibility for an attack in Kirkuk late on
+    Sunday"), as an ISO date; None where the sentence names no such day (or the language has no guard words)."""
+    gr = _grammar_of(work)
+    if gr.not_attack_day is None:
+        return None
+    sentence = work.sentences[mention.sentence]
+    text = sentence.text.translate(_ASCII)
+    for day in sorted(work.mentions.dates, key=lambda d: d.start):
+        if (day.sentence != mention.sentence or day.precision != "day"
+                or not mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH):
+            continue
+        # the words before the day, and its own ("two days after"), may tie it to another event
+        if gr.not_attack_day.search(text[max(0, day.start - sentence.start - 40) : day.end - sentence.start]):
+            return None
+        return day.date
+    return None
+
+
 def names_group_outlet(text: str, language: str | None = None) -> bool:
     """True when the text names a group's own outlet (Amaq, Shahada, al-Naba ...)."""
     return _names_group_outlet(grammar(language), text)
