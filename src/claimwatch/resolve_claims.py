@@ -1,7 +1,19 @@
-"""The claims of the resolve stage (rule 4 and 5 of `resolve.py`'s docstring): a claim mention goes to the
-incident its sentence refers to, further mentions of the same group's claim fold into it, a parent and its branch
-claiming one incident make one claim (the branch's), two groups claiming one incident dispute it, and an undated
-incident is dated by a stated claim delay. Split from resolve.py, which builds the incidents these refer to."""
+"""The claims of the resolve stage (rule 4 and 5 of `resolve.py`'s docstring), split from resolve.py, which builds
+the incidents these refer to. The ids in brackets are the trace ids of the constants below.
+
+1. A claim mention goes to the incident its sentence refers to; of several incidents its sentence tells, to the one
+   whose place is named first after the cue [object]; to that day's incident when it names another day for its
+   attack, or to none rather than to another attack [other-day]; "claimed another bombing" to the nearest other
+   incident [another]; "X claimed the attack" to the attack said to be claimed by a group not yet named [awaited].
+2. Further mentions of the same group's claim fold into it; a claim on an undated incident goes to the dated
+   incident its sentences (or its region) tell best [best-told]; plural claims spread (claim_incidents.py).
+3. A parent and its branch claiming one incident make one claim (the branch's); a parent's claim is its one named
+   regional branch's [named-branch]; the reporter's account of a family member's act joins the family's claim
+   [family-suspicion].
+4. A claim in passing keeps only the link cues and channels of its own sentences [link-elsewhere,
+   channel-elsewhere]; two groups claiming one incident dispute it [disputed].
+5. An undated incident is dated by a stated claim delay [date-from-delay].
+"""
 
 from __future__ import annotations
 

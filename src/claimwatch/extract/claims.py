@@ -10,16 +10,19 @@ How a sentence is read (the numbers repeat in the code):
    connection", "said in a statement that it had no involvement"), "suspected" ("police blamed",
    "suspected X militants", "bears the hallmarks of", "were indicted"). A sentence that speaks of
    competing claims makes every claim in it "disputed" (the resolver also marks two groups claiming one
-   incident as disputed).
+   incident as disputed). What officials claim ("Afghan officials claim the attacks are linked to ...") is no
+   group's claim.
 3. The group: for a claim or a denial, the group that is the subject (the nearest group mentioned before
    the cue, skipping relative clauses such as ", which ... ," or ", from which ... ,"), else an anaphor
    ("the group", "the militants", "It said") resolved to the most recently mentioned group, else a group
    named after a passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
-4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]).
+4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]);
+   an official's spokesman lends none.
 5. The operational link, from cues anywhere in the document (`find_link`): "sources" quoted by Amaq,
    "soldier of the caliphate", "followed a call", "no indication that ... directed" -> inspired;
    "detachment", "our brothers carried out", "fighters of the group attacked", "martyrdom operation" ->
-   directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
+   directed; "released a picture of the bomber" and "said ... fighters stormed" in a claim's own words (scope
+   group_words) -> directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
 6. The delay between the attack and the claim ("a little more than 24 hours after" -> min 24); a timing
    sentence without a group gives a claim mention with group None, which the resolver merges by recency.
 7. `claimed_at`: a weekday, "yesterday" or "today" next to the claim verb, resolved against the
