@@ -378,3 +378,11 @@ def test_a_day_tied_to_something_else_is_not_the_claimed_attacks() -> None:
     extraction = extract_document(Document(text=text, published=datetime(2024, 5, 8, 12, tzinfo=UTC)))
     dated = {i.id: i.date for i in extraction.incidents}
     assert [dated.get(c.incident_id or "") for c in extraction.claims if c.status == "claimed"] == ["2024-05-07"]
+
+
+def test_the_day_of_the_claim_itself_is_not_the_attacks() -> None:
+    text = ("Islamic State claimed responsibility on Thursday for an attack on an army post near Rafah that killed "
+            "three soldiers on Tuesday.")
+    extraction = extract_document(Document(text=text, published=datetime(2024, 5, 10, 9, tzinfo=UTC)))
+    [incident] = extraction.incidents
+    assert [c.incident_id for c in extraction.claims if c.group] == [incident.id]

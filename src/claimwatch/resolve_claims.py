@@ -207,8 +207,10 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
         if draft is None or draft.incident.date is not None or OBJECT in claim.trace:
             kept.append(claim)
             continue
-        own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
-        dated = [d for d in resolver.drafts if d is not draft and d.incident.date is not None and d.place is not None]
+        # the claim's own sentence (not a timing sentence folded into it) must tell the dated incident too
+        own = {start_of[e.start] for e in claim.evidence[:1] if e.start in start_of}
+        dated = [d for d in resolver.drafts if d is not draft and d.incident.date is not None
+                 and len(d.incident.date) == 10 and d.place is not None]
         told = [d for d in dated if own & set(d.sentences)]
         if not told:  # "an attack in Kashmir" (a region, no day) and "an attack at Anantnag on Thursday": the town's,
             # where it is the one dated town of that country

@@ -231,9 +231,12 @@ def claimed_attack_day(work: Work, mention: ClaimMention) -> str | None:
         return None
     sentence = work.sentences[mention.sentence]
     text = sentence.text.translate(_ASCII)
+    # "claimed responsibility on Thursday for an attack ... on Tuesday": Thursday is the claim's own day (7.)
+    claim_days = [(m.start(1), m.end(1)) for m in gr.claimed_at.finditer(text)]
     for day in sorted(work.mentions.dates, key=lambda d: d.start):
         if (day.sentence != mention.sentence or day.precision != "day"
-                or not mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH):
+                or not mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH
+                or any(s <= day.start - sentence.start < e for s, e in claim_days)):
             continue
         # the words before the day, and its own ("two days after"), may tie it to another event
         if gr.not_attack_day.search(text[max(0, day.start - sentence.start - 40) : day.end - sentence.start]):
