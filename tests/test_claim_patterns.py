@@ -386,3 +386,17 @@ def test_the_day_of_the_claim_itself_is_not_the_attacks() -> None:
     extraction = extract_document(Document(text=text, published=datetime(2024, 5, 10, 9, tzinfo=UTC)))
     [incident] = extraction.incidents
     assert [c.incident_id for c in extraction.claims if c.group] == [incident.id]
+
+
+def test_a_quotation_right_after_the_groups_spokesman_is_his_voice() -> None:
+    text = ("Al-Shabaab claimed the bombing of the convoy near Afgoye. "
+            "The al-Shabaab spokesman said the target was a foreign commander. "
+            "\"We succeeded in killing him and two of his guards.\"")
+    assert _link(text) == "directed"
+
+
+def test_a_quotation_after_a_police_spokesman_is_not_the_groups() -> None:
+    text = ("Al-Shabaab claimed the bombing of the convoy near Afgoye. "
+            "A police spokesman said al-Shabaab fighters had fled. "
+            "\"We killed five of them in the forest.\"")
+    assert _link(text) == "unclear"

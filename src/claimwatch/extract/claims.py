@@ -388,9 +388,12 @@ def _officials_spokesman(gr: _Grammar, text: str, groups: list[tuple[int, int]])
     match = pattern.search(text) if pattern else None
     if match is None:
         return False
-    start, end = max(0, match.start() - _SPEAKER_REACH), match.end() + _SPEAKER_REACH
-    if any(start <= g_start and g_end <= end for g_start, g_end in groups):
-        return False
+    start = max(0, match.start() - _SPEAKER_REACH)
+    for g_start, g_end in groups:
+        before = start <= g_start and g_end <= match.start() and not gr.authority.search(text[g_end : match.start()])
+        after = g_start >= match.end() and re.fullmatch(r"\s*(?:of|for)\s+(?:the\s+)?", text[match.end() : g_start])
+        if before or after:  # "al-Shabaab's military spokesman", "spokesperson of al-Shabaab"
+            return False
     return bool(gr.authority.search(text[start : match.end()]))
 
 
@@ -682,14 +685,21 @@ def find_link(
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
     best: dict[OperationalLink, tuple[int, str, str]] = {}
+    spoken = False  # the previous sentence was the voice of a group's spokesman
     for sentence in work.sentences:
-        if only is not None and sentence.index not in only:
-            continue
         text = sentence.text.translate(_ASCII)
-        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
-        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
+        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice; a
+        # quotation opening right after such a sentence ("The al-Shabaab spokesman said ... \"We succeeded ...")
+        # is his too
         voice = any(g.sentence == sentence.index for g in work.mentions.groups) and any(
             pattern.search(text) for name, pattern in gr.channels if name == "spokesman")
+        spans = [(g.start - sentence.start, g.end - sentence.start)
+                 for g in work.mentions.groups if g.sentence == sentence.index]
+        voice, spoken = (voice or (spoken and text.lstrip().startswith('"')),
+                         voice and not _officials_spokesman(gr, text, spans))
+        if only is not None and sentence.index not in only:
+            continue
+        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
         # a sentence with a claim in it, or one about the group's statement
         claiming = any(c.sentence == sentence.index and c.status in ("claimed", "disputed") for c in claims) or bool(
             gr.claim_context.search(text))
