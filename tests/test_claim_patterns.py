@@ -400,3 +400,26 @@ def test_a_quotation_after_a_police_spokesman_is_not_the_groups() -> None:
             "A police spokesman said al-Shabaab fighters had fled. "
             "\"We killed five of them in the forest.\"")
     assert _link(text) == "unclear"
+
+
+def test_an_earlier_attack_claimed_by_the_group_in_passing_stands_apart() -> None:
+    text = ("A truck bomb killed 20 people at a market in Mogadishu on Saturday, police said. "
+            "In 2019, a similar bombing at a hotel in the city was also claimed by al-Shabaab.")
+    extraction = extract_document(Document(text=text, published=datetime(2024, 5, 12, tzinfo=UTC)))
+    main = extraction.incidents[0]
+    assert main.date == "2024-05-11"
+    assert all(c.incident_id != main.id for c in extraction.claims if c.group)
+
+
+def test_the_day_of_the_claims_statement_is_not_the_attacks() -> None:
+    from claimwatch.extract.claims import claimed_attack_day
+    from claimwatch.pipeline import default_pipeline
+
+    def day_of(text: str) -> tuple[str, str] | None:
+        work = default_pipeline().run(Document(text=text, published=datetime(2024, 5, 10, 12, tzinfo=UTC)))
+        [mention] = [m for m in work.mentions.claims if m.group]
+        return claimed_attack_day(work, mention)
+
+    assert day_of("Islamic State claimed the attack in Kirkuk in a statement on Thursday.") is None
+    assert day_of("Islamic State claimed the attack on a police post in Kirkuk late on Sunday.") == (
+        "2024-05-05", "day")

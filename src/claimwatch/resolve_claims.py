@@ -18,7 +18,7 @@ the incidents these refer to. The ids in brackets are the trace ids of the const
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .claim_incidents import IncidentPlaces, spread_over_incidents
@@ -33,6 +33,7 @@ from .extract.claims import (
     more_specific_channel,
 )
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, Place, add_trace
+from .periods import agreement
 
 if TYPE_CHECKING:
     from .work import Work
@@ -162,18 +163,20 @@ _OBJECT_REACH = 120
 
 
 def _incident_of_other_day(work: Work, resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:
-    """For a claim that names the day of its attack, other than the day of its sentence's incident (two days or
-    more apart): the one incident of that day, None when the article tells none (the claim stands apart rather
-    than on another attack), False when the claim names no other day."""
-    if mention.status not in ("claimed", "disputed"):
+    """For a claim that names the date of its attack, one that cannot be its sentence's incident's (`periods`: more
+    than a day apart, or another month or year): the one incident of that date, None when the article tells none
+    (the claim stands apart rather than on another attack), False when the claim names no other date."""
+    if mention.status not in ("claimed", "disputed") or draft is None or draft.incident.date is None:
         return False
-    day = claimed_attack_day(work, mention)
-    if draft is None or day is None or draft.incident.date is None or len(draft.incident.date) != 10:
+    named = claimed_attack_day(work, mention)
+    if named is None:
         return False
-    if abs((date.fromisoformat(day) - date.fromisoformat(draft.incident.date)).days) <= 1:
+    value, precision = named
+    if agreement(value, precision, draft.incident.date, draft.incident.date_precision) is not None:
         return False
-    same_day = [d for d in resolver.drafts if d.incident.date == day]
-    return same_day[0] if len(same_day) == 1 else None
+    same = [d for d in resolver.drafts if d.incident.date is not None
+            and agreement(value, precision, d.incident.date, d.incident.date_precision) not in (None, "unknown")]
+    return same[0] if len(same) == 1 else None
 
 
 def _object_of_claim(resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:

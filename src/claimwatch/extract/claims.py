@@ -219,13 +219,15 @@ def claims_another_attack(work: Work, mention: ClaimMention) -> bool:
     return bool(_grammar_of(work).another.search(text[mention.start : mention.end + 20]))
 
 
-# How far (characters) after a claim cue the day of the claimed attack may be named.
+# How far (characters) after a claim cue (before a passive one) the date of the claimed attack may be named.
 _ATTACK_DAY_REACH = 80
+_ATTACK_DAY_BEFORE = 120
 
 
-def claimed_attack_day(work: Work, mention: ClaimMention) -> str | None:
-    """The day of the attack a claim names after its cue ("claimed responsibility for an attack in Kirkuk late on
-    Sunday"), as an ISO date; None where the sentence names no such day (or the language has no guard words)."""
+def claimed_attack_day(work: Work, mention: ClaimMention) -> tuple[str, str] | None:
+    """The date of the attack a claim names, with its precision: after the cue ("claimed responsibility for an
+    attack in Kirkuk late on Sunday"), or before a passive cue ("in January, 28 soldiers were killed in an attack
+    claimed by X"); None where the sentence names no such date (or the language has no guard words)."""
     gr = _grammar_of(work)
     if gr.not_attack_day is None:
         return None
@@ -233,15 +235,18 @@ def claimed_attack_day(work: Work, mention: ClaimMention) -> str | None:
     text = sentence.text.translate(_ASCII)
     # "claimed responsibility on Thursday for an attack ... on Tuesday": Thursday is the claim's own day (7.)
     claim_days = [(m.start(1), m.end(1)) for m in gr.claimed_at.finditer(text)]
+    passive = any(c.id == (mention.trace[0] if mention.trace else None) and c.side in ("after", "next")
+                  for c in gr.cues)
     for day in sorted(work.mentions.dates, key=lambda d: d.start):
-        if (day.sentence != mention.sentence or day.precision != "day"
-                or not mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH
+        after = mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH
+        before = passive and mention.start - _ATTACK_DAY_BEFORE <= day.start and day.end <= mention.start
+        if (day.sentence != mention.sentence or not (after or before)
                 or any(s <= day.start - sentence.start < e for s, e in claim_days)):
             continue
-        # the words before the day, and its own ("two days after"), may tie it to another event
+        # the words before the date, and its own ("two days after"), may tie it to another event
         if gr.not_attack_day.search(text[max(0, day.start - sentence.start - 40) : day.end - sentence.start]):
             return None
-        return day.date
+        return day.date, day.precision
     return None
 
 
