@@ -365,3 +365,54 @@ def test_a_called_town_near_a_border_keeps_the_documents_country(gaz: Gazetteer,
     # The document names Pakistan; the country named further on is a neighbour, not the town's.
     text = "Pakistan police said a bomb hit the village of Dunkara, not far from the border with India."
     assert _places(text, gaz, towns)[1] == ("Dunkara", "Dunkara", "PK")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group's spokesman Quetta told reporters the fighters were safe.",  # a title makes it a person
+        "Police constable Maiduguri was among the dead.",
+        "President Hyderabad condemned the attack.",
+    ],
+)
+def test_a_title_before_a_name_makes_it_a_person(sentence: str, gaz: Gazetteer) -> None:
+    assert _places(sentence, gaz) == []
+
+
+def test_a_title_does_not_hide_a_place_further_on(gaz: Gazetteer) -> None:
+    assert _places("The spokesman said gunmen struck Quetta.", gaz) == [("Quetta", "Quetta", "PK")]
+
+
+def test_a_nationality_word_is_not_a_city_alternate() -> None:
+    # A city whose alternate spellings include a nationality word ("Afghan") is not read from that word;
+    # its own name still is.
+    cities = [_city(201, "Gardez", "AF", 100_000, 33.6, 69.2, ["Afghan", "Gardiz"], "36")]
+    gazetteer = build_gazetteer(cities, COUNTRIES, demonyms={"Afghan": "AF"})
+    assert _places("Afghan troops patrolled the road.", gazetteer) == []
+    assert _places("A bomb hit Gardiz on Monday.", gazetteer) == [("Gardiz", "Gardez", "AF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The country named as the one whose capital is meant is its capital city.
+        ("A car bomb went off in the capital of Afghanistan on Sunday.", [("Afghanistan", "Kabul", "AF")]),
+        ("Gunmen stormed a hotel in the Nigerian capital overnight.", [("Nigerian capital", "Abuja", "NG")]),
+        # A name after it is read as itself; a country named otherwise stays the country.
+        ("Gunmen stormed a hotel in the Nigerian capital Abuja.", [("Abuja", "Abuja", "NG")]),
+        ("Troops left Afghanistan in August.", [("Afghanistan", "Afghanistan", "AF")]),
+    ],
+)
+def test_a_capital_named_by_its_country(sentence: str, expected: list[tuple[str, str, str | None]],
+                                        gaz: Gazetteer) -> None:
+    context = document_countries(sentence, gaz)
+    found = [(sentence[s:e], p.name, p.country_code) for s, e, p in places_in(sentence, gaz, context, language="en")]
+    assert found == expected
+
+
+def test_a_place_in_the_suburbs_of_a_city_is_in_its_country(gaz: Gazetteer) -> None:
+    # A town no table lists, named "the city of X", takes the country of the city whose suburbs it is in, even
+    # where the document names another country more often.
+    text = "The United States warned the United States. In the city of Zarkovo in the suburbs of Kabul, gunmen fired."
+    found = [(text[s:e], p.country_code) for s, e, p in places_in(text, gaz, document_countries(text, gaz))]
+    assert ("Zarkovo", "AF") in found

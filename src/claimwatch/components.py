@@ -79,10 +79,10 @@ def register(component: Component) -> Component:
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "3", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
-    extractor("events", events.find_events, "5", _TEXT),
-    extractor("dates", dates.find_dates, "6", _TEXT),
-    extractor("places", places.find_places, "4", _READ),
-    extractor("counts", casualties.find_counts, "5", _TEXT),
+    extractor("events", events.find_events, "6", _TEXT),
+    extractor("dates", dates.find_dates, "7", _TEXT),
+    extractor("places", places.find_places, "5", _READ),
+    extractor("counts", casualties.find_counts, "6", _TEXT),
     extractor("groups", groups.find_groups, "4", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(

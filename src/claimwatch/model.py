@@ -236,6 +236,8 @@ class CountMention(Mention):
     by_claimant: bool = False  # the group's own figure ("claimed that it killed 17"), not an independent count
     revised: bool = False  # a corrected toll ("revising the toll from 39 to 38"): it stands, even below others
     vague: bool = False  # a vague plural only ("dozens", "thousands"): a figure in numbers is the firmer one
+    recalled: bool = False  # told of an earlier attack ("a week ago", "earlier this year"): the lead's figure wins
+    additional: bool = False  # more victims besides those counted ("a civilian was also killed"): they add up
 
 
 @dataclass

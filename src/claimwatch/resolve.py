@@ -2,19 +2,25 @@
 
 The rules, in the order they run:
 1. Each specific attack report (an event mention that is not a generic plural such as "attacks around the
-   world") is tied to the places and dates written next to it. It joins an incident it is compatible
-   with (same place or a place inside it, same date within precision), or starts a new one. The first
-   incident is the document's main incident: the one the headline and lead report. A killing word next
+   world", nor an attack not made: "intelligence about a possible attack") is tied to the places and dates
+   written next to it. It joins an incident it is compatible with (same place or a place inside it: a town
+   in the region it names, by the region's first-level code, or a place the report names inside the
+   incident's, "X town in Kirkuk": resolve.1.nested; two towns a few kilometres apart; same date within
+   precision), or starts a new one. The first incident is the document's main incident: the one the
+   headline and lead report. A killing word next
    to an attack word in the same sentence ("exploded, killing 12") is the attack's outcome, not a report
    of its own; a report marked as another act ("another bomb", "they also burned", a sentence opening
-   "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not. An
+   "Separately,", "Meanwhile, in X") starts a new incident; "a second bomb ... moments later" does not; an act the
+   sentence says came before the one it names first ("the attack followed the killing of 50 peacekeepers in
+   X on Friday") is another incident where a place or date of its own anchors it (resolve.1.earlier). An
    undated main incident does not take a date long before the article (its publication time, else the
    latest date it names), and a date after "since" dates no attack. Which places and dates are the report's
    own is `anchors.py`'s part: a place that is a base, a border or an owner ("a Pakistan-based group", "a
    US air strike") anchors nothing; of several places, those tied to the attack word place it; a
    definite attack word ("the attack", "Saturday's bombing") is one already told unless a place or date
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
-   (resolve.2.filled-in); a plural attack word over places listed one after another ("separate attacks in
+   (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
+   Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
    Sanaa and Hadramawt") reports one incident at each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
@@ -100,13 +106,16 @@ if TYPE_CHECKING:
 NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
+EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
+NESTED = "resolve.1.nested"  # a report whose place it names inside the incident's ("X town in Kirkuk") joins it
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
+FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
@@ -129,7 +138,7 @@ _ATTACK_FROM_WEAPON = {
 }
 # "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
 _COUNTED = re.compile(
-    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 # Words that say someone was killed without saying how (events.py): alone they report an attack; next to
@@ -216,7 +225,12 @@ class _Resolver:
         self.separate_opener = res.pattern("resolve", "separate_opener")
         self.other_scene_opener = res.pattern("resolve", "other_scene_opener")
         self.sequence_between = res.pattern("resolve", "sequence_between")
+        # "the attack followed the killing of ...": read only where the language writes its own words for it.
+        earlier = res.defines("resolve", "earlier_between")
+        self.earlier_between = res.pattern("resolve", "earlier_between") if earlier else None
         self.same_attack = res.pattern("resolve", "same_attack")
+        hypothetical = res.defines("resolve", "hypothetical_before")
+        self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
         # English's words for what ties a place to an attack word read only English text, until a language
         # writes its own (lang/<code>/resolve.toml).
         self.ties_places = res.defines("resolve", "tied_place_before")
@@ -237,6 +251,10 @@ class _Resolver:
         cues = self.events.get(index, [])
         text = self.work.document.text
         generic = [e for e in cues if _GENERIC_EVENT.search(e.text.strip()) and not _COUNTED.search(text[: e.start])]
+        # "intelligence about a possible attack": an attack not made reports none.
+        if self.hypothetical is not None:
+            cues = [e for e in cues if not self.hypothetical.search(text[max(0, e.start - 40) : e.start])]
+            generic = [e for e in generic if e in cues]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):
@@ -267,12 +285,20 @@ class _Resolver:
                 referred.append((draft, at))
                 self.last_anchor = (index, draft)
         events = clusters(events, text, self.sequence_between)
-        for event in events:
+        # "The attack followed the killing of 50 peacekeepers on Friday": the attack word after such words is
+        # an earlier act, which takes the places and dates next to it.
+        earlier = [
+            k > 0 and self.earlier_between is not None
+            and self.earlier_between.search(text[events[k - 1].end : e.start]) is not None
+            for k, e in enumerate(events)
+        ]
+        for k, event in enumerate(events):
             # Attack words of one type share the sentence's one place and one date ("a suicide bomber killed
             # 50 in April 2006 in Karachi after detonating a device"); several places or dates, or attack words
             # of different types ("the rampage ..., as after the Manchester bombing"), tell acts apart.
             apart = len(events) > 1 and (
                 len(places) > 1 or len(dates) > 1 or len({tuple(sorted(e.attack_types)) for e in events}) > 1
+                or any(earlier)
             )
             own_places = nearest_to(event, events, places) if apart else places
             own_dates = nearest_to(event, events, dates) if apart else dates
@@ -295,7 +321,8 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
-            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known)
+            draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known,
+                                       earlier=earlier[k])
             if loose_places or loose_dates:
                 self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
             referred.append((draft, event))
@@ -337,9 +364,11 @@ class _Resolver:
         *,
         alone: bool = True,
         known: bool = False,
+        earlier: bool = False,
     ) -> _Draft:
         """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
-        unless its own place or date says otherwise."""
+        unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
+        one it names first ("the attack followed the killing of ...")."""
         place = most_specific(places)
         when = best_date(event, dates)
         weak = place is not None and place.start in self.reference_points
@@ -360,7 +389,11 @@ class _Resolver:
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
         anchored = place is not None or when is not None
         separate = anchored and self.separate_opener.match(sentence) is not None
-        distinct = distinct or separate or (place is not None and self.other_scene_opener.match(sentence) is not None)
+        prior = anchored and earlier
+        distinct = (
+            distinct or separate or prior
+            or (place is not None and self.other_scene_opener.match(sentence) is not None)
+        )
         if place is None and when is None and not distinct:
             # "that attack" points back to the incident just named; "the attack" to the article's own, unless
             # the sentence before recalled an attack long past.
@@ -389,12 +422,13 @@ class _Resolver:
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
-            if _compatible(draft, place, when):
+            if _compatible(draft, place, when, within=places):
+                rule = NESTED if _nested(draft, place, places) else JOINED
                 _refine(draft, place, when, weak)
-                add_trace(draft.incident.trace, JOINED)
+                add_trace(draft.incident.trace, rule)
                 return draft
-        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[SEPARATE if distinct else NEW]),
-                       opened_in=index)
+        rule = EARLIER if prior else SEPARATE if distinct else NEW
+        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         _refine(draft, place, when, weak)
         self.drafts.append(draft)
         return draft
@@ -405,10 +439,17 @@ class _Resolver:
         one before it dates the clause that names it ("the government on Saturday warned of reprisals for the
         killing")."""
         weak = place is not None and place.start in self.reference_points
-        place = place if draft.place is None or (draft.weak_place and not weak) else None
+        # A finer place inside the one it has ("in the town of Seiyun" for an attack told "in Yemen") tells
+        # where in it the attack was (resolve.2.finer).
+        finer = (
+            place is not None and draft.place is not None and not weak
+            and place_rank(place) < place_rank(draft.place)
+            and places_fit(draft.place.place, place.place) == "same"
+        )
+        place = place if draft.place is None or (draft.weak_place and not weak) or finer else None
         when = when if draft.date is None else None
         if (place is not None or when is not None) and _compatible(draft, place, when):
-            add_trace(draft.incident.trace, FILLED_IN)
+            add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             _refine(draft, place, when, weak)
 
     def _long_before(self, when: DateMention) -> bool:
@@ -545,9 +586,13 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     return grouped
 
 
-def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
+def _compatible(
+    draft: _Draft, place: PlaceMention | None, when: DateMention | None, within: Iterable[PlaceMention] = ()
+) -> bool:
     """Could this report be about the incident drafted so far? Places must agree (the same place, or one
-    of them the country); a region and a place in the same country agree only when the dates do too."""
+    of them the country, or the report's place named inside the incident's: `within` are the other places the
+    report names, "X village in Kirkuk"); a region and a place in the same country agree only when the dates
+    do too."""
     dates_agree: bool | None = None
     if when is not None and draft.date is not None:
         dates_agree = periods.compatible(draft.date.date, draft.date.precision, when.date, when.precision)
@@ -555,12 +600,25 @@ def _compatible(draft: _Draft, place: PlaceMention | None, when: DateMention | N
             return False
     if place is None or draft.place is None:
         return True
-    fit = places_fit(draft.place.place, place.place)
+    fit = "same" if _nested(draft, place, within) else places_fit(draft.place.place, place.place)
     if draft.weak_place and fit != "same":
         # A reference point of the lead ("30 km from Quetta") gives way to the place the attack is then
         # named at, in the same country.
         return draft.place.place.country_code in (None, place.place.country_code)
     return fit == "same" or (fit == "near" and dates_agree is True)
+
+
+def _nested(draft: _Draft, place: PlaceMention | None, within: Iterable[PlaceMention]) -> bool:
+    """True when the report names its place inside the incident's ("Dibis town in Kirkuk" for an attack in
+    Kirkuk province, "X village, Y district"): the incident's place is another of the places the report names
+    with it, in the same country."""
+    if place is None or draft.place is None or draft.place.place.name == place.place.name:
+        return False
+    mine = draft.place.place
+    return any(
+        other is not place and other.place.name == mine.name and other.place.country_code == place.place.country_code
+        for other in within
+    )
 
 
 def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None, weak: bool = False) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -93,6 +95,7 @@ class Gazetteer:
 
     names: dict[str, list[Entry]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, Place] = field(default_factory=dict)  # country code -> its capital city ("the capital of X")
     max_words: int = 1
 
     def add(self, name: str, entry: Entry, key: str | None = None) -> None:
@@ -139,8 +142,10 @@ def build_gazetteer(
             largest_in_admin1[admin_key] = city
     press_names = country_aliases()
     for country in countries:
-        _add_country(gazetteer, country, by_name.get((country["iso"], name_key(country.get("capital") or ""))),
-                     press_names)
+        capital = by_name.get((country["iso"], name_key(country.get("capital") or "")))
+        _add_country(gazetteer, country, capital, press_names)
+        if capital is not None:
+            gazetteer.capitals[country["iso"]] = _city_place(capital)
     for name, code, lat, lon, aliases in admin1_rows:
         entry = Entry(Place(name=name, country_code=code, lat=lat, lon=lon, admin1=name), 3_000_000, "admin1")
         for alias in [name, *aliases]:
@@ -203,9 +208,9 @@ def _add_country(gazetteer: Gazetteer, country: dict[str, Any], capital: dict[st
         gazetteer.add(name, entry)
 
 
-def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> None:
+def _city_place(city: dict[str, Any]) -> Place:
     code = city["countrycode"]
-    place = Place(
+    return Place(
         name=city["name"],
         country_code=code,
         lat=city["latitude"],
@@ -213,14 +218,20 @@ def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> Non
         admin1=f"{code}.{city.get('admin1code') or '00'}",
         geonameid=int(city["geonameid"]),
     )
-    entry = Entry(place, int(city["population"]), "city")
+
+
+def _add_city(gazetteer: Gazetteer, city: dict[str, Any], stop: set[str]) -> None:
+    entry = Entry(_city_place(city), int(city["population"]), "city")
     names = [city["name"]]
     if entry.population >= 50_000:
         names += city.get("alternatenames") or []
     # "Al Qāmishlī" is mostly written "Qamishli", "Ad Dawr" "Dawr": the name without its Arabic article too.
     names += [bare for bare in (_ARABIC_ARTICLE.sub("", city["name"]),) if bare != city["name"]]
-    for name in names:
+    for position, name in enumerate(names):
         key = _usable_key(name, entry.population, stop)
+        # An alternate spelling that is a nationality word ("Thai" for Alor Setar) names the people, not the city.
+        if key and position > 0 and key in gazetteer.demonyms:
+            continue
         if key:
             gazetteer.add(name, entry, key)
             bare = name_key(_TRANSLIT_MARKS.sub("", name))
@@ -372,3 +383,59 @@ def load_admin1_rows() -> list[tuple[str, str, float, float, list[str]]]:
 def _read_table(filename: str) -> list[list[str]]:
     text = resources.files("claimwatch.data").joinpath(filename).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# --------------------------------------------------------------------------- which region a town is in
+
+# A region known by its name and centre (the curated and ISO regions carry no first-level code) has the code
+# most of the cities nearest its centre have: of the nearest _REGION_VOTERS, at least _REGION_QUORUM must
+# agree (fewer, and a centre near a border or in a region of few cities tells nothing).
+_REGION_VOTERS = 5
+_REGION_QUORUM = 3
+
+
+def region_code(region: Place) -> str | None:
+    """The gazetteer's first-level code ("PK.02") of a region (rank 1), from the cities nearest its centre;
+    None without a centre or without a clear majority."""
+    if region.lat is None or region.lon is None or not region.country_code:
+        return None
+    return _region_code(region.country_code, region.lat, region.lon)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_code(country: str, lat: float, lon: float) -> str | None:
+    stretch = math.cos(math.radians(lat))
+    cities = _cities_by_country().get(country, [])
+    nearest = sorted(cities, key=lambda c: (c[0] - lat) ** 2 + ((c[1] - lon) * stretch) ** 2)[:_REGION_VOTERS]
+    ranked = Counter(code for _, _, code in nearest).most_common(1)
+    return ranked[0][0] if ranked and ranked[0][1] >= _REGION_QUORUM else None
+
+
+@functools.lru_cache(maxsize=1)
+def _cities_by_country() -> dict[str, list[tuple[float, float, str]]]:
+    """(lat, lon, first-level code) of the gazetteer's cities with a known code, by country."""
+    by_country: dict[str, list[tuple[float, float, str]]] = {}
+    seen: set[int] = set()
+    for entries in default_gazetteer().names.values():
+        for entry in entries:
+            place = entry.place
+            if entry.kind != "city" or place.geonameid in seen or place.lat is None or place.lon is None:
+                continue
+            seen.add(place.geonameid or 0)
+            if place.country_code and place.admin1 and not place.admin1.endswith(".00"):
+                by_country.setdefault(place.country_code, []).append((place.lat, place.lon, place.admin1))
+    return by_country
+
+
+def inside_region(town: Place, region: Place) -> bool | None:
+    """Whether a town (rank 0) lies in a region (rank 1) of its country: True when its first-level code is the
+    region's, or it was read as an area of that region by name ("X district of Cabo Delgado province"); False
+    when both codes are known and differ; None when that cannot be told."""
+    if town.country_code != region.country_code or town.admin1 is None:
+        return None
+    if town.admin1 == region.name:
+        return True
+    if "." not in town.admin1 or town.admin1.endswith(".00"):
+        return None
+    code = region_code(region)
+    return None if code is None else town.admin1 == code

@@ -16,7 +16,8 @@ Reading a sentence:
 2. A match is dropped when it is glued to another capitalised word that is not part of a place
    ("Philippe Close", "Paris Hilton", "Mr Jackson"), unless that word is a facility or region word
    ("London Bridge", "Kabul province"); when spaCy parsed the sentence, a PERSON entity over the
-   match drops it and a GPE/LOC entity equal to it keeps it.
+   match drops it and a GPE/LOC entity equal to it keeps it. A title right before it makes it a person's
+   ("spokesman Rashid", "President Duterte": `person_title_before` in lang/<code>/places.toml).
 3. Ambiguous names are scored: log10(population) + a bonus for countries and regions, + 5 when the
    country is named right next to it ("Pakistan's Balochistan", "Hyderabad, India", "the Nigerian city
    of Maiduguri"), + 2 when the document names the country elsewhere. London -> GB, not CA.
@@ -40,6 +41,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import lang
 from ..model import Place, PlaceMention
 from ..sentences import written_without_capitals
 from .arabic_script import arabic_match, is_arabic
@@ -168,6 +170,8 @@ def places_in(
     read too, where the words around it make it a place (`_uncased_place`). `language`: the words of that
     language that introduce a place are read too (`place_phrases`)."""
     grammar = _grammar(language)
+    person_before = _person_title(language)
+    capital_of, capital_after = _capital_words(language)
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -175,6 +179,11 @@ def places_in(
     i = 0
     while i < len(tokens):
         capitalised = tokens[i].group()[0].isupper()
+        capital = _nationality_capital(text, tokens, i, gaz, capital_after) if capitalised else None
+        if capital is not None:
+            found.append(capital)
+            i += 2
+            continue
         if is_arabic(tokens[i].group()):
             hit = arabic_match(text, tokens, i, gaz)
             if hit is None:
@@ -193,19 +202,47 @@ def places_in(
                 i += 1
                 continue
             n, start, end, place = other
-            found.append((start, end, place))
+            if not person_before.search(text[max(0, start - 30) : start]):
+                found.append((start, end, place))
             i += n
             continue
         n, start, end, entries = hit
         entries = own_names(grammar, text, start, end, n, entries, name_key)
         keep = bool(entries) and _stands_alone(text, tokens, i, n, start, end, ents, grammar)
+        keep = keep and not person_before.search(text[max(0, start - 30) : start])
         if keep:
             end, entries = _region_suffix(text, tokens, i + n, start, end, entries, gaz)
             local = _local_countries(text, tokens, i, i + n, gaz)
             best = max(entries, key=lambda e: _score(e, local, context))
-            found.append((start, end, best.place))
+            place = best.place
+            owner = text[end : end + 1] in {"'", "’"}  # "the capital of Pakistan's Balochistan province"
+            if best.kind == "country" and not owner and capital_of.search(text[max(0, start - 30) : start]):
+                place = gaz.capitals.get(place.country_code or "", place)  # "the capital of Somalia"
+            found.append((start, end, place))
         i += n
     return found
+
+
+def _capital_words(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that name a country's capital by the country (lang/<code>/places.toml `capital_of_before`,
+    `capital_after_nationality`), in the languages that write them."""
+    res = lang.resources(language)
+    found = [res.pattern("places", key, flags=0) if res.defines("places", key) else _NOTHING
+             for key in ("capital_of_before", "capital_after_nationality")]
+    return found[0], found[1]
+
+
+def _nationality_capital(
+    text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer, after: re.Pattern[str]
+) -> tuple[int, int, Place] | None:
+    """"the Somali capital" with no name after it: the capital city of the country the nationality word names."""
+    word = tokens[i].group()
+    code = gaz.demonyms.get(name_key(word))
+    if code is None or code not in gaz.capitals or i + 1 >= len(tokens):
+        return None
+    if not after.match(text[tokens[i].end() : tokens[i].end() + 40]):
+        return None
+    return tokens[i].start(), tokens[i + 1].end(), gaz.capitals[code]
 
 
 def _longest_match(
@@ -388,7 +425,8 @@ def _named_area(
 
 
 def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazetteer) -> Place | None:
-    """The region or country named right after an area word: "of Cabo Delgado province", "in Mali", ", Mali"."""
+    """The region or country named right after an area word: "of Cabo Delgado province", "in Mali", ", Mali"; or
+    the city whose surroundings it is in ("in the suburbs of Moscow")."""
     if j >= len(tokens):
         return None
     k = j
@@ -398,13 +436,20 @@ def _enclosing_place(text: str, tokens: list[re.Match[str]], j: int, gaz: Gazett
         return None
     if k < len(tokens) and name_key(tokens[k].group()) == "the":
         k += 1
+    # "in the suburbs of Moscow": a city's surroundings hold the place too.
+    around = k + 1 < len(tokens) and name_key(tokens[k].group()) in _SURROUNDINGS and \
+        name_key(tokens[k + 1].group()) == "of"
+    k += 2 if around else 0
     if k >= len(tokens):
         return None
     hit = _longest_match(text, tokens, k, gaz)
     if hit is None:
         return None
-    kinds = [e for e in hit[3] if e.kind in {"admin1", "country"}]
+    kinds = [e for e in hit[3] if e.kind in {"admin1", "country"} or around]
     return max(kinds, key=lambda e: e.population).place if kinds else None
+
+
+_SURROUNDINGS = {"suburbs", "suburb", "outskirts", "environs", "vicinity"}
 
 
 def _stands_alone(
@@ -489,6 +534,16 @@ def _placed(text: str, start: int, end: int, grammar: PlaceGrammar | None = None
 
 _ENGLISH = PlaceGrammar(frozenset(_PREFIX_OK), frozenset(_SUFFIX_OK), _CALLED_PLACE_BEFORE, _LOCATIVE_BEFORE,
                        called_unlisted=True)
+
+
+_NOTHING = re.compile(r"(?!x)x")
+
+
+def _person_title(language: str | None) -> re.Pattern[str]:
+    """The titles that make the name after them a person's ("spokesman Rashid"), in the languages that list
+    them (lang/<code>/places.toml `person_title_before`); a language that lists none reads no name so."""
+    res = lang.resources(language)
+    return res.pattern("places", "person_title_before") if res.defines("places", "person_title_before") else _NOTHING
 
 
 def _grammar(language: str | None) -> PlaceGrammar:
