@@ -423,3 +423,9 @@ def test_the_day_of_the_claims_statement_is_not_the_attacks() -> None:
     assert day_of("Islamic State claimed the attack in Kirkuk in a statement on Thursday.") is None
     assert day_of("Islamic State claimed the attack on a police post in Kirkuk late on Sunday.") == (
         "2024-05-05", "day")
+
+
+def test_claims_of_a_multitude_of_bombings_are_background() -> None:
+    text = ("Washington listed al-Shabaab in 2008, noting the group's claims of responsibility for a multitude of "
+            "bombings.")
+    assert [m for m in _mentions(text) if m.status == "claimed"] == []
