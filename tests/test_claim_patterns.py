@@ -134,6 +134,7 @@ def _link(text: str) -> str:
         "Boko Haram claimed the raid on the barracks and published a picture of the two suicide bombers.",
         "The Islamic State claimed the attack. Its statement revealed the identity of the bomber, a local man.",
         "In a post on its website, al-Shabaab said it was behind the blast and that fighters stormed the hotel.",
+        "The Islamic State claimed the bombings on Tuesday, releasing on its channel a photo of four men it named.",
     ],
 )
 def test_the_group_naming_its_men_or_telling_what_they_did_is_directed(text: str) -> None:
@@ -290,3 +291,141 @@ def test_a_claim_on_a_region_without_a_day_goes_to_the_one_dated_town_of_that_co
                                 sentences=[1])
     resolver = SimpleNamespace(drafts=[undated, dated, elsewhere])  # two dated towns: which one is unknown
     assert _move_to_best_told(work, resolver, [claim()])[0].incident_id == "i1"  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- suspicions
+
+
+def _pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(m.group.name if m.group else None, m.status) for m in _mentions(text)]
+
+
+def test_members_trying_to_do_something_who_attacked_are_the_groups_act() -> None:
+    assert _pairs("Boko Haram fighters trying to reach the market attacked a checkpoint on Monday.") == [
+        ("Boko Haram", "suspected")]
+
+
+def test_fighters_who_fled_when_troops_attacked_are_no_act_of_theirs() -> None:
+    assert _pairs("Boko Haram fighters trying to flee when troops attacked were caught.") == []
+
+
+def test_a_group_that_could_not_be_ruled_out_is_suspected() -> None:
+    text = "The prosecutor said former members of the FARC who reject the peace deal could not be ruled out."
+    assert _pairs(text) == [("FARC dissidents", "suspected")]
+
+
+def test_an_abbreviation_in_parentheses_restates_the_fuller_name() -> None:
+    text = ("Police said former members of the Revolutionary Armed Forces of Colombia (FARC) could not be ruled "
+            "out.")
+    assert _pairs(text) == [("FARC dissidents", "suspected")]
+
+
+# --------------------------------------------------------------------------- channels in other languages
+
+
+def _channels_in(text: str, language: str) -> list[str | None]:
+    work = Work(document=Document(text=text, language=language))
+    work.sentences = split_sentences(text)
+    work.mentions.groups = find_groups(work)
+    return [m.channel for m in find_claims(work) if m.group]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "channel"),
+    [
+        ("Die Taliban bekannten sich auf Twitter zu dem Anschlag auf die Polizeiwache.", "de", "twitter"),
+        ("أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم في تغريدة على تويتر.", "ar", "twitter"),
+        ("أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم في تسجيل مصور.", "ar", "video"),
+    ],
+)
+def test_platforms_named_in_german_and_arabic(text: str, language: str, channel: str) -> None:
+    assert _channels_in(text, language) == [channel]
+
+
+# --------------------------------------------------------------------------- the place named after the cue
+
+
+OBJECT = ("A suicide bomber killed 14 people at a bus station in Kabul on Monday. "
+          "The Islamic State claimed the bombing on Tuesday. "
+          "It was the worst attack in Kabul since the group claimed the bombing of a wedding hall in Herat in 2019.")
+
+
+def test_a_claim_sentence_of_two_incidents_claims_the_one_named_after_its_cue() -> None:
+    extraction = extract_document(Document(text=OBJECT, published=datetime(2024, 3, 12, tzinfo=UTC)))
+    places = {i.id: i.place.name if i.place else None for i in extraction.incidents}
+    claimed = sorted((places[c.incident_id or ""] or "")[:3] for c in extraction.claims if c.group)
+    assert claimed == ["Her", "Kab"]  # the gazetteer writes Herāt
+
+
+# --------------------------------------------------------------------------- a claim of another day's attack
+
+
+OTHER_DAY_TEXT = ("Gunmen killed two soldiers at a checkpoint in Kirkuk on Tuesday, officials said. "
+                  "Islamic State on Tuesday claimed responsibility for an attack on a police post in Kirkuk late on "
+                  "Sunday that killed four policemen.")
+
+
+def test_a_claim_of_an_attack_on_another_day_stays_off_the_days_incident() -> None:
+    extraction = extract_document(Document(text=OTHER_DAY_TEXT, published=datetime(2024, 5, 8, 12, tzinfo=UTC)))
+    dated = {i.id: i.date for i in extraction.incidents}
+    claims = [c for c in extraction.claims if c.status == "claimed"]
+    assert claims and all(dated.get(c.incident_id or "") != "2024-05-07" for c in claims)
+
+
+def test_a_day_tied_to_something_else_is_not_the_claimed_attacks() -> None:
+    text = ("Gunmen killed two soldiers at a checkpoint in Kirkuk on Tuesday, officials said. "
+            "Islamic State claimed the attack in Kirkuk, two days after a raid on Sunday.")
+    extraction = extract_document(Document(text=text, published=datetime(2024, 5, 8, 12, tzinfo=UTC)))
+    dated = {i.id: i.date for i in extraction.incidents}
+    assert [dated.get(c.incident_id or "") for c in extraction.claims if c.status == "claimed"] == ["2024-05-07"]
+
+
+def test_the_day_of_the_claim_itself_is_not_the_attacks() -> None:
+    text = ("Islamic State claimed responsibility on Thursday for an attack on an army post near Rafah that killed "
+            "three soldiers on Tuesday.")
+    extraction = extract_document(Document(text=text, published=datetime(2024, 5, 10, 9, tzinfo=UTC)))
+    [incident] = extraction.incidents
+    assert [c.incident_id for c in extraction.claims if c.group] == [incident.id]
+
+
+def test_a_quotation_right_after_the_groups_spokesman_is_his_voice() -> None:
+    text = ("Al-Shabaab claimed the bombing of the convoy near Afgoye. "
+            "The al-Shabaab spokesman said the target was a foreign commander. "
+            "\"We succeeded in killing him and two of his guards.\"")
+    assert _link(text) == "directed"
+
+
+def test_a_quotation_after_a_police_spokesman_is_not_the_groups() -> None:
+    text = ("Al-Shabaab claimed the bombing of the convoy near Afgoye. "
+            "A police spokesman said al-Shabaab fighters had fled. "
+            "\"We killed five of them in the forest.\"")
+    assert _link(text) == "unclear"
+
+
+def test_an_earlier_attack_claimed_by_the_group_in_passing_stands_apart() -> None:
+    text = ("A truck bomb killed 20 people at a market in Mogadishu on Saturday, police said. "
+            "In 2019, a similar bombing at a hotel in the city was also claimed by al-Shabaab.")
+    extraction = extract_document(Document(text=text, published=datetime(2024, 5, 12, tzinfo=UTC)))
+    main = extraction.incidents[0]
+    assert main.date == "2024-05-11"
+    assert all(c.incident_id != main.id for c in extraction.claims if c.group)
+
+
+def test_the_day_of_the_claims_statement_is_not_the_attacks() -> None:
+    from claimwatch.extract.claims import claimed_attack_day
+    from claimwatch.pipeline import default_pipeline
+
+    def day_of(text: str) -> tuple[str, str] | None:
+        work = default_pipeline().run(Document(text=text, published=datetime(2024, 5, 10, 12, tzinfo=UTC)))
+        [mention] = [m for m in work.mentions.claims if m.group]
+        return claimed_attack_day(work, mention)
+
+    assert day_of("Islamic State claimed the attack in Kirkuk in a statement on Thursday.") is None
+    assert day_of("Islamic State claimed the attack on a police post in Kirkuk late on Sunday.") == (
+        "2024-05-05", "day")
+
+
+def test_claims_of_a_multitude_of_bombings_are_background() -> None:
+    text = ("Washington listed al-Shabaab in 2008, noting the group's claims of responsibility for a multitude of "
+            "bombings.")
+    assert [m for m in _mentions(text) if m.status == "claimed"] == []

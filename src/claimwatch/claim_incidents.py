@@ -17,6 +17,10 @@ A group that claims "the attacks" in the plural claims, too, the acts the articl
 attacked a detachment"): a suspicion of the same group that rests only on such an attributed act, on another
 incident within a week of the claimed one, becomes the claim (rule id `claims.incidents.plural-covers-acts`).
 A suspicion voiced by officials ("police blamed ...") stays one, and so does an act of another year.
+
+A claim of "the attacks" in the definite plural that names no places ("the TTP claimed responsibility for the
+attacks") claims each incident told before its sentence, within a week of the one it sits on, that no group has
+claimed yet (rule id `claims.incidents.the-attacks`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,19 @@
-"""The claims of the resolve stage (rule 4 and 5 of `resolve.py`'s docstring): a claim mention goes to the
-incident its sentence refers to, further mentions of the same group's claim fold into it, a parent and its branch
-claiming one incident make one claim (the branch's), two groups claiming one incident dispute it, and an undated
-incident is dated by a stated claim delay. Split from resolve.py, which builds the incidents these refer to."""
+"""The claims of the resolve stage (rule 4 and 5 of `resolve.py`'s docstring), split from resolve.py, which builds
+the incidents these refer to. The ids in brackets are the trace ids of the constants below.
+
+1. A claim mention goes to the incident its sentence refers to; of several incidents its sentence tells, to the one
+   whose place is named first after the cue [object]; to that day's incident when it names another day for its
+   attack, or to none rather than to another attack [other-day]; "claimed another bombing" to the nearest other
+   incident [another]; "X claimed the attack" to the attack said to be claimed by a group not yet named [awaited].
+2. Further mentions of the same group's claim fold into it; a claim on an undated incident goes to the dated
+   incident its sentences (or its region) tell best [best-told]; plural claims spread (claim_incidents.py).
+3. A parent and its branch claiming one incident make one claim (the branch's); a parent's claim is its one named
+   regional branch's [named-branch]; the reporter's account of a family member's act joins the family's claim
+   [family-suspicion].
+4. A claim in passing keeps only the link cues and channels of its own sentences [link-elsewhere,
+   channel-elsewhere]; two groups claiming one incident dispute it [disputed].
+5. An undated incident is dated by a stated claim delay [date-from-delay].
+"""
 
 from __future__ import annotations
 
@@ -15,12 +27,14 @@ from .extract.claims import (
     GROUP_CHANNEL,
     TIMING_ONLY,
     channel_named,
+    claimed_attack_day,
     claims_another_attack,
     find_link,
     more_specific_channel,
 )
 from .extract.gazetteer import inside_region
 from .model import Claim, ClaimMention, Evidence, Incident, Perpetrator, Place, add_trace
+from .periods import agreement
 
 if TYPE_CHECKING:
     from .work import Work
@@ -49,6 +63,8 @@ TIMING = "resolve.4.timing"  # a timing sentence without a group adds its delay 
 DISPUTED = "resolve.4.disputed"  # two groups claim one incident
 LINK_ELSEWHERE = "resolve.4.link-elsewhere"  # a link cue outside a passing claim's sentences is not its own
 CHANNEL_ELSEWHERE = "resolve.4.channel-elsewhere"  # nor a channel named only where the group spoke of another attack
+OTHER_DAY = "resolve.4.other-day"  # a claim naming another day than its incident's: that day's incident, or none
+OBJECT = "resolve.4.object"  # of the incidents a claim sentence tells, the one whose place follows the cue
 BEST_TOLD = "resolve.4.best-told"  # a claim on an undated incident goes to the dated one its sentences tell too
 AWAITED = "resolve.4.awaited"  # "an attack later claimed by a group ... X claimed the attack": that attack
 ANOTHER = "resolve.4.another"  # "also claimed another bombing": the nearest other incident the group has not claimed
@@ -67,6 +83,9 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
         draft = resolver.by_sentence.get(mention.sentence)
         # A claim sentence that names no attack of its own ("claimed the knife report of Friday", a poor
         # translation) is about the attack the article reports.
+        chosen = _object_of_claim(resolver, mention, draft)
+        named_object = chosen is not draft
+        draft = chosen
         incident_id = draft.incident.id if draft else main_id
         evidence = resolver.evidence(mention.sentence)
         if mention.group is None:
@@ -80,6 +99,10 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
                 _absorb(target, mention, evidence)
                 add_trace(target.trace, TIMING)
             continue
+        other_day = _incident_of_other_day(work, resolver, mention, draft)
+        if other_day is not False:  # "claimed an attack late on Sunday": Sunday's, or none we know
+            draft = other_day
+            incident_id = other_day.incident.id if other_day is not None else None
         awaited = _awaited(claims, pending, incident_id, mention)
         if awaited is not None:  # "X claimed the attack": the one said to be claimed, not a dispute of another
             incident_id = awaited
@@ -104,7 +127,9 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
             link_cue=mention.link_cue,
             status=mention.status,
             evidence=[evidence],
-            trace=[*mention.trace, CLAIM if draft else CLAIM_TO_MAIN, *([ANOTHER] if another else [])],
+            trace=[*mention.trace, CLAIM if draft else (OTHER_DAY if other_day is None else CLAIM_TO_MAIN),
+                   *([ANOTHER] if another else []), *([OBJECT] if named_object else []),
+                   *([OTHER_DAY] if other_day else [])],
         )
         index[key] = claim
         claims.append(claim)
@@ -134,6 +159,44 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     return claims
 
 
+# How far (characters) after a claim cue the place of the attack it claims may be named.
+_OBJECT_REACH = 120
+
+
+def _incident_of_other_day(work: Work, resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:
+    """For a claim that names the date of its attack, one that cannot be its sentence's incident's (`periods`: more
+    than a day apart, or another month or year): the one incident of that date, None when the article tells none
+    (the claim stands apart rather than on another attack), False when the claim names no other date."""
+    if mention.status not in ("claimed", "disputed") or draft is None or draft.incident.date is None:
+        return False
+    named = claimed_attack_day(work, mention)
+    if named is None:
+        return False
+    value, precision = named
+    if agreement(value, precision, draft.incident.date, draft.incident.date_precision) is not None:
+        return False
+    same = [d for d in resolver.drafts if d.incident.date is not None
+            and agreement(value, precision, d.incident.date, d.incident.date_precision) not in (None, "unknown")]
+    return same[0] if len(same) == 1 else None
+
+
+def _object_of_claim(resolver: Resolver, mention: ClaimMention, draft: Any) -> Any:
+    """"... the first big attack in Tunis since it claimed the assault on the Bardo museum": of the incidents a claim
+    sentence is evidence of, the one whose place is named first after the cue is the one claimed."""
+    if draft is None or mention.group is None:
+        return draft
+    sharing = [d for d in resolver.drafts if mention.sentence in d.sentences and d.place is not None]
+    if len(sharing) < 2:
+        return draft
+    after = sorted((p.start, p.place.name.casefold()) for p in resolver.places.get(mention.sentence, [])
+                   if mention.end <= p.start <= mention.end + _OBJECT_REACH)
+    for _, name in after:
+        owners = [d for d in sharing if d.place.place.name.casefold() == name]
+        if len(owners) == 1:
+            return owners[0]
+    return draft
+
+
 def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> list[Claim]:
     """"The ambush took place at Khongtal on Wednesday ... Claiming responsibility for the attack, the MNPF said":
     a claim on an incident whose day is unknown goes to the one incident told best (a day and a place known) that
@@ -145,11 +208,14 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
     merged: set[int] = set()  # the claims folded into another
     for claim in claims:
         draft = by_id.get(claim.incident_id or "")
-        if draft is None or draft.incident.date is not None or _names_its_incident(resolver, claim, draft, start_of):
+        if (draft is None or draft.incident.date is not None or OBJECT in claim.trace
+                or _names_its_incident(resolver, claim, draft, start_of)):
             kept.append(claim)
             continue
-        own = {start_of[e.start] for e in claim.evidence if e.start in start_of}
-        dated = [d for d in resolver.drafts if d is not draft and d.incident.date is not None and d.place is not None]
+        # the claim's own sentence (not a timing sentence folded into it) must tell the dated incident too
+        own = {start_of[e.start] for e in claim.evidence[:1] if e.start in start_of}
+        dated = [d for d in resolver.drafts if d is not draft and d.incident.date is not None
+                 and len(d.incident.date) == 10 and d.place is not None]
         told = [d for d in dated if own & set(d.sentences)]
         if not told:  # "an attack in Kashmir" (a region, no day) and "an attack at Anantnag on Thursday": the town's,
             # where it is the one dated town of that country

@@ -83,6 +83,9 @@ class _Grammar:
     own_outlet: re.Pattern[str]  # "its news agency": the group's own outlet (the table's channels name it)
     modifier_after: re.Pattern[str]  # "Al Qaeda linked militants": a group's name as a modifier
     another: re.Pattern[str]  # "claimed another bombing": a claim of a further attack (only where the language says so)
+    # words before a day that make it another event's ("two days after the raid on Friday"); None: the language
+    # has none, and the day after a claim cue is not read as the claimed attack's
+    not_attack_day: re.Pattern[str] | None
 
 
 @functools.lru_cache(maxsize=16)
@@ -150,4 +153,5 @@ def grammar(language: str | None = None) -> _Grammar:
         own_outlet=res.pattern(name, "own_outlet"),
         modifier_after=res.pattern(name, "modifier_after"),
         another=res.pattern(name, "another") if res.defines(name, "another") else re.compile(r"(?!)"),
+        not_attack_day=res.pattern(name, "not_attack_day") if res.defines(name, "not_attack_day") else None,
     )

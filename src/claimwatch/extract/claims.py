@@ -10,16 +10,19 @@ How a sentence is read (the numbers repeat in the code):
    connection", "said in a statement that it had no involvement"), "suspected" ("police blamed",
    "suspected X militants", "bears the hallmarks of", "were indicted"). A sentence that speaks of
    competing claims makes every claim in it "disputed" (the resolver also marks two groups claiming one
-   incident as disputed).
+   incident as disputed). What officials claim ("Afghan officials claim the attacks are linked to ...") is no
+   group's claim.
 3. The group: for a claim or a denial, the group that is the subject (the nearest group mentioned before
    the cue, skipping relative clauses such as ", which ... ," or ", from which ... ,"), else an anaphor
    ("the group", "the militants", "It said") resolved to the most recently mentioned group, else a group
    named after a passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
-4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]).
+4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]);
+   an official's spokesman lends none.
 5. The operational link, from cues anywhere in the document (`find_link`): "sources" quoted by Amaq,
    "soldier of the caliphate", "followed a call", "no indication that ... directed" -> inspired;
    "detachment", "our brothers carried out", "fighters of the group attacked", "martyrdom operation" ->
-   directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
+   directed; "released a picture of the bomber" and "said ... fighters stormed" in a claim's own words (scope
+   group_words) -> directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
 6. The delay between the attack and the claim ("a little more than 24 hours after" -> min 24); a timing
    sentence without a group gives a claim mention with group None, which the resolver merges by recency.
 7. `claimed_at`: a weekday, "yesterday" or "today" next to the claim verb, resolved against the
@@ -216,6 +219,37 @@ def claims_another_attack(work: Work, mention: ClaimMention) -> bool:
     return bool(_grammar_of(work).another.search(text[mention.start : mention.end + 20]))
 
 
+# How far (characters) after a claim cue (before a passive one) the date of the claimed attack may be named.
+_ATTACK_DAY_REACH = 80
+_ATTACK_DAY_BEFORE = 120
+
+
+def claimed_attack_day(work: Work, mention: ClaimMention) -> tuple[str, str] | None:
+    """The date of the attack a claim names, with its precision: after the cue ("claimed responsibility for an
+    attack in Kirkuk late on Sunday"), or before a passive cue ("in January, 28 soldiers were killed in an attack
+    claimed by X"); None where the sentence names no such date (or the language has no guard words)."""
+    gr = _grammar_of(work)
+    if gr.not_attack_day is None:
+        return None
+    sentence = work.sentences[mention.sentence]
+    text = sentence.text.translate(_ASCII)
+    # "claimed responsibility on Thursday for an attack ... on Tuesday": Thursday is the claim's own day (7.)
+    claim_days = [(m.start(1), m.end(1)) for m in gr.claimed_at.finditer(text)]
+    passive = any(c.id == (mention.trace[0] if mention.trace else None) and c.side in ("after", "next")
+                  for c in gr.cues)
+    for day in sorted(work.mentions.dates, key=lambda d: d.start):
+        after = mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH
+        before = passive and mention.start - _ATTACK_DAY_BEFORE <= day.start and day.end <= mention.start
+        if (day.sentence != mention.sentence or not (after or before)
+                or any(s <= day.start - sentence.start < e for s, e in claim_days)):
+            continue
+        # the words before the date, and its own ("two days after"), may tie it to another event
+        if gr.not_attack_day.search(text[max(0, day.start - sentence.start - 40) : day.end - sentence.start]):
+            return None
+        return day.date, day.precision
+    return None
+
+
 def names_group_outlet(text: str, language: str | None = None) -> bool:
     """True when the text names a group's own outlet (Amaq, Shahada, al-Naba ...)."""
     return _names_group_outlet(grammar(language), text)
@@ -359,9 +393,12 @@ def _officials_spokesman(gr: _Grammar, text: str, groups: list[tuple[int, int]])
     match = pattern.search(text) if pattern else None
     if match is None:
         return False
-    start, end = max(0, match.start() - _SPEAKER_REACH), match.end() + _SPEAKER_REACH
-    if any(start <= g_start and g_end <= end for g_start, g_end in groups):
-        return False
+    start = max(0, match.start() - _SPEAKER_REACH)
+    for g_start, g_end in groups:
+        before = start <= g_start and g_end <= match.start() and not gr.authority.search(text[g_end : match.start()])
+        after = g_start >= match.end() and re.fullmatch(r"\s*(?:of|for)\s+(?:the\s+)?", text[match.end() : g_start])
+        if before or after:  # "al-Shabaab's military spokesman", "spokesperson of al-Shabaab"
+            return False
     return bool(gr.authority.search(text[start : match.end()]))
 
 
@@ -456,7 +493,7 @@ def _actors(
             return [_named_branch(objects)]
     if cue.side in ("near", "object"):
         near = sorted(in_sentence, key=lambda g: min(abs(g.start - base - end), abs(base + start - g.end)))
-        return [near[0]] if near else []
+        return [_restated_name(text, base, near[0], in_sentence)] if near else []
     if cue.side == "after":
         after = [g for g in in_sentence if g.start >= base + end]
         if after:
@@ -493,6 +530,15 @@ def _actors(
         return [None]
     branch = _branch_inside(subject, in_sentence, base + start, base + end)
     return [*_coordinated(gr, text, base, subject, before), branch]
+
+
+def _restated_name(text: str, base: int, mention: GroupMention, in_sentence: list[GroupMention]) -> GroupMention:
+    """"former members of the Revolutionary Armed Forces of Colombia (FARC)": an abbreviation in parentheses restates
+    the name just before it, which says more (here the dissidents, not the FARC)."""
+    for other in in_sentence:
+        if other.end <= mention.start and text[other.end - base : mention.start - base].strip() == "(":
+            return other
+    return mention
 
 
 def _branch_inside(subject: GroupMention, in_sentence: list[GroupMention], start: int, end: int) -> GroupMention:
@@ -644,14 +690,21 @@ def find_link(
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
     best: dict[OperationalLink, tuple[int, str, str]] = {}
+    spoken = False  # the previous sentence was the voice of a group's spokesman
     for sentence in work.sentences:
-        if only is not None and sentence.index not in only:
-            continue
         text = sentence.text.translate(_ASCII)
-        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
-        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
+        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice; a
+        # quotation opening right after such a sentence ("The al-Shabaab spokesman said ... \"We succeeded ...")
+        # is his too
         voice = any(g.sentence == sentence.index for g in work.mentions.groups) and any(
             pattern.search(text) for name, pattern in gr.channels if name == "spokesman")
+        spans = [(g.start - sentence.start, g.end - sentence.start)
+                 for g in work.mentions.groups if g.sentence == sentence.index]
+        voice, spoken = (voice or (spoken and text.lstrip().startswith('"')),
+                         voice and not _officials_spokesman(gr, text, spans))
+        if only is not None and sentence.index not in only:
+            continue
+        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
         # a sentence with a claim in it, or one about the group's statement
         claiming = any(c.sentence == sentence.index and c.status in ("claimed", "disputed") for c in claims) or bool(
             gr.claim_context.search(text))
