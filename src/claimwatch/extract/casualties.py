@@ -223,8 +223,7 @@ def vague_figure(text: str, count: Count, language: str | None = None) -> bool:
     number was written for."""
     if count.value is not None or count.min is None or re.search(r"\d", text):
         return False
-    plurals = numbers_words(language).vague
-    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in plurals)
+    return numbers_words(language).vague_word_re.search(text) is not None
 
 
 def _group_speaks(g: _Grammar, text: str) -> bool:
