@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimwatch import lang
-from claimwatch.anchors import clusters, definite, not_attack_places, tied
+from claimwatch.anchors import clusters, definite, nearest_to, not_attack_places, tied
 from claimwatch.model import DateMention, EventMention, Place, PlaceMention
 
 
@@ -264,3 +264,27 @@ def test_a_capital_named_after_a_comma_is_tied_to_the_attack_word() -> None:
     text = "The group claimed a bombing in Ostburg, Westmark officials said."
     places = [_place(text, "Ostburg"), _place(text, "Westmark")]
     assert [p.text for p in tied(text, _event(text, "bombing"), places, places=True)] == ["Ostburg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "region"),
+    [
+        ("Rebels raided a depot in Freedonia's Upland county on Monday, wounding two guards and burning a truck.",
+         "Freedonia", "Upland county"),
+        ("Rebels raided a depot in Upland county, Freedonia, on Monday, wounding two guards and burning a truck.",
+         "Freedonia", "Upland county"),
+    ],
+)
+def test_a_place_written_against_the_nearest_one_qualifies_the_attack_word_too(
+    text: str, country: str, region: str
+) -> None:
+    raid, burning = _event(text, "raided"), _event(text, "burning")
+    places = [_place(text, country, rank=2), _place(text, region, rank=1)]
+    assert {p.text for p in nearest_to(raid, [raid, burning], places)} == {country, region}
+
+
+def test_a_place_apart_from_the_nearest_one_does_not_qualify_the_attack_word() -> None:
+    text = "Rebels raided a depot in Upland on Monday, officials in Capitolia said."
+    raid = _event(text, "raided")
+    places = [_place(text, "Upland"), _place(text, "Capitolia")]
+    assert [p.text for p in nearest_to(raid, [raid], places)] == ["Upland"]

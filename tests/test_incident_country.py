@@ -90,6 +90,12 @@ def test_exports_fall_back_to_the_incident_country(store: Store) -> None:
     assert values.get("countrycode") == "AF" and "city" not in values
     assert "Afghanistan" in event.info
 
+    (geojson,) = export(store, "geojson", ExportFilter())
+    collection = json.loads(geojson.content)
+    (feature,) = collection["features"]  # an unlocated feature (RFC 7946: null geometry), not left out
+    assert feature["geometry"] is None and collection["claimwatch_skipped"] == 0
+    assert (feature["properties"]["country_code"], feature["properties"]["place_level"]) == ("AF", "country")
+
 
 def test_the_evaluator_compares_the_incident_country() -> None:
     made, _ = _bus_report()

@@ -177,3 +177,19 @@ def test_an_undated_report_at_a_town_of_the_incidents_region_is_the_same_inciden
     )
     incidents = extract(text, published="2021-03-10T09:00:00").incidents
     assert [(i.place.name if i.place else None, i.date) for i in incidents] == [("Peshawar", "2021-03-09")]
+
+
+def test_a_string_of_attacks_an_attack_followed_is_an_act_of_its_own() -> None:
+    # "a string of arson attacks ... on Thursday night" counts acts the bombing came after; "a spate of attacks
+    # this year" is a remark on attacks in general.
+    text = (
+        "A roadside bomb killed a soldier in Yala province on Friday. "
+        "The blast followed a string of arson attacks on phone towers in Narathiwat province on Thursday night."
+    )
+    incidents = extract(text, published="2023-05-12T09:00:00").incidents
+    assert len(incidents) == 2 and "resolve.1.earlier" in incidents[1].trace
+    remark = (
+        "A roadside bomb killed a soldier in Yala province on Friday. "
+        "Thailand has suffered a spate of attacks in Narathiwat province this year."
+    )
+    assert len(extract(remark, published="2023-05-12T09:00:00").incidents) == 1

@@ -24,6 +24,8 @@ from .model import DateMention, EventMention, Mention, Place, PlaceMention
 
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
+# How many characters may stand before a full date that opens the report ("© site.com-", "Kaboul, le").
+_DATE_LEAD = 60
 # A dateline opens the report: "ADEN, Aug 3 (Reuters) - ", "MANILA - ", "Maputo — ", "YALA: ", "Srinagar, July 11
 # (IBNS): ", "COTONOU, April 24, 2025 — ", "(CNN)": the place (and day) the report was filed from.
 DATELINE = re.compile(
@@ -32,7 +34,11 @@ DATELINE = re.compile(
     # at the very top, in any language and case, without a dash: "La Habana, 17 ene (RHC)", "MADRID 22 Ago.
     # (EUROPA PRESS) -", "Kabul (AFP)": a place, maybe a day, and the agency in parentheses
     r"|\A\s*[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}?(?:,?\s+\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((?:[A-Z][A-Z .&-]{1,24}|Reuters|dpa)\)"
-    r"\s*[-–—:]?\s",
+    r"\s*[-–—:]?\s"
+    # a full date near the top, in any language and case, closed by a dash: "© site.com-jeudi 30 Juin 2016-",
+    # "Kaboul, le 12 mars 2024 —", "Madrid, 12 de marzo de 2024 -", "March 12, 2024 -": the day it was filed
+    rf"|\A[^\n]{{0,{_DATE_LEAD}}}?(?<!\w)(?:\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?[^\W\d_]{{3,12}}\.?|[^\W\d_]{{3,12}}\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?),?\s+(?:de\s+)?\d{4}\s*[-–—](?!\d)",
     re.M,
 )
 # How far into the text a dateline may start (after a byline such as "By Jane Doe").
@@ -42,6 +48,11 @@ _SPEECH_BEFORE = re.compile(
     r"wrote|posted|published|issued)\s+(?:\w+,?\s+){0,4}?(?:on|late|early|last|this)?\s*$",
     re.IGNORECASE,
 )
+# Verbs of a claim or a denial (a claim mostly comes after the attack, so its day does not date the attack even
+# where the report names no other).
+_CLAIM_VERB = re.compile(r"\b(?:claim|deni|deny|revendiqu|reivindic|beanspruch|bekannt|تبن|نفى|نفت)", re.IGNORECASE)
+
+
 def _speech_date(text: str, mention: DateMention, speech: re.Pattern[str] = _SPEECH_BEFORE) -> bool:
     """A date that says when something was said ("announced through Amaq yesterday"), unless an attack
     word sits between the verb and the date ("claimed the Nice attack three weeks ago"). `speech`: the
@@ -66,9 +77,19 @@ _NEVER = re.compile(r"(?!x)x")
 
 def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | None = None) -> set[int]:
     """Starts of the dates that say when something was said or counted, not when the attack happened.
-    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too."""
+    A date in apposition to such a date ("announced yesterday, Sunday") names the same day, so it goes too.
+    Where the report names no other date ("seven soldiers were killed in an ambush, the army said Saturday"),
+    the day it was said is kept: the report is news of that day (not the day of a claim or a denial)."""
+    dates = list(dates)
     dropped: set[int] = set()
+    said: set[int] = set()  # dropped as the day something was said
     res = lang.resources(language)
+    # "the group on Monday claimed the attack": a date right before a verb of saying (dates.toml speech_after).
+    speech_after = res.pattern("dates", "speech_after") if res.defines("dates", "speech_after") else _NEVER
+    # "by Tuesday the figure was 92": a date right before a toll (dates.toml toll_after).
+    toll_after = res.pattern("dates", "toll_after") if res.defines("dates", "toll_after") else _NEVER
+    # "the deadliest attack this year", "the worst in the past month": the period a superlative ranks within.
+    ranked_within = res.pattern("dates", "superlative_before") if res.defines("dates", "superlative_before") else None
     attack_noun_after = res.pattern("dates", "attack_noun_after")
     own_speech = "speech_before" in res.section("dates").get("fragments", {})
     speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
@@ -77,10 +98,13 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     period_before = re.compile(rf"(?:{period_start.pattern})[^.,;:!?()\"“”]{{0,80}}$", re.IGNORECASE)
     previous: DateMention | None = None
     for mention in sorted(dates, key=lambda d: d.start):
-        toll = _TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+        toll = (_TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
+                or toll_after.match(text[mention.end : mention.end + 50]) is not None)
         period = (
             period_before.search(text[max(0, mention.start - 90) : mention.start]) is not None
             or period_start.match(mention.text) is not None  # the mention's own first word ("Seit Januar")
+            or (ranked_within is not None and mention.precision != "day"
+                and ranked_within.search(text[max(0, mention.start - 80) : mention.start]) is not None)
         )
         appositive = (
             previous is not None
@@ -89,9 +113,16 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         )
         # "claimed a Thursday attack", "Saturday's bombing": a date before the attack noun dates the attack.
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
-        if not attributive and (toll or period or appositive or _speech_date(text, mention, speech)):
+        spoken = (_speech_date(text, mention, speech)
+                  or speech_after.match(text[mention.end : mention.end + 30]) is not None)
+        if not attributive and (toll or period or appositive or spoken):
             dropped.add(mention.start)
+            claim = _CLAIM_VERB.search(text[max(0, mention.start - 50) : mention.end + 30]) is not None
+            if (spoken and not claim) or (appositive and previous is not None and previous.start in said):
+                said.add(mention.start)
         previous = mention
+    if said and len(dropped) == len({d.start for d in dates}):
+        return dropped - said
     return dropped
 
 
@@ -122,6 +153,8 @@ def distance(a: Mention, b: Mention) -> int:
 _CLUSTER_GAP = 25
 # How far (characters) a place or date may sit from an attack word and still qualify it.
 NEAR = 60
+# Places at most this far apart (characters: "'s ", ", ") are written as one location.
+_JOINED = 3
 
 
 def clusters(events: list[EventMention], text: str = "", apart: re.Pattern[str] | None = None) -> list[EventMention]:
@@ -154,7 +187,10 @@ def nearest_to(event: EventMention, events: list[EventMention], mentions: list) 
         closest = min(events, key=lambda e: distance(e, mention))
         if closest is event and distance(event, mention) <= NEAR:
             mine.append(mention)
-    return sorted(mine, key=lambda m: distance(event, m))[:1]
+    nearest = sorted(mine, key=lambda m: distance(event, m))[:1]
+    # "in Kenya's Lamu county", "in Lamu county, Kenya": a place written against the nearest one names one
+    # location with it, so both qualify the attack word (the finer one then places it)
+    return nearest + [m for m in mentions if nearest and m is not nearest[0] and distance(m, nearest[0]) <= _JOINED]
 
 
 VAGUE_DATE = re.compile(

@@ -17,6 +17,10 @@ A group that claims "the attacks" in the plural claims, too, the acts the articl
 attacked a detachment"): a suspicion of the same group that rests only on such an attributed act, on another
 incident within a week of the claimed one, becomes the claim (rule id `claims.incidents.plural-covers-acts`).
 A suspicion voiced by officials ("police blamed ...") stays one, and so does an act of another year.
+
+A claim of "the attacks" in the definite plural that names no places ("the TTP claimed responsibility for the
+attacks") claims each incident told before its sentence, within a week of the one it sits on, that no group has
+claimed yet (rule id `claims.incidents.the-attacks`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from .model import Claim, ClaimMention, Evidence, PlaceMention, Sentence, add_tr
 
 SEVERAL = "claims.incidents.several"  # a claim sentence naming the places of several incidents claims each
 COVERS_ACTS = "claims.incidents.plural-covers-acts"  # "claimed the attacks" covers the group's told acts
+THE_ATTACKS = "claims.incidents.the-attacks"  # "claimed the attacks": each attack told before, within a week
 _ATTRIBUTED_ACT = "claims.3.attributed-act"  # extract/claims.py: an act the text calls a group's (suspected)
 _ACT_WEEK = 7  # days between the claimed incident and the act's
 
@@ -90,7 +95,52 @@ def spread_over_incidents(
             add_trace(copy.trace, SEVERAL)
             result.append(copy)
             taken.add((incident_id, mention.group.name))
+    result = _definite_plural_claims(result, mentions, sentences, incidents, evidence)
     return _plural_claims_cover_acts(result, mentions, sentences, incidents)
+
+
+# "claimed responsibility for the attacks": the attacks the article has told, in the definite plural.
+_THE_ATTACKS = re.compile(
+    r"\bthe\s+(?:(?:two|three|four|both|recent|latest|separate)\s+)?"
+    r"(?:attacks|bombings|blasts|assaults|killings|raids|ambushes|shootings)\b",
+    re.IGNORECASE,
+)
+_THE_ATTACKS_REACH = 40  # characters after the claim cue
+
+
+def _definite_plural_claims(
+    claims: list[Claim], mentions: Iterable[ClaimMention], sentences: Sequence[Sentence],
+    incidents: Sequence[IncidentPlaces], evidence: Callable[[int], Evidence],
+) -> list[Claim]:
+    """"Six policemen died in two attacks ... The TTP claimed responsibility for the attacks": a claim of "the
+    attacks" claims each incident told before it, within a week of the one its sentence refers to, that no group
+    has claimed yet (rule id `claims.incidents.the-attacks`)."""
+    day = {i.incident_id: _day(i.date) for i in incidents}
+    result = list(claims)
+    for mention in mentions:
+        if mention.group is None or mention.status != "claimed":
+            continue
+        sentence = sentences[mention.sentence]
+        cue = mention.start - sentence.start
+        if not _THE_ATTACKS.search(sentence.text[cue : mention.end - sentence.start + _THE_ATTACKS_REACH]):
+            continue
+        source = next((c for c in result if c.group is not None and c.group.name == mention.group.name
+                       and c.status == "claimed" and any(e.start == sentence.start for e in c.evidence)), None)
+        claimed_day = day.get(source.incident_id or "") if source else None
+        if source is None or claimed_day is None:
+            continue
+        claimed = {c.incident_id for c in result if c.status in ("claimed", "disputed")}
+        for incident in incidents:
+            act_day = day.get(incident.incident_id)
+            if (incident.incident_id in claimed or not incident.sentences
+                    or min(incident.sentences) >= mention.sentence or act_day is None
+                    or abs((act_day - claimed_day).days) > _ACT_WEEK):
+                continue
+            copy = replace(source, incident_id=incident.incident_id, evidence=[evidence(mention.sentence)],
+                           trace=[*source.trace, THE_ATTACKS])
+            result.append(copy)
+            claimed.add(incident.incident_id)
+    return result
 
 
 def _plural_claims_cover_acts(

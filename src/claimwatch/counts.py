@@ -10,7 +10,14 @@ bounds any figure, says so.
 Of the figures one incident's sentences give (`incident_toll`), four kinds give way, in this order: a figure
 the attackers' group gives to an independent one; a figure that counts the attackers to one of the victims;
 a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; and every figure to a corrected
-toll ("revising the toll from 39 to 38": 38, the last correction where there are several).
+toll ("revising the toll from 39 to 38": 38, the last correction where there are several). Then, against the
+figure an earlier sentence gave for the incident (the lead's, as a rule), the rules with ids:
+
+- `counts.recalled`: a figure of an earlier attack the report recalls ("Last Saturday, a bombing killed 16",
+  casualties.py marks it) gives way;
+- `counts.additional`: victims said to come on top ("a civilian was also killed") add to it (8, then 1: 9);
+- `counts.vague-wounded`: wounded told only by a vague plural ("killing 12 and wounding dozens") are no
+  figure: the labels code the wounded only when they are counted (a vague death toll stays a floor).
 """
 
 from __future__ import annotations
@@ -56,4 +63,33 @@ def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
     independent = [c for c in mine if not c.by_claimant] or mine
     victims = [c for c in independent if c.count.includes_perpetrators is not True] or independent
     written = [c for c in victims if not c.vague] or victims
-    return best_count(c.count for c in written)
+    if kind == "wounded" and written and all(c.vague for c in written):
+        return Count()  # VAGUE_WOUNDED
+    plain = [c for c in written if not c.recalled and not c.additional]
+
+    def after_lead(c: CountMention) -> bool:
+        return any(p.sentence < c.sentence for p in plain)
+
+    kept = [c for c in written if not (c.recalled and after_lead(c))]  # RECALLED
+    extra = [c for c in kept if c.additional and not c.recalled and after_lead(c)]  # ADDITIONAL
+    toll = best_count(c.count for c in kept if c not in extra)
+    return _plus(toll, [c.count for c in extra])
+
+
+RECALLED = "counts.recalled"
+ADDITIONAL = "counts.additional"
+VAGUE_WOUNDED = "counts.vague-wounded"
+
+
+def _plus(toll: Count, extra: list[Count]) -> Count:
+    """The toll with the exact figures of further victims added (bounds move by as many)."""
+    more = sum(c.value for c in extra if c.value is not None)
+    if not more:
+        return toll
+    if toll.value is not None:
+        return Count(value=toll.value + more, includes_perpetrators=toll.includes_perpetrators)
+    return Count(
+        min=toll.min + more if toll.min is not None else None,
+        max=toll.max + more if toll.max is not None else None,
+        includes_perpetrators=toll.includes_perpetrators,
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -144,6 +145,14 @@ class Place:
             return 0
         return 1 if self.admin1 is not None else 2
 
+    def km_to(self, other: Place) -> float | None:
+        """The great-circle distance to another place in kilometres; None where either has no coordinates."""
+        if self.lat is None or self.lon is None or other.lat is None or other.lon is None:
+            return None
+        lat1, lon1, lat2, lon2 = map(math.radians, (self.lat, self.lon, other.lat, other.lon))
+        h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -236,6 +245,8 @@ class CountMention(Mention):
     by_claimant: bool = False  # the group's own figure ("claimed that it killed 17"), not an independent count
     revised: bool = False  # a corrected toll ("revising the toll from 39 to 38"): it stands, even below others
     vague: bool = False  # a vague plural only ("dozens", "thousands"): a figure in numbers is the firmer one
+    recalled: bool = False  # told of an earlier attack ("a week ago", "earlier this year"): the lead's figure wins
+    additional: bool = False  # more victims besides those counted ("a civilian was also killed"): they add up
 
 
 @dataclass

@@ -150,9 +150,12 @@ _ATTACK_FROM_WEAPON = {
     "Chemical": "Unarmed Assault",
     "Biological": "Unarmed Assault",
 }
-# "two bomb blasts", "twin attacks": a plural that counts attacks reports them.
+# "two bomb blasts", "twin attacks", "a string of arson attacks": a plural that counts attacks reports them
+# ("a spate of attacks this year" stays a remark on attacks in general).
 _COUNTED = re.compile(
-    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:two|three|four|five|twin|several|multiple|\d+|coordinated|simultaneous|(?:a\s+)?(?:string|series)\s+of)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _SAME_PLACE = re.compile(r"\bthe same (?:city|town|village|area|province|district|region|market|place|spot)\b", re.I)
 # Words that say someone was killed without saying how (events.py): alone they report an attack; next to

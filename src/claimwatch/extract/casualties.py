@@ -3,13 +3,19 @@
 Regex rules over the sentence text; no parse is needed because casualty phrasing is formulaic. The
 rules run in this order, and a number read by one rule is not read again by a later one:
 
-    1. lists that add up:      "two policemen, a guard and three attackers died"   (sum = 6)
+    1. lists that add up:      "two policemen, a guard and three attackers died"   (sum = 6); "five engineers and
+                               their driver" (an owned person counts one); "at least 40 pilgrims and 6 guards" (min 46)
     2. tolls:                  "the death toll rose to 33", "officials put the death toll at 23", a correction
                                "revising the toll from 39 to 38" (marked `revised`: it stands, counts.py)
     3. verb before the number: a list of victims ("killed three soldiers and a police officer", sum = 4);
-       "killed at least 25", "killing three and wounding five others", "left 12 dead"
-    4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured"
+       "killed at least 25", "killing three and wounding five others", "left 12 dead"; a second figure at
+       another place: "killed 47 people in the capital and 20 soldiers in the east" (47, then 20)
+    4. number before the verb: "seven people were killed", "48 wounded", "four soldiers were slightly injured",
+                               "12 soldiers and militia members were killed", "One of the passengers, an elderly
+                               man, died"; one person: "a third man, in his 70s, was injured", "wounded a third"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
+    6. a death told later:     "the driver later died of his wounds", "The guard, Ali Hassan, was later reported
+                               dead" (one killed: a wounded victim who died counts among the dead)
 
 Figures that are not one attack's toll are left out: a total over a period ("at least 6,000 deaths since
 2013", "killed more than 1,200 civilians over the past decade", "during the war"), unless the sentence
@@ -26,6 +32,9 @@ may instead put such words under `above`, min n + 1); "up to 30" / "as many as 3
 100" -> max 100; "fewer than 10" -> max 9; "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an
 estimate reported as the figure).
 A vague plural alone ("dozens wounded") is marked `vague`: a figure in numbers of the same incident wins.
+A figure the words before it place in an earlier attack ("Last Saturday, a bombing killed 16", "In 2017, ...",
+in a later year's report, "comes weeks after ...") is marked `recalled`, and the figures of a sentence that adds
+victims ("a civilian was also killed") `additional`: counts.py decides what they do to the toll.
 A figure is `includes_perpetrators=True` when the counted people are attackers (or members of a group the
 alias table names: "seven Al-Shabaab soldiers") or the sentence says
 "including the attacker(s)"; False when it says "excluding / not including / besides the attackers";
@@ -92,6 +101,15 @@ class _Grammar:
     claimant_before: re.Pattern[str]
     qualifiers: dict[str, frozenset[str]]
     attackers_among_dead: re.Pattern[str] | None = None  # "Among the dead were five attackers" (named group n)
+    recalled: re.Pattern[str] | None = None  # words placing a figure in an earlier attack ("a week ago")
+    recalled_year: re.Pattern[str] | None = None  # a year before a figure (named group year)
+    additional: re.Pattern[str] | None = None  # words adding victims to those counted ("also")
+    attackers_after: re.Pattern[str] | None = None  # attackers named after a kind word ("six wounded comrades")
+    later_death: re.Pattern[str] | None = None  # one victim dying afterwards ("the guard later died"; group np)
+    tally_after: re.Pattern[str] | None = None  # a campaign's toll after the attack's own ("a spate of attacks that")
+    group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
+    speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
+    verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
 
 
 @functools.lru_cache(maxsize=16)
@@ -102,6 +120,10 @@ def grammar(language: str | None = None) -> _Grammar:
 
     def compiled(key: str) -> re.Pattern[str]:
         return res.pattern("casualties", key, extra=extra)
+
+    def optional(key: str) -> re.Pattern[str] | None:
+        """A rule only a language that writes its words has (English's words read no other language)."""
+        return compiled(key) if res.defines("casualties", key) else None
 
     return _Grammar(
         language=res.code,
@@ -118,6 +140,15 @@ def grammar(language: str | None = None) -> _Grammar:
         qualifiers={kind: frozenset(words) for kind, words in res.section("casualties")["qualifiers"].items()},
         attackers_among_dead=compiled("attackers_among_dead") if res.defines("casualties", "attackers_among_dead")
         else None,
+        recalled=optional("recalled"),
+        recalled_year=optional("recalled_year"),
+        additional=optional("additional"),
+        attackers_after=optional("attackers_after"),
+        later_death=optional("later_death"),
+        tally_after=optional("tally_after"),
+        group_speaker=optional("group_speaker"),
+        speaker_goes_on=optional("speaker_goes_on"),
+        verb_continued=optional("verb_continued"),
     )
 
 
@@ -125,9 +156,18 @@ def find_counts(work: Work) -> list[CountMention]:
     """Casualty figures in every sentence, with document offsets."""
     found: list[CountMention] = []
     g = grammar(work.document.language)
+    published = work.document.published
+    previous = ""
     for sentence in work.sentences:
+        spoken = _group_speaks(g, sentence.text) or (
+            g.speaker_goes_on is not None and g.speaker_goes_on.match(sentence.text) is not None
+            and _group_speaks(g, previous))
+        previous = sentence.text
         revisions = {m.start() for m in g.toll_revised.finditer(sentence.text)} if g.toll_revised else set()
-        for start, end, kind, count in counts_in(sentence.text, work.document.language):
+        figures = counts_in(sentence.text, work.document.language)
+        spans = (sentence.text[s:e] for s, e, _k, _c in figures)
+        additional = g.additional is not None and any(g.additional.search(span) for span in spans)
+        for start, end, kind, count in figures:
             found.append(
                 CountMention(
                     start=sentence.start + start,
@@ -136,9 +176,12 @@ def find_counts(work: Work) -> list[CountMention]:
                     sentence=sentence.index,
                     kind=kind,
                     count=count,
-                    by_claimant=claimant_figure(sentence.text, start, work.document.language),
+                    by_claimant=spoken or claimant_figure(sentence.text, start, work.document.language),
                     revised=start in revisions,
                     vague=vague_figure(sentence.text[start:end], count, work.document.language),
+                    recalled=recalled_figure(sentence.text[:start], published.year if published else None,
+                                             work.document.language),
+                    additional=additional,
                 )
             )
         found.extend(_attackers_among_dead(work, sentence, found))
@@ -180,8 +223,25 @@ def vague_figure(text: str, count: Count, language: str | None = None) -> bool:
     number was written for."""
     if count.value is not None or count.min is None or re.search(r"\d", text):
         return False
-    plurals = numbers_words(language).vague
-    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in plurals)
+    return numbers_words(language).vague_word_re.search(text) is not None
+
+
+def _group_speaks(g: _Grammar, text: str) -> bool:
+    """True when a known group's spokesman speaks in the sentence ("Taliban spokesman Zabihullah Mujahid said")."""
+    if g.group_speaker is None:
+        return False
+    return any(names_group(m.group("who")) for m in g.group_speaker.finditer(text))
+
+
+def recalled_figure(before: str, year: int | None = None, language: str | None = None) -> bool:
+    """True when the words of its sentence before a figure place what it counts in an earlier attack the report
+    recalls ("Last Saturday, a bombing killed 16"; "In 2017, gunmen killed 300" in a report of a later year)."""
+    g = grammar(language)
+    if g.recalled is not None and g.recalled.search(before):
+        return True
+    if g.recalled_year is None or year is None:
+        return False
+    return any(int(m.group("year")) < year for m in g.recalled_year.finditer(before))
 
 
 def claimant_figure(text: str, start: int, language: str | None = None) -> bool:
@@ -238,6 +298,7 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         listed = _list_counts(g, text, match)
         if listed and free(match.start(), match.end()):
             for count in listed:
+                count = _qualified_list(g, count, match)
                 results.append((match.start(), match.end(), _kind(g, match.group("kind")), count))
             used.append((match.start(), match.end()))
     revised = list(g.toll_revised.finditer(text)) if g.toll_revised else []
@@ -257,7 +318,7 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         if listed and free(match.start(), match.end()):
             verb_kind: CasualtyKind = "killed" if g.verb_killed.match(match.group("verb").lower()) else "wounded"
             for count in listed:
-                results.append((match.start(), match.end(), verb_kind, count))
+                results.append((match.start(), match.end(), verb_kind, _qualified_list(g, count, match)))
             used.append((match.start(), match.end()))
     for match in g.verb_first.finditer(text):
         if g.not_people.match(text[_quant_end(match):]) or _joint(g, text, match):
@@ -270,6 +331,10 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         else:
             kind = "killed" if g.verb_killed.match(verb) else "wounded"
         add_with_victims(match, kind)
+        more = g.verb_continued.match(text, match.end()) if g.verb_continued is not None else None
+        if more is not None and not g.not_people.match(text[_quant_end(more):]):
+            # "killed 47 people in the capital and 20 soldiers in the east": the verb's second figure
+            add(more.start("num"), more.end(), _number_span(more), kind, _count(g, more, text))
     for match in g.number_first.finditer(text):
         if g.not_people.match(text[_quant_end(match):]) or _is_year(match) or _after_month(g, text, match.start()):
             continue
@@ -285,7 +350,14 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             continue
         single = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), single)
+    for match in g.later_death.finditer(text) if g.later_death is not None else ():
+        who = match.group("np") or match.groupdict().get("np2") or ""
+        later = Count(value=1, includes_perpetrators=True if g.perpetrator.search(who) else None)
+        add(match.start(), match.end(), (match.start(), match.end()), "killed", later)
     results.sort(key=lambda r: r[0])
+    tally = g.tally_after.search(text) if g.tally_after is not None else None
+    if tally is not None:
+        results = [r for r in results if r[0] < tally.start()]
     return results
 
 
@@ -354,6 +426,8 @@ def _count(g: _Grammar, match: re.Match[str], sentence: str) -> Count:
         count = _qualified(g, amount, (match.group("qual") or "").lower()) if amount else Count()
     noun_phrase = match.groupdict().get("np") or ""
     count.includes_perpetrators = _perpetrators(g, noun_phrase, _rest(match, sentence))
+    if not noun_phrase.strip() and g.attackers_after is not None and g.attackers_after.match(sentence[match.end():]):
+        count.includes_perpetrators = True  # "carrying six wounded comrades": the kind word qualifies attackers
     return count
 
 
@@ -379,6 +453,16 @@ def _qualified(g: _Grammar, amount: Amount, qualifier: str) -> Count:
     if qualifier in g.qualifiers.get("below", ()):
         return Count(max=max(n - 1, 0))
     return Count(value=n)
+
+
+def _qualified_list(g: _Grammar, count: Count, match: re.Match[str]) -> Count:
+    """A list's sum under the qualifier before it: "killed at least 170 civilians and 13 soldiers" is at least 183."""
+    qualifier = (match.groupdict().get("qual") or "").lower()
+    if not qualifier or count.value is None:
+        return count
+    qualified = _qualified(g, Amount(value=count.value), qualifier)
+    qualified.includes_perpetrators = count.includes_perpetrators
+    return qualified
 
 
 def _perpetrators(g: _Grammar, noun_phrase: str, rest: str) -> bool | None:

@@ -38,7 +38,9 @@ class _LinkCue:
     link: OperationalLink
     weight: int
     pattern: re.Pattern[str]
-    scope: str | None  # "is_family": with Amaq or an IS claim in view; "amaq_sentence"; "group_voice"
+    # "is_family": with Amaq or an IS claim in view; "amaq_sentence"; "group_voice"; "group_words": in a claim's
+    # sentence (or one about the group's statement) with no official speaking just before
+    scope: str | None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,10 @@ class _Grammar:
     act_not_done: re.Pattern[str]  # "warned of attacks by": an act feared or foiled, not done
     own_outlet: re.Pattern[str]  # "its news agency": the group's own outlet (the table's channels name it)
     modifier_after: re.Pattern[str]  # "Al Qaeda linked militants": a group's name as a modifier
+    another: re.Pattern[str]  # "claimed another bombing": a claim of a further attack (only where the language says so)
+    # words before a day that make it another event's ("two days after the raid on Friday"); None: the language
+    # has none, and the day after a claim cue is not read as the claimed attack's
+    not_attack_day: re.Pattern[str] | None
 
 
 @functools.lru_cache(maxsize=16)
@@ -146,4 +152,6 @@ def grammar(language: str | None = None) -> _Grammar:
         act_not_done=res.pattern(name, "act_not_done"),
         own_outlet=res.pattern(name, "own_outlet"),
         modifier_after=res.pattern(name, "modifier_after"),
+        another=res.pattern(name, "another") if res.defines(name, "another") else re.compile(r"(?!)"),
+        not_attack_day=res.pattern(name, "not_attack_day") if res.defines(name, "not_attack_day") else None,
     )

@@ -10,16 +10,19 @@ How a sentence is read (the numbers repeat in the code):
    connection", "said in a statement that it had no involvement"), "suspected" ("police blamed",
    "suspected X militants", "bears the hallmarks of", "were indicted"). A sentence that speaks of
    competing claims makes every claim in it "disputed" (the resolver also marks two groups claiming one
-   incident as disputed).
+   incident as disputed). What officials claim ("Afghan officials claim the attacks are linked to ...") is no
+   group's claim.
 3. The group: for a claim or a denial, the group that is the subject (the nearest group mentioned before
    the cue, skipping relative clauses such as ", which ... ," or ", from which ... ,"), else an anaphor
    ("the group", "the militants", "It said") resolved to the most recently mentioned group, else a group
    named after a passive cue ("claimed by X"); for a suspicion, the nearest group on either side.
-4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]).
+4. The channel, from the claim sentence, normalised to the vocabulary in `lang/<code>/claims.toml` ([[channels]]);
+   an official's spokesman lends none.
 5. The operational link, from cues anywhere in the document (`find_link`): "sources" quoted by Amaq,
    "soldier of the caliphate", "followed a call", "no indication that ... directed" -> inspired;
    "detachment", "our brothers carried out", "fighters of the group attacked", "martyrdom operation" ->
-   directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
+   directed; "released a picture of the bomber" and "said ... fighters stormed" in a claim's own words (scope
+   group_words) -> directed. Interpretive cues weigh more than one word of the claim; a tie is "unclear".
 6. The delay between the attack and the claim ("a little more than 24 hours after" -> min 24); a timing
    sentence without a group gives a claim mention with group None, which the resolver merges by recency.
 7. `claimed_at`: a weekday, "yesterday" or "today" next to the claim verb, resolved against the
@@ -155,6 +158,10 @@ def _channel_from_group_sentences(
             outlet = family == "Islamic State" and _names_group_outlet(gr, text)
             if (named and gr.about_speaking.search(text)) or outlet:
                 channel = _channel_of(gr, text, mention.group.name)
+                spans = [(g.start - sentence.start, g.end - sentence.start)
+                         for g in groups if g.sentence == sentence.index]
+                if channel == "spokesman" and _officials_spokesman(gr, text, spans):
+                    channel = None  # "said Captain X, a US military spokesperson": not the group's voice
                 # a bare statement gives way only to a named outlet or platform (Amaq, Telegram), not to a spokesman
                 # or medium named around it
                 position = rank.get(channel or "", len(rank))
@@ -199,6 +206,48 @@ def more_specific_channel(first: str | None, second: str | None, language: str |
         return first or second
     rank = grammar(language).channel_rank
     return first if rank.get(first, len(rank)) <= rank.get(second, len(rank)) else second
+
+
+def channel_named(text: str, group: str | None, language: str | None = None) -> str | None:
+    """The channel a sentence names for a claim of `group` ("its news agency" being the group's own outlet)."""
+    return _channel_of(grammar(language), text.translate(_ASCII), group)
+
+
+def claims_another_attack(work: Work, mention: ClaimMention) -> bool:
+    """Whether the cue of a claim speaks of a further attack ("claimed another bombing"), not the one just claimed."""
+    text = work.document.text.translate(_ASCII)
+    return bool(_grammar_of(work).another.search(text[mention.start : mention.end + 20]))
+
+
+# How far (characters) after a claim cue (before a passive one) the date of the claimed attack may be named.
+_ATTACK_DAY_REACH = 80
+_ATTACK_DAY_BEFORE = 120
+
+
+def claimed_attack_day(work: Work, mention: ClaimMention) -> tuple[str, str] | None:
+    """The date of the attack a claim names, with its precision: after the cue ("claimed responsibility for an
+    attack in Kirkuk late on Sunday"), or before a passive cue ("in January, 28 soldiers were killed in an attack
+    claimed by X"); None where the sentence names no such date (or the language has no guard words)."""
+    gr = _grammar_of(work)
+    if gr.not_attack_day is None:
+        return None
+    sentence = work.sentences[mention.sentence]
+    text = sentence.text.translate(_ASCII)
+    # "claimed responsibility on Thursday for an attack ... on Tuesday": Thursday is the claim's own day (7.)
+    claim_days = [(m.start(1), m.end(1)) for m in gr.claimed_at.finditer(text)]
+    passive = any(c.id == (mention.trace[0] if mention.trace else None) and c.side in ("after", "next")
+                  for c in gr.cues)
+    for day in sorted(work.mentions.dates, key=lambda d: d.start):
+        after = mention.end <= day.start <= mention.end + _ATTACK_DAY_REACH
+        before = passive and mention.start - _ATTACK_DAY_BEFORE <= day.start and day.end <= mention.start
+        if (day.sentence != mention.sentence or not (after or before)
+                or any(s <= day.start - sentence.start < e for s, e in claim_days)):
+            continue
+        # the words before the date, and its own ("two days after"), may tie it to another event
+        if gr.not_attack_day.search(text[max(0, day.start - sentence.start - 40) : day.end - sentence.start]):
+            return None
+        return day.date, day.precision
+    return None
 
 
 def names_group_outlet(text: str, language: str | None = None) -> bool:
@@ -270,6 +319,9 @@ def _read_sentence(
                 continue
             if cue.needs_outlet and not (_names_group_outlet(gr, text) or _group_releases(gr, text, in_sentence, base)):
                 continue
+            if cue.status == "claimed" and cue.side == "subject" and _officials_claim(
+                    gr, text, match.start(), in_sentence, base):
+                continue
             for mention in _actors(gr, cue, text, match.start(), match.end(), base, in_sentence, antecedents):  # 3.
                 found.append(_Found(cue.status, base + match.start(), base + match.end(), mention, cue.id))
             taken.append(span)
@@ -319,6 +371,35 @@ def _read_sentence(
             )
         )
     return results
+
+
+# How far before a claim verb (or a spokesman) the words naming its speaker may stand.
+_SPEAKER_REACH = 40
+
+
+def _officials_claim(gr: _Grammar, text: str, cue_start: int, in_sentence: list[GroupMention], base: int) -> bool:
+    """"Afghan officials claim the wave of attacks is linked to ...": officials (no group, no anaphor for one)
+    just before the verb are its subject; what they claim is no group's claim."""
+    if any(g.end - base <= cue_start for g in in_sentence):
+        return False
+    subject = text[max(0, cue_start - _SPEAKER_REACH) : cue_start]
+    return bool(gr.authority.search(subject)) and not gr.anaphor.search(subject)
+
+
+def _officials_spokesman(gr: _Grammar, text: str, groups: list[tuple[int, int]]) -> bool:
+    """"..., said Captain X, a US military spokesperson": the spokesman a sentence names is an official's (no group
+    named next to him, as in "military-operations spokesperson of al-Shabaab")."""
+    pattern = next((p for name, p in gr.channels if name == "spokesman"), None)
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return False
+    start = max(0, match.start() - _SPEAKER_REACH)
+    for g_start, g_end in groups:
+        before = start <= g_start and g_end <= match.start() and not gr.authority.search(text[g_end : match.start()])
+        after = g_start >= match.end() and re.fullmatch(r"\s*(?:of|for)\s+(?:the\s+)?", text[match.end() : g_start])
+        if before or after:  # "al-Shabaab's military spokesman", "spokesperson of al-Shabaab"
+            return False
+    return bool(gr.authority.search(text[start : match.end()]))
 
 
 def _group_releases(gr: _Grammar, text: str, in_sentence: list[GroupMention], base: int) -> bool:
@@ -412,7 +493,7 @@ def _actors(
             return [_named_branch(objects)]
     if cue.side in ("near", "object"):
         near = sorted(in_sentence, key=lambda g: min(abs(g.start - base - end), abs(base + start - g.end)))
-        return [near[0]] if near else []
+        return [_restated_name(text, base, near[0], in_sentence)] if near else []
     if cue.side == "after":
         after = [g for g in in_sentence if g.start >= base + end]
         if after:
@@ -449,6 +530,15 @@ def _actors(
         return [None]
     branch = _branch_inside(subject, in_sentence, base + start, base + end)
     return [*_coordinated(gr, text, base, subject, before), branch]
+
+
+def _restated_name(text: str, base: int, mention: GroupMention, in_sentence: list[GroupMention]) -> GroupMention:
+    """"former members of the Revolutionary Armed Forces of Colombia (FARC)": an abbreviation in parentheses restates
+    the name just before it, which says more (here the dissidents, not the FARC)."""
+    for other in in_sentence:
+        if other.end <= mention.start and text[other.end - base : mention.start - base].strip() == "(":
+            return other
+    return mention
 
 
 def _branch_inside(subject: GroupMention, in_sentence: list[GroupMention], start: int, end: int) -> GroupMention:
@@ -591,21 +681,39 @@ def _channel(gr: _Grammar, text: str) -> str | None:
     return None
 
 
-def find_link(work: Work, claims: list[ClaimMention]) -> tuple[OperationalLink, str | None, str | None]:
-    """The operational link the document's wording suggests, the words that decided it and their cue's id."""
+def find_link(
+    work: Work, claims: list[ClaimMention], only: set[int] | None = None
+) -> tuple[OperationalLink, str | None, str | None]:
+    """The operational link the document's wording suggests (or the wording of the sentences `only`), the words
+    that decided it and their cue's id."""
     gr = _grammar_of(work)
     islamic_state = any(c.group and _is_islamic_state(c.group.name) for c in claims)
     score: dict[OperationalLink, int] = {"inspired": 0, "directed": 0}
     best: dict[OperationalLink, tuple[int, str, str]] = {}
+    spoken = False  # the previous sentence was the voice of a group's spokesman
     for sentence in work.sentences:
         text = sentence.text.translate(_ASCII)
-        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
-        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice
+        # "'We conducted an operation ...,' Abu Musaab, spokesman of al-Shabaab, said": the group's own voice; a
+        # quotation opening right after such a sentence ("The al-Shabaab spokesman said ... \"We succeeded ...")
+        # is his too
         voice = any(g.sentence == sentence.index for g in work.mentions.groups) and any(
             pattern.search(text) for name, pattern in gr.channels if name == "spokesman")
+        spans = [(g.start - sentence.start, g.end - sentence.start)
+                 for g in work.mentions.groups if g.sentence == sentence.index]
+        voice, spoken = (voice or (spoken and text.lstrip().startswith('"')),
+                         voice and not _officials_spokesman(gr, text, spans))
+        if only is not None and sentence.index not in only:
+            continue
+        amaq = any(pattern.search(text) for name, pattern in gr.channels if name == "amaq")
+        # a sentence with a claim in it, or one about the group's statement
+        claiming = any(c.sentence == sentence.index and c.status in ("claimed", "disputed") for c in claims) or bool(
+            gr.claim_context.search(text))
         for cue in gr.links:
             for match in cue.pattern.finditer(text):
                 if cue.scope == "is_family" and not (amaq or islamic_state):
+                    continue
+                if cue.scope == "group_words" and not (
+                        claiming and not gr.authority.search(text[max(0, match.start() - 60) : match.start()])):
                     continue
                 if cue.scope == "amaq_sentence" and not amaq:
                     continue

@@ -20,8 +20,8 @@ Rules, regexes only (dateparser is ~100x slower and guesses too freely):
   Future phrases ("next week", "tomorrow") are not returned: attacks are reported after the fact.
 - Chained (lang `chained_back` / `chained_forward`): a day counted from another date of the report ("claimed
   on Monday an attack the day before", "a day earlier", "came a day after a bombing", "the following day",
-  "two days later"), from the last day named before it in the sentence, else the last day the sentence
-  before named; a day counted back falls back on publication, one counted forward never does.
+  "two days later", "a week earlier"), from the last day named before it in the sentence, else the last day
+  the sentences before named; a day counted back falls back on publication, one counted forward never does.
 """
 
 from __future__ import annotations
@@ -77,8 +77,15 @@ class _Words:
     ago: re.Pattern[str]
     last_unit: re.Pattern[str]
     month_alone: re.Pattern[str]
+    # A weekday right before a day and month ("mardi 12 mars", "Tuesday, March 12", "am Dienstag, den 12. März"):
+    # one short word (an article) may stand between.
+    weekday_before: re.Pattern[str]
     chained_back: re.Pattern[str] | None = None  # "the day before", "a day earlier" (counted from another date)
     chained_forward: re.Pattern[str] | None = None  # "the following day", "two days later"
+    # A night between two days ("la nuit du 9 au 10 février", "in der Nacht zum Samstag"): dated on its first day.
+    night_days: re.Pattern[str] | None = None  # with day numbers: groups d1, m1, wd1 (optional), d2, m2, y, wd2
+    night_weekdays: re.Pattern[str] | None = None  # weekdays only: wd1 (optional), wd2
+    weekday_last_week: re.Pattern[str] | None = None  # "Thursday of last week": group weekday
 
 
 @functools.lru_cache(maxsize=16)
@@ -108,8 +115,13 @@ def words(language: str | None = None) -> _Words:
         year=res.text("dates", "year"),
         **cased,
         **uncased,
+        weekday_before=re.compile(rf"(?<!\w)(?P<weekday>{res.text('dates', 'weekday')})[,.]?\s+(?:\w{{1,3}}\s+)?$",
+                                  re.IGNORECASE),
         chained_back=chained("chained_back"),
         chained_forward=chained("chained_forward"),
+        night_days=chained("night_days"),
+        night_weekdays=chained("night_weekdays"),
+        weekday_last_week=chained("weekday_last_week"),
     )
 
 
@@ -122,15 +134,19 @@ def find_dates(work: Work) -> list[DateMention]:
     or, where the page gives none, the full date the report opens with (its dateline or first caption)."""
     published = work.document.published or opening_date(work)
     month = None if published is not None else _month_of_address(work.document.url)
+    # Nothing dates the report: a day its weekday gives the year of ("mardi 12 mars") gives it to the days
+    # written without one ("le 8 mars"), none of which can be after the latest such day.
+    hint = None if published is not None or month is not None else _latest_weekday_day(work)
     found: list[DateMention] = []
-    previous: date | None = None  # the last day named in the sentence before, for "the following day"
+    previous: date | None = None  # the last day named in the sentences before, for "the following day"
     for sentence in work.sentences:
         if month is not None:
             mentions = _read_against_month(sentence.text, month, work.document.language)
         else:
-            mentions = dates_in(sentence.text, published, work.document.language, previous=previous)
+            mentions = dates_in(sentence.text, published, work.document.language, previous=previous,
+                                year_hint=hint)
         days = [m for m in mentions if m.precision == "day"]
-        previous = date.fromisoformat(days[-1].date) if days else None
+        previous = date.fromisoformat(days[-1].date) if days else previous
         for mention in mentions:
             mention.start += sentence.start
             mention.end += sentence.start
@@ -156,6 +172,14 @@ def _read_against_month(text: str, month: tuple[datetime, datetime], language: s
     return [m for m in early if (m.start, m.end, m.date, m.precision) in late]
 
 
+def _latest_weekday_day(work: Work) -> date | None:
+    """The latest day the report writes with its weekday but no year ("jeudi 9 février"), its year the latest
+    up to today with that weekday on that day (`year_of_weekday`)."""
+    days = [date.fromisoformat(m.date) for sentence in work.sentences
+            for m in dates_in(sentence.text, None, work.document.language) if m.relative and m.precision == "day"]
+    return max(days, default=None)
+
+
 def opening_date(work: Work) -> datetime | None:
     """The first full date (day, month and year) written in the report's opening characters: where the page
     gives no publication time, the day the report speaks from ("Monday" is read against it)."""
@@ -163,20 +187,21 @@ def opening_date(work: Work) -> datetime | None:
         if sentence.start >= _OPENING:
             break
         for mention in dates_in(sentence.text, None, work.document.language):
-            if mention.precision == "day" and sentence.start + mention.start < _OPENING:
+            if mention.precision == "day" and not mention.relative and sentence.start + mention.start < _OPENING:
                 return datetime.fromisoformat(mention.date)
     return None
 
 
 def dates_in(text: str, published: datetime | None = None, language: str | None = None,
-             previous: date | None = None) -> list[DateMention]:
+             previous: date | None = None, year_hint: date | None = None) -> list[DateMention]:
     """Date mentions in one sentence; offsets into `text`, sentence index 0. `previous`: the last day the
-    sentence before named, which "the following day" and "a day earlier" may count from."""
+    sentences before named, which "the following day" and "a day earlier" may count from. `year_hint`: without
+    a publication date, a day the report cannot be older than, which gives a day and month their year."""
     w = words(language)
     if not w.prefilter.search(text):
         return []
     pub = published.date() if published else None
-    candidates = list(_absolute(w, text, pub))
+    candidates = list(_absolute(w, text, pub, year_hint))
     if pub is not None:
         candidates.extend(_relative(w, text, pub))
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -195,7 +220,7 @@ def dates_in(text: str, published: datetime | None = None, language: str | None 
 def _chained(w: _Words, text: str, found: list[DateMention], previous: date | None,
              pub: date | None) -> Iterator[DateMention]:
     """Days counted from another date ("on Monday claimed an attack the day before"; "a day earlier"; "the
-    following day"): from the last day named before the phrase in the sentence, else the day the sentence
+    following day"): from the last day named before the phrase in the sentence, else the day the sentences
     before named last; a day counted back falls back on publication."""
     for pattern, sign in ((w.chained_back, -1), (w.chained_forward, 1)):
         if pattern is None:
@@ -209,6 +234,8 @@ def _chained(w: _Words, text: str, found: list[DateMention], previous: date | No
             n = 1 if word is None else _count(w, word)
             if anchor is None or n is None:
                 continue
+            if match.groupdict().get("weeks"):  # "a week earlier", "two weeks later"
+                n *= 7
             day = anchor + timedelta(days=sign * n)
             yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
 
@@ -216,7 +243,7 @@ def _chained(w: _Words, text: str, found: list[DateMention], previous: date | No
 # --------------------------------------------------------------------------- absolute dates
 
 
-def _absolute(w: _Words, text: str, pub: date | None) -> Iterator[DateMention]:
+def _absolute(w: _Words, text: str, pub: date | None, year_hint: date | None = None) -> Iterator[DateMention]:
     for match in _ISO.finditer(text):
         day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
         if day:
@@ -232,13 +259,75 @@ def _absolute(w: _Words, text: str, pub: date | None) -> Iterator[DateMention]:
     for pattern in (w.year_only, w.year_attributive):
         for match in pattern.finditer(text):
             yield _mention(text, match.start("year"), match.end("year"), match["year"], "year", False)
-    if pub is None:
-        return
+    yield from _nights(w, text, pub or year_hint)
     for pattern in (w.md, w.dm):
         for match in pattern.finditer(text):
-            day = _day_before(pub, _month(match["month"], w), _day(match["day"]))
+            month, day_of_month = _month(match["month"], w), _day(match["day"])
+            weekday = w.weekday_before.search(text[max(0, match.start() - 20) : match.start()])
+            if pub is None and weekday is not None:
+                # "mardi 12 mars" in a report nothing else dates: the weekday gives the year.
+                day = year_of_weekday(month, day_of_month, w.weekdays[weekday["weekday"].lower()])
+                start = max(0, match.start() - 20) + weekday.start()
+            else:
+                reference = pub or year_hint
+                day = _day_before(reference, month, day_of_month) if reference else None
+                start = match.start()
             if day:
-                yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
+                yield _mention(text, start, match.end(), day.isoformat(), "day", True)
+
+
+# How many years back a weekday may put a day and month ("jeudi 9 février"): the weekdays of a date repeat
+# within 11 years, and a report found without a date is not older than that.
+_WEEKDAY_YEARS = 12
+
+
+def today() -> date:
+    """The day the pipeline runs (tests replace it)."""
+    return date.today()
+
+
+def year_of_weekday(month: int, day_of_month: int, weekday: int, until: date | None = None) -> date | None:
+    """The latest day up to `until` (today) with this month, day and weekday (0 = Monday): "mardi 12 mars" in a
+    report nothing else dates."""
+    until = until or today()
+    for year in range(until.year, until.year - _WEEKDAY_YEARS, -1):
+        day = _safe_date(year, month, day_of_month)
+        if day is not None and day <= until and day.weekday() == weekday:
+            return day
+    return None
+
+
+def _nights(w: _Words, text: str, reference: date | None) -> Iterator[DateMention]:
+    """A night between two days, dated on its first, the day it began ("in der Nacht zum 10. Februar" is the 9th):
+    "la nuit du 9 au 10 février", "la noche del 9 al 10 de febrero", "the night of 9 to 10 February"."""
+    if w.night_days is None:
+        return
+    for match in w.night_days.finditer(text):
+        if not (match["m2"] or match["m1"]):
+            continue
+        month2, day2 = _month(match["m2"] or match["m1"] or "", w), _day(match["d2"])
+        if match["y"]:
+            second = _safe_date(int(match["y"]), month2, day2)
+        elif reference is not None:
+            second = _day_before(reference, month2, day2)
+        elif match["wd2"] or match["wd1"]:
+            second = year_of_weekday(month2, day2, w.weekdays[match["wd2"].lower()]) if match["wd2"] else None
+            if second is None and match["wd1"] and match["d1"]:  # only the first day has its weekday
+                first = year_of_weekday(month2, _day(match["d1"]), w.weekdays[match["wd1"].lower()])
+                second = first + timedelta(days=1) if first else None
+        else:
+            second = None
+        if second is None:
+            continue
+        first = second - timedelta(days=1)
+        if match["d1"]:
+            month1 = _month(match["m1"], w) if match["m1"] else None
+            day1 = _day(match["d1"])
+            if month1 is None:
+                month1 = second.month if day1 < day2 else (second.month - 2) % 12 + 1
+            year1 = second.year - (1 if month1 > second.month else 0)
+            first = _safe_date(year1, month1, day1) or first
+        yield _mention(text, match.start(), match.end(), first.isoformat(), "day", not match["y"])
 
 
 def _day_before(pub: date, month: int, day_of_month: int) -> date | None:
@@ -254,6 +343,14 @@ def _day_before(pub: date, month: int, day_of_month: int) -> date | None:
 
 
 def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
+    if w.night_weekdays is not None:
+        for match in w.night_weekdays.finditer(text):
+            # "dans la nuit de jeudi à vendredi": the first weekday; "in der Nacht zum Samstag": the day before.
+            if match["wd1"]:
+                day = pub - timedelta(days=(pub.weekday() - w.weekdays[match["wd1"].lower()]) % 7)
+            else:
+                day = pub - timedelta(days=(pub.weekday() - w.weekdays[match["wd2"].lower()]) % 7 + 1)
+            yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
     for match in w.weekday_mention.finditer(text):
         modifier = re.sub(r"\s+", " ", (match["mod"] or "").lower())
         if modifier in w.future:
@@ -264,6 +361,11 @@ def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
             back = 7
         day = pub - timedelta(days=back)
         yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
+    if w.weekday_last_week is not None:
+        for match in w.weekday_last_week.finditer(text):
+            # "Thursday of last week": that weekday in the week (Monday to Sunday) before publication's
+            day = pub - timedelta(days=pub.weekday() + 7 - w.weekdays[match["weekday"].lower()])
+            yield _mention(text, match.start(), match.end(), day.isoformat(), "day", True)
     for match in w.same_day.finditer(text):
         yield _mention(text, match.start(), match.end(), pub.isoformat(), "day", True)
     for match in w.day_before.finditer(text):

@@ -16,6 +16,12 @@ Choices made against the GTD codebook:
 - "fake suicide vest", "toy gun", "replica gun" are Fake Weapons only, never Explosives or Firearms.
 - A bomb a vehicle carries ("car bomb", "explosives-laden truck", "VBIED") is Bombing/Explosion with the
   weapons Explosives + Vehicle; in its sentence the ramming that delivered it is no Unarmed Assault.
+- A grenade fired from a launcher ("rocket-propelled grenades", "40 mm grenades"), like a rocket or a mortar, is
+  the weapon Explosives of the attack it is fired in, no Bombing/Explosion of its own; explosives used ("setting
+  off explosives", "with rifles and explosives") make a bombing.
+- Gunmen make an Armed Assault with Firearms, except where what they did was a kidnapping or a hijacking
+  (`yields_to`); militants attacking a position make one only as a fallback, which stands beside an arson or the
+  type the weapons imply ("attacked the checkpoint with rockets": Armed Assault and Bombing/Explosion).
 When two cues overlap, the longer one wins ("suicide bomber" over "bomber", "fake bomb" over "bomb"). A
 cue may absorb others in its sentence (`absorbs` in events.toml): they are dropped when it is found.
 """
@@ -75,6 +81,12 @@ class Cue:
     # Attack types an incident with this cue loses: the Assassination is how the GTD codes the shooting of
     # its target, not an Armed Assault besides.
     subsumes: tuple[str, ...] = ()
+    # Attack types that, on the incident, stand for the cue's own: "gunmen abducted three fishermen" is a kidnapping,
+    # no Armed Assault besides, unless another cue gives the Armed Assault too ("opened fire").
+    yields_to: tuple[str, ...] = ()
+    # Attack types the cue implies only for an incident nothing else types, not even a fallback: militants who
+    # "killed two people" in an attack no weapon is named for made an Armed Assault.
+    default_attack_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,12 +106,14 @@ def lexicon(language: str | None = None) -> _Lexicon:
     for raw in res.section("events")["cues"]:
         attacks, weapons = tuple(raw.get("attack_types", ())), tuple(raw.get("weapon_types", ()))
         fallback, subsumes = tuple(raw.get("fallback_attack_types", ())), tuple(raw.get("subsumes", ()))
-        unknown = (set(attacks) - set(ATTACK_TYPES)) | (set(weapons) - set(WEAPON_TYPES)) | (
-            set(fallback) - set(ATTACK_TYPES)) | (set(subsumes) - set(ATTACK_TYPES))
+        yields_to, default = tuple(raw.get("yields_to", ())), tuple(raw.get("default_attack_types", ()))
+        unknown = (set(attacks) | set(fallback) | set(subsumes) | set(yields_to) | set(default)) - set(ATTACK_TYPES) | (
+            set(weapons) - set(WEAPON_TYPES))
         if unknown:
             raise ValueError(f"lang/{res.code}/events.toml cue {raw['id']}: unknown GTD types {sorted(unknown)}")
         pattern = re.compile(rf"\b(?:{res.expand('events', raw['pattern'])})\b", re.IGNORECASE)
-        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback, subsumes))
+        cues.append(Cue(pattern, attacks, weapons, raw["id"], frozenset(raw.get("absorbs", ())), fallback, subsumes,
+                        yields_to, default))
     return _Lexicon(tuple(cues), res.pattern("events", "not_attack"), res.pattern("events", "period_tally"))
 
 
@@ -118,14 +132,41 @@ def fallback_attack_types(trace: list[str], language: str | None = None) -> list
     return found
 
 
+# The resolver's rule that types an incident from its weapons alone (resolve.TYPE_FROM_WEAPON): such a type is no
+# act a cue named, so the fallback types still apply beside it.
+TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"
+# Attack types that leave room for the fallback ones: fighters who storm a base and burn it made an Armed Assault
+# and a Facility/Infrastructure Attack (the labels' coding); a bombing or a kidnapping named is the act itself.
+BESIDE_FALLBACK = frozenset({"Facility/Infrastructure Attack"})
+
+
 def coded_attack_types(attack_types: list[str], trace: list[str], language: str | None = None) -> list[str]:
-    """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes, and, when
-    none is left, the fallback types of its cues ("attacked a checkpoint": Armed Assault)."""
+    """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes or yields to, and,
+    when none is left, or only an arson or the types its weapons imply ("attacked a checkpoint ... with rockets":
+    Armed Assault and Bombing/Explosion), or a cue named firearms beside its act ("the assault with rifles and
+    explosives"), the fallback types of its cues ("attacked a checkpoint": Armed Assault)."""
     cues = {cue.id: cue for cue in lexicon(language).cues}
     named = [cues[cue_id] for cue_id in trace if cue_id in cues]
     gone = {attack for cue in named if set(cue.attack_types) & set(attack_types) for attack in cue.subsumes}
     kept = [attack for attack in attack_types if attack not in gone]
-    return kept or fallback_attack_types(trace, language)
+    # A type only cues that yield to another type of the incident give goes ("gunmen abducted": the kidnapping).
+    yielded = {attack for attack in kept
+               if (givers := [c for c in named if attack in c.attack_types])
+               and all(set(c.yields_to) & set(kept) for c in givers)}
+    kept = [attack for attack in kept if attack not in yielded]
+    fallback = fallback_attack_types(trace, language)
+    from_weapons = TYPE_FROM_WEAPON in trace
+    if fallback and from_weapons and "Armed Assault" in kept:
+        # "attacked the checkpoint with machine guns and rocket-propelled grenades": with firearms, the explosives an
+        # assault is fought with are its weapons, no bombing of their own
+        kept = [attack for attack in kept if attack != "Bombing/Explosion"]
+    # "carried out the assault with rifles and explosives": a cue that names firearms leaves room for the assault
+    # (not a shooting cue's own: what it says is already said, or subsumed by an assassination, or yielded)
+    armed = any("Firearms" in cue.weapon_types and "Armed Assault" not in cue.attack_types for cue in named)
+    if kept and not set(kept) <= BESIDE_FALLBACK and not from_weapons and not armed:
+        return kept
+    coded = kept + [attack for attack in fallback if attack not in kept]
+    return coded or list(dict.fromkeys(attack for cue in named for attack in cue.default_attack_types))
 
 
 def find_events(work: Work) -> list[EventMention]:

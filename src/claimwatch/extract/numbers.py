@@ -33,6 +33,7 @@ class _Words:
     number: str  # the regex fragment of one amount
     number_re: re.Pattern[str]
     vague_re: re.Pattern[str]
+    vague_word_re: re.Pattern[str]  # any vague plural, anywhere in a text
     thousands: str  # the word of "tens of thousands"
     dozen_re: re.Pattern[str]
     digits_re: re.Pattern[str]
@@ -83,6 +84,7 @@ def words(language: str | None = None) -> _Words:
         few=few, dozen=dozen, approximate=approximate, joiner=joiner, number=number,
         number_re=re.compile(rf"^{number}$", re.IGNORECASE),
         vague_re=re.compile(rf"^({vague_words})\b(.*)$", re.IGNORECASE),
+        vague_word_re=re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in vague) or '(?!)'})\b", re.IGNORECASE),
         thousands=res.text("numbers", "thousands"),
         dozen_re=re.compile(rf"^({'|'.join(re.escape(k) for k in dozen)}) {dozen_word}$", re.IGNORECASE),
         digits_re=re.compile(rf"^([\d,]+(?:\.\d+)?)(?: ({scale_words}))?$"),

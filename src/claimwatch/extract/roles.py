@@ -153,7 +153,9 @@ def _gazetteer_words() -> frozenset[str]:
     return frozenset(w for name in _group_names() for w in re.findall(r"\w+", name) if len(w) > 2)
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_features(word: str, prefix: str) -> dict[str, Any]:
+    """A word's own features under `prefix` (cached, as a document repeats words: callers copy, never change it)."""
     lower = word.lower()
     return {
         f"{prefix}w": lower,

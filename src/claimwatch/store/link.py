@@ -22,7 +22,6 @@ Pure functions over model dataclasses, so every rule is testable without a datab
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -58,14 +57,6 @@ def place_rank(place: Place) -> int:
     return place.rank
 
 
-def _distance_km(a: Place, b: Place) -> float | None:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def place_agreement(a: Place | None, b: Place | None) -> str | None:
     """"same", "near", "within" (one side is the region or country of the other), "unknown", None (veto)."""
     if a is None or b is None or not a.name or not b.name:
@@ -76,7 +67,7 @@ def place_agreement(a: Place | None, b: Place | None) -> str | None:
         return "same"
     if not a.country_code or not b.country_code or a.country_code.upper() != b.country_code.upper():
         return None
-    distance = _distance_km(a, b)
+    distance = a.km_to(b)
     if distance is not None and distance <= NEAR_KM:
         return "near"
     rank_a, rank_b = place_rank(a), place_rank(b)
