@@ -12,7 +12,6 @@ word, and whether two of them can name one attack:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 
@@ -232,7 +231,8 @@ def places_fit(a: Place, b: Place) -> str:
         # (A town whose code differs stays "near": a named region is not always a first-level one, "Sinai".)
         if inside_region(town, region):
             return "same"
-    if ranks == {0} and _km(a, b) <= _SAME_SPOT_KM:
+    away = a.km_to(b)
+    if ranks == {0} and away is not None and away <= _SAME_SPOT_KM:
         return "same"  # a town and its neighbour a few kilometres on: one scene ("on its way to X")
     return "near" if 1 in ranks else "apart"
 
@@ -240,16 +240,6 @@ def places_fit(a: Place, b: Place) -> str:
 # How far apart (km) two towns may be and still be one attack's scene (a convoy hit on its way from one to
 # the other); 15, 20 and 30 score alike on our news and MUC-4, and the smallest merges fewest neighbouring acts.
 _SAME_SPOT_KM = 15.0
-
-
-def _km(a: Place, b: Place) -> float:
-    """The great-circle distance between two places; infinite where either has no coordinates."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return float("inf")
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    across = math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * across
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 # --------------------------------------------------------------------------- which anchors an attack word owns
