@@ -28,6 +28,7 @@ def _cues(text: str) -> list[tuple[str, str]]:
         ("Fighters hacked two farmers to death in their field.", "hacked two farmers to death", "en.event.stabbing"),
         ("He attacked the guard with a sword at the gate.", "with a sword", "en.event.blade"),
         ("A truck was driven into the crowd at the fair.", "truck was driven into", "en.event.ramming"),
+        ("The raiders were burning the houses when troops came.", "burning", "en.event.arson"),
         ("The hamlet was attacked overnight by bandits.", "was attacked", "en.event.assault_on_position"),
         ("An attack on Monday by armed men against a police post left two dead.", "attack",
          "en.event.assault_on_position"),
