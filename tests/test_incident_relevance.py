@@ -44,6 +44,21 @@ def test_features_are_a_pure_function_of_the_incident_and_document() -> None:
     assert incident_features(Incident(id="i2"), 1, 5, SCORES)["has:nothing"] == 1.0
 
 
+def test_features_read_the_trace_position_evidence_count_and_document_log_odds() -> None:
+    incident = bombing()
+    incident.trace = ["resolve.1.new", "en.event.bombing", "score.1.nearest", "score.4.incident-model"]
+    features = incident_features(incident, 0, 1, SCORES, text_length=100)
+    assert features["trace=en.event.bombing"] == 1.0 and features["trace=score.1.nearest"] == 1.0
+    assert not any(k.startswith("trace=score.4") for k in features)  # the model's own rule is not a feature
+    assert features["evidence=2"] == 1.0
+    assert features["position=0"] == 1.0  # the first evidence sentence opens the document
+    assert features["doc:log-odds"] == pytest.approx(math.log(0.8 / 0.2))
+    late = bombing()
+    late.evidence = [Evidence("The tower was bombed again in May.", 90, 124)]
+    assert incident_features(late, 0, 1, SCORES, text_length=100)["position=4"] == 1.0
+    assert not any(k.startswith("position=") for k in incident_features(late, 0, 1, SCORES))  # length unknown
+
+
 def test_score_is_the_softmax_of_the_stored_weights() -> None:
     model = {"classes": ["attack", "bombing", "none"], "intercepts": [0.0, 0.0, 1.0],
              "weights": {"own=bombing": [0.0, 3.0, 0.0]}, "threshold": 0.4}

@@ -105,7 +105,7 @@ for _component in (
     ),
     Component(
         "score",
-        "1",
+        "2",
         role_assignment.stage,
         ("document", "sentences", "mentions.roles", "extraction"),
         ("extraction.roles", "extraction.relevance"),

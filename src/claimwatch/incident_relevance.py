@@ -6,8 +6,10 @@ kidnapping, or a terrorist attack beside fighting between armies that MUC-4 does
 each incident on its own and answers one of the MUC-4 types or "none":
 
 1. Features (`incident_features`): the words of the incident's evidence sentences, its GTD attack and weapon
-   types and the MUC-4 type they map to, which role slots it has filled, whether it is the document's first
-   (main) incident and how many the document has, and the document model's relevance and type probabilities.
+   types and the MUC-4 type they map to, the event cue and resolver rule ids of its trace, which role slots it
+   has filled, whether it is the document's first (main) incident and how many the document has, where in the
+   document its first evidence sentence lies and how many it has, and the document model's relevance (as a
+   probability and as log-odds) and type probabilities.
 2. A multinomial logistic regression (`training/muc4_incidents.py`, trained on the pipeline's own incidents
    over MUC-4 train, each labelled with the type of the gold template it maps to) turns them into one
    probability per class. Relevance is 1 - P(none); the type is the most probable of the others.
@@ -58,9 +60,22 @@ def own_muc_type(incident: Incident) -> str:
     return "attack"
 
 
-def incident_features(incident: Incident, index: int, count: int, document: DocumentScores) -> dict[str, float]:
-    """The features of the `index`-th of a document's `count` incidents; a pure function of its arguments."""
-    features = {"doc:relevance": document.relevance}
+# Trace ids the features leave out: the score stage's own rule 4 (set by this model, absent when it reads them).
+_OWN_TRACE = "score.4."
+_POSITIONS = 5  # the document is cut into this many equal parts for the position of the first evidence sentence
+_MAX_EVIDENCE = 4  # evidence counts from here up share one feature
+
+
+def _log_odds(probability: float) -> float:
+    p = min(max(probability, 1e-4), 1.0 - 1e-4)
+    return math.log(p / (1.0 - p))
+
+
+def incident_features(incident: Incident, index: int, count: int, document: DocumentScores,
+                      text_length: int = 0) -> dict[str, float]:
+    """The features of the `index`-th of a document's `count` incidents (the document `text_length` characters
+    long; 0 leaves out the position); a pure function of its arguments."""
+    features = {"doc:relevance": document.relevance, "doc:log-odds": _log_odds(document.relevance)}
     for kind, probability in sorted(document.type_probabilities.items()):
         features[f"doc:type={kind}"] = probability
     features["main"] = 1.0 if index == 0 else 0.0
@@ -70,6 +85,14 @@ def incident_features(incident: Incident, index: int, count: int, document: Docu
     for weapon in incident.weapon_types:
         features[f"weapon={weapon}"] = 1.0
     features[f"own={own_muc_type(incident)}"] = 1.0
+    for rule in sorted(set(incident.trace)):
+        if not rule.startswith(_OWN_TRACE):
+            features[f"trace={rule}"] = 1.0
+    if incident.evidence:
+        features[f"evidence={min(len(incident.evidence), _MAX_EVIDENCE)}"] = 1.0
+        if text_length > 0:
+            first = min(e.start for e in incident.evidence) / text_length
+            features[f"position={min(int(first * _POSITIONS), _POSITIONS - 1)}"] = 1.0
     filled = {
         "perpind": any(p.kind == "individual" for p in incident.perpetrators),
         "perporg": any(p.kind == "group" for p in incident.perpetrators),

@@ -3,7 +3,7 @@
     name        version                              file                   read by
     roles       claimwatch.roles.crf.v2              muc4_roles.crfsuite    extract/roles.py (the `roles` extractor)
     relevance   claimwatch.relevance.tfidf-lr.v2     muc4_relevance.json    document_relevance.py (`score`)
-    incidents   claimwatch.incidents.lr.v1           muc4_incidents.json    incident_relevance.py (`score`)
+    incidents   claimwatch.incidents.lr.v2           muc4_incidents.json    incident_relevance.py (`score`)
     confidence  claimwatch.confidence.lr.v1          confidence.json        confidence.py (`confidence`)
     roles_encoder       claimwatch.roles.minilm-bio.v1   muc4_roles_encoder.onnx   encoder.py (`contextual_roles`)
     roles_encoder_meta  claimwatch.roles.minilm-bio.v1   muc4_roles_encoder.json   encoder.py (tokenizer, labels)
@@ -53,7 +53,7 @@ MODELS: dict[str, ModelSpec] = {
     for spec in (
         ModelSpec("roles", "claimwatch.roles.crf.v2", "muc4_roles.crfsuite"),
         ModelSpec("relevance", "claimwatch.relevance.tfidf-lr.v2", "muc4_relevance.json"),
-        ModelSpec("incidents", "claimwatch.incidents.lr.v1", "muc4_incidents.json"),
+        ModelSpec("incidents", "claimwatch.incidents.lr.v2", "muc4_incidents.json"),
         ModelSpec("confidence", "claimwatch.confidence.lr.v1", "confidence.json"),
         # The contextual role tagger: MiniLM fine-tuned for BIO roles, ONNX int8, and its tokenizer and labels
         # (encoder.py reads both; training/muc4_encoder.py writes them).

@@ -63,14 +63,14 @@ def assign_roles(incidents: list[Incident], roles: list[RoleMention], work: Work
                     add_trace(incident.trace, SERIES)
     scores = document_scores(work.document.text)
     if scores is not None:
-        score_incidents(incidents, scores)
+        score_incidents(incidents, scores, len(work.document.text))
 
 
-def score_incidents(incidents: list[Incident], scores: DocumentScores) -> None:
+def score_incidents(incidents: list[Incident], scores: DocumentScores, text_length: int = 0) -> None:
     """Set each incident's relevance and MUC-4 type (rule 4); run after the roles are in place, which the
     incident model reads."""
     for index, incident in enumerate(incidents):
-        own = score_incident(incident_features(incident, index, len(incidents), scores))
+        own = score_incident(incident_features(incident, index, len(incidents), scores, text_length))
         if own is not None:
             incident.relevance, incident.type_hint = own.relevance, own.incident_type
             add_trace(incident.trace, INCIDENT_MODEL)

@@ -163,8 +163,8 @@ def train_incidents(train_path: Path, path: Path | None = None, *, limit: int | 
     document_features = out_of_fold_document_scores(documents)
     labels = [incident_labels(found, d.templates) for found, d in zip(incidents, documents, strict=True)]
     rows = [
-        [incident_features(incident, k, len(found), scores) for k, incident in enumerate(found)]
-        for found, scores in zip(incidents, document_features, strict=True)
+        [incident_features(incident, k, len(found), scores, len(d.text)) for k, incident in enumerate(found)]
+        for found, scores, d in zip(incidents, document_features, documents, strict=True)
     ]
     word_counts: dict[str, int] = {}
     for row in (r for document_rows in rows for r in document_rows):
