@@ -6,10 +6,15 @@ Sayyidah Zaynab and Homs attacks", "attacks in Nice and Berlin claimed by IS", "
 massacre in Las Vegas ... and an attack in Manila") claims each of them: the claim is copied to every other
 incident whose place it names (rule id `claims.incidents.several`).
 
-A place counts when an attack word stands just before it ("an attack at a casino in Manila") or just after it
-("the Sayyidah Zaynab and Homs attacks"), not a place named for something else in the sentence ("in revenge
-for ... the presence of troops in Somalia"). It counts for an incident when it is the incident's place, or when
-the article names it in one of the incident's own sentences (the shrine district of a city); a place that points
+A place counts when an attack word stands a few words before it ("an attack at a casino in Manila") or after
+it ("the Sayyidah Zaynab and Homs attacks"), with no clause mark (";", ":", a bracket) between them, or when it is
+listed with a place that counts ("attacks in Nice, Berlin and Manila"); not a place named for something else in
+the sentence ("in revenge for ... the presence of troops in Somalia"). How many words may stand between them is
+data (lang/<code>/places.toml `attack_place_words_before`, `attack_place_words_after`). A place counts for an
+incident when it is the incident's place (by its name, or the same gazetteer entry under another of its names),
+when the article names it in one of the incident's own sentences (the shrine district of a city), or, failing
+those, when it encloses the incident's place (the country or the region of an incident in a town: "an attack
+in the Philippines" for one in Manila), no incident named by a finer place counting twice; a place that points
 to two incidents points to none.
 
 A group that claims "the attacks" in the plural claims, too, the acts the article tells as the group's own
@@ -30,7 +35,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .model import Claim, ClaimMention, Evidence, PlaceMention, Sentence, add_trace
+from . import lang
+from .extract.gazetteer import inside_region
+from .model import Claim, ClaimMention, Evidence, Place, PlaceMention, Sentence, add_trace
 
 SEVERAL = "claims.incidents.several"  # a claim sentence naming the places of several incidents claims each
 COVERS_ACTS = "claims.incidents.plural-covers-acts"  # "claimed the attacks" covers the group's told acts
@@ -46,14 +53,24 @@ _PLURAL = re.compile(
 )
 
 
-# Any attack word, and how far (characters) before or after a place it may stand to make the place an attack's.
+# Any attack word.
 _ATTACK = re.compile(
     r"\b(?:attacks?|bombings?|blasts?|assaults?|explosions?|killings?|raids?|ambush(?:es)?|operations?|"
     r"massacres?|shootings?|strikes?|bombs?)\b",
     re.IGNORECASE,
 )
-_BEFORE = 45
-_AFTER = 30
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w,.]*")
+_CLAUSE_MARK = re.compile(r"[;:()\[\]]")
+# What joins the places of a list: "Nice, Berlin and Manila", "Homs or Damascus", "in Kabul and in Kano".
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:(?:in|on|at|near)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _reach(language: str | None = None) -> tuple[int, int]:
+    """How many words may stand between an attack word and a place, the word before the place and after it
+    (lang/<code>/places.toml `attack_place_words_before`, `attack_place_words_after`)."""
+    res = lang.resources(language)
+    return int(res.get("places", "attack_place_words_before", 8)), int(res.get("places", "attack_place_words_after", 5))
 
 
 @dataclass(frozen=True)
@@ -64,6 +81,7 @@ class IncidentPlaces:
     place: str | None
     sentences: frozenset[int]
     date: str | None = None  # ISO day (or month, year) of the incident
+    where: Place | None = None  # the place itself: matched by its gazetteer entry, or inside a named region
 
 
 def spread_over_incidents(
@@ -191,18 +209,71 @@ def incidents_named(
     index: int, places: list[PlaceMention], sentences: Sequence[Sentence], incidents: Sequence[IncidentPlaces]
 ) -> list[str]:
     """The incidents (in the resolver's order) whose places sentence `index` names, one place for one incident."""
-    found: list[str] = []
     sentence = sentences[index]
-    for place in places:
-        start, end = place.start - sentence.start, place.end - sentence.start
-        if not (_ATTACK.search(sentence.text[max(0, start - _BEFORE) : start])
-                or _ATTACK.search(sentence.text[end : end + _AFTER])):
+    attacked = _attack_places(sentence, places)
+    found: list[str] = []
+    enclosing: list[PlaceMention] = []
+    for place in attacked:
+        owners = _named_owners(index, place, sentences, incidents)
+        if not owners and place.place.rank > 0:
+            enclosing.append(place)  # a country or a region: tried once the finer places have been matched
             continue
-        owners = [i for i in incidents if i.place and i.place.casefold() == place.place.name.casefold()]
-        if not owners:
-            owners = [i for i in incidents
-                      if any(place.text in sentences[s].text for s in i.sentences if s != index)]
         if len(owners) == 1 and owners[0].incident_id not in found:
+            found.append(owners[0].incident_id)
+    for place in enclosing:
+        owners = [i for i in incidents if i.where is not None and i.incident_id not in found
+                  and _encloses(place.place, i.where)]
+        if len(owners) == 1:
             found.append(owners[0].incident_id)
     order = [i.incident_id for i in incidents]
     return sorted(found, key=order.index)
+
+
+def _attack_places(sentence: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of a sentence an attack word stands by, and those listed with them, in the sentence's order."""
+    before, after = _reach()
+    ordered = sorted(places, key=lambda p: p.start)
+    text = sentence.text
+
+    def near(gap: str, attack_last: bool) -> bool:
+        hits = list(_ATTACK.finditer(gap))
+        if not hits:
+            return False
+        hit = hits[-1] if attack_last else hits[0]
+        between = gap[hit.end():] if attack_last else gap[: hit.start()]
+        return not _CLAUSE_MARK.search(between) and len(_WORD.findall(between)) <= (before if attack_last else after)
+
+    counted = []
+    for n, place in enumerate(ordered):
+        start, end = place.start - sentence.start, place.end - sentence.start
+        low = ordered[n - 1].end - sentence.start if n else 0
+        high = ordered[n + 1].start - sentence.start if n + 1 < len(ordered) else len(text)
+        counted.append(near(text[max(low, 0) : start], True) or near(text[end : max(high, end)], False))
+    for _ in range(2):  # a list passes the mark on both ways: "the Homs and Damascus attacks", "in Nice and Berlin"
+        for n in range(len(ordered) - 1):
+            gap = text[ordered[n].end - sentence.start : ordered[n + 1].start - sentence.start]
+            if (counted[n] or counted[n + 1]) and _LIST_JOIN.match(gap):
+                counted[n] = counted[n + 1] = True
+    return [p for p, keep in zip(ordered, counted, strict=True) if keep]
+
+
+def _named_owners(
+    index: int, place: PlaceMention, sentences: Sequence[Sentence], incidents: Sequence[IncidentPlaces]
+) -> list[IncidentPlaces]:
+    """The incidents a place names as theirs: by the incident place's name or gazetteer entry, else by the
+    article naming it in one of the incident's own sentences."""
+    name = place.place.name.casefold()
+    geonameid = place.place.geonameid
+    owners = [i for i in incidents if (i.place and i.place.casefold() == name)
+              or (geonameid is not None and i.where is not None and i.where.geonameid == geonameid)]
+    if not owners:
+        owners = [i for i in incidents if any(place.text in sentences[s].text for s in i.sentences if s != index)]
+    return owners
+
+
+def _encloses(outer: Place, inner: Place) -> bool:
+    """Whether a country or a region (rank 2, 1) holds a finer place: the country of it, or the region a town
+    lies in (gazetteer.inside_region)."""
+    if outer.rank <= inner.rank or not outer.country_code or outer.country_code != inner.country_code:
+        return False
+    return outer.rank == 2 or inside_region(inner, outer) is True

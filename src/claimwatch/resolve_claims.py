@@ -148,7 +148,8 @@ def build_claims(work: Work, resolver: Resolver, mentions: list[ClaimMention]) -
     claims = spread_over_incidents(  # "claimed the Homs and Damascus attacks": each of them (claim_incidents.py)
         claims, mentions, work.sentences, resolver.places,
         [IncidentPlaces(d.incident.id, d.place.place.name if d.place else None, frozenset(d.sentences),
-                        d.incident.date) for d in resolver.drafts], resolver.evidence)
+                        d.incident.date, d.place.place if d.place else None) for d in resolver.drafts],
+        resolver.evidence)
     claims = _fold_parents_into_branches(claims)
     _claims_of_the_named_branch(work, claims)
     claims = _fold_family_suspicions(claims)

@@ -183,6 +183,7 @@ def places_in(
     grammar = _grammar(language)
     person_before = _person_title(language)
     capital_of, capital_after = _capital_words(language)
+    capital_owned = _capital_owned(language)
     context = context or Counter()
     tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
@@ -231,6 +232,11 @@ def places_in(
             owner = text[end : end + 1] in {"'", "’"}  # "the capital of Pakistan's Balochistan province"
             if best.kind == "country" and not owner and capital_of.search(text[max(0, start - 30) : start]):
                 place = gaz.capitals.get(place.country_code or "", place)  # "the capital of Somalia"
+            city = _owned_capital(text, tokens, i + n, end, place, gaz, capital_owned) if owner else None
+            if city is not None:  # "the Philippines' capital of Manila": the city, named from the country on
+                found.append((start, city[1], city[2]))
+                i = city[0]
+                continue
             found.append((start, end, place))
         i += n
     return found
@@ -268,6 +274,39 @@ def _capital_words(language: str | None) -> tuple[re.Pattern[str], re.Pattern[st
     found = [res.pattern("places", key, flags=0) if res.defines("places", key) else _NOTHING
              for key in ("capital_of_before", "capital_after_nationality")]
     return found[0], found[1]
+
+
+def _capital_owned(language: str | None) -> re.Pattern[str]:
+    """The words between a country's name and its capital's: "Kenya's capital, Nairobi", "the Philippines'
+    capital of Manila" (lang/<code>/places.toml `capital_owned_after`)."""
+    res = lang.resources(language)
+    return res.pattern("places", "capital_owned_after", flags=0) if res.defines("places", "capital_owned_after") \
+        else _NOTHING
+
+
+def _owned_capital(
+    text: str, tokens: list[re.Match[str]], j: int, end: int, country: Place, gaz: Gazetteer,
+    between: re.Pattern[str],
+) -> tuple[int, int, Place] | None:
+    """"the Philippines' capital of Manila": (the token after the city, the city's end, the city) where the words
+    after a country's name (ending at `end`, token `j` on) name its capital city by name; a city of another
+    country, or a name that is not a city, leaves the country as it is."""
+    words = between.match(text[end : end + 40])
+    if words is None or country.country_code is None:
+        return None
+    k = next((k for k in range(j, len(tokens)) if tokens[k].start() >= end + words.end()), None)
+    if k is None or tokens[k].start() != end + words.end() or not tokens[k].group()[0].isupper():
+        return None
+    hit = _longest_match(text, tokens, k, gaz)
+    if hit is None:
+        return None
+    n, _, city_end, entries = hit
+    cities = [e.place for e in entries if e.kind == "city" and e.place.country_code == country.country_code]
+    if not cities:
+        return None
+    capital = gaz.capitals.get(country.country_code)
+    city = next((c for c in cities if capital is not None and c.name == capital.name), cities[0])
+    return k + n, city_end, city
 
 
 def _nationality_capital(
