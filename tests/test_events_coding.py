@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimwatch import extract
 from claimwatch.extract.events import TYPE_FROM_WEAPON, coded_attack_types, events_in
 
 
@@ -67,6 +68,15 @@ def test_gunmen_yield_to_a_kidnapping_but_not_to_a_shooting() -> None:
     assert coded_attack_types(kidnapped, shot) == kidnapped
     bombed = ["Armed Assault", "Bombing/Explosion"]
     assert coded_attack_types(bombed, ["en.event.gunmen", "en.event.bombing"]) == bombed
+
+
+def test_gunmen_who_kill_besides_a_kidnapping_made_an_assault_too() -> None:
+    kidnapped = ["Armed Assault", "Hostage Taking (Kidnapping)"]
+    trace = ["en.event.gunmen", "en.event.kidnapping"]
+    assert coded_attack_types(kidnapped, trace, killed=True) == kidnapped
+    raid = "Gunmen killed nine farmers and abducted fourteen others in a raid on a hamlet on Friday, residents said."
+    (incident,) = extract(raid).incidents
+    assert set(incident.attack_types) == {"Armed Assault", "Hostage Taking (Kidnapping)"}
 
 
 def test_the_fallback_stands_beside_an_arson_or_a_weapons_type() -> None:

@@ -587,7 +587,8 @@ class _Resolver:
             # The GTD's coding of the set (events.toml): an Assassination is not also an Armed Assault; "militants
             # stormed the base" is Armed Assault when no weapon is named.
             language = self.work.document.language
-            incident.attack_types = coded_attack_types(incident.attack_types, incident.trace, language)
+            killed = bool(incident.killed.value or incident.killed.min)
+            incident.attack_types = coded_attack_types(incident.attack_types, incident.trace, language, killed=killed)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents

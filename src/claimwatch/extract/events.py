@@ -140,7 +140,8 @@ TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"
 BESIDE_FALLBACK = frozenset({"Facility/Infrastructure Attack"})
 
 
-def coded_attack_types(attack_types: list[str], trace: list[str], language: str | None = None) -> list[str]:
+def coded_attack_types(attack_types: list[str], trace: list[str], language: str | None = None,
+                       *, killed: bool = False) -> list[str]:
     """An incident's attack types as the GTD codes them: without those a cue in `trace` subsumes or yields to, and,
     when none is left, or only an arson or the types its weapons imply ("attacked a checkpoint ... with rockets":
     Armed Assault and Bombing/Explosion), or a cue named firearms beside its act ("the assault with rifles and
@@ -149,9 +150,11 @@ def coded_attack_types(attack_types: list[str], trace: list[str], language: str 
     named = [cues[cue_id] for cue_id in trace if cue_id in cues]
     gone = {attack for cue in named if set(cue.attack_types) & set(attack_types) for attack in cue.subsumes}
     kept = [attack for attack in attack_types if attack not in gone]
-    # A type only cues that yield to another type of the incident give goes ("gunmen abducted": the kidnapping).
+    # A type only cues that yield to another type of the incident give goes ("gunmen abducted": the kidnapping),
+    # unless the attack killed people besides (`killed`: "gunmen killed 12 villagers and abducted 20 others" is an
+    # armed assault and a kidnapping).
     yielded = {attack for attack in kept
-               if (givers := [c for c in named if attack in c.attack_types])
+               if not killed and (givers := [c for c in named if attack in c.attack_types])
                and all(set(c.yields_to) & set(kept) for c in givers)}
     kept = [attack for attack in kept if attack not in yielded]
     fallback = fallback_attack_types(trace, language)
