@@ -3,12 +3,16 @@
 One implementation for the resolver (is this report about the incident drafted so far?) and for linking
 across documents (`store/link.py`): "2017-06" at month precision is 1..30 June 2017, "2017" at year
 precision the whole year. Two dates agree when their periods overlap; two single days also when they are
-one day apart (a night attack reported on either side of midnight, time zones).
+one day apart (a night attack reported on either side of midnight, time zones). `told_apart` says when such
+two days are still two acts: each named as a day of its own ("on Sunday", "on Monday"), neither the edge of one
+night ("late Sunday", "early Monday", "overnight").
 """
 
 from __future__ import annotations
 
 import calendar
+import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -61,6 +65,34 @@ def agreement(a: str | None, a_precision: str | None, b: str | None, b_precision
 def compatible(a: str, a_precision: str, b: str, b_precision: str) -> bool:
     """Two dates may name the same attack (`agreement` is not None)."""
     return agreement(a, a_precision, b, b_precision) is not None
+
+
+@dataclass(frozen=True)
+class DayWords:
+    """A language's words for days (lang/<code>/resolve.toml): `named` a day named as such ("Sunday", "3 May"),
+    `late` the late end of one ("late on", "night", "evening"), `early` the early end ("early", "dawn", "a.m."),
+    `overnight` a night across two days."""
+
+    named: re.Pattern[str]
+    late: re.Pattern[str]
+    early: re.Pattern[str]
+    overnight: re.Pattern[str]
+
+
+def told_apart(a: str, a_precision: str, a_words: str, b: str, b_precision: str, b_words: str,
+               words: DayWords) -> bool:
+    """True when two dates one day apart name two days of two acts: both single days named as such (`a_words`,
+    `b_words`: the date mentions with the words around them), and no night across them: "late Sunday" and
+    "early Monday", "Sunday night" and "Monday morning", "overnight" are one attack told on either side of
+    midnight; "Friday night" and "Saturday night" are two."""
+    if agreement(a, a_precision, b, b_precision) != "adjacent":
+        return False
+    if not (words.named.search(a_words) and words.named.search(b_words)):
+        return False
+    if words.overnight.search(a_words) or words.overnight.search(b_words):
+        return False
+    earlier, later = (a_words, b_words) if a < b else (b_words, a_words)
+    return not (words.late.search(earlier) and words.early.search(later))
 
 
 def first_day(value: str, precision: str) -> date | None:
