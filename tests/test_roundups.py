@@ -11,10 +11,11 @@ from claimwatch import periods
 from claimwatch.pipeline import extract
 
 WORDS = periods.DayWords(
-    named=re.compile(r"\b(?:fri|satur|sun|mon)day\b", re.I),
+    named=re.compile(r"\b(?:fri|satur|sun|mon|tues)day\b", re.I),
     late=re.compile(r"\b(?:late|night)\b", re.I),
     early=re.compile(r"\b(?:early|morning)\b", re.I),
     overnight=re.compile(r"\bovernight\b", re.I),
+    span=re.compile(r"\b(?:between|from)\b", re.I),
 )
 
 
@@ -66,3 +67,39 @@ def test_a_toll_told_the_next_day_is_no_attack_of_its_own() -> None:
     )
     incidents = extract(text, published="2021-03-09T18:00:00").incidents
     assert len(incidents) == 1
+
+
+def _days(text: str) -> list:
+    from claimwatch.model import DateMention
+
+    found = []
+    for m in re.finditer(r"\b(?:Sunday|Monday|Tuesday)\b", text):
+        day = {"Sunday": "2020-05-03", "Monday": "2020-05-04", "Tuesday": "2020-05-05"}[m.group()]
+        found.append(DateMention(start=m.start(), end=m.end(), text=m.group(), sentence=0, date=day, precision="day"))
+    return found
+
+
+AND = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Raiders killed five in two attacks over Sunday and Monday.", ["2020-05-03", "2020-05-04"]),
+        ("There were raids on Sunday, Monday and Tuesday.", ["2020-05-03", "2020-05-04", "2020-05-05"]),
+        ("There were raids between Sunday and Tuesday.", []),
+        ("There were raids on Sunday, police said on Monday.", []),
+    ],
+)
+def test_days_a_plural_attack_word_lists(text: str, listed: list[str]) -> None:
+    end = re.search(r"attacks|raids", text).end()  # type: ignore[union-attr]
+    assert [d.date for d in periods.listed_days(text, end, _days(text), AND, WORDS)] == listed
+
+
+def test_a_plural_attack_word_over_two_days_reports_an_act_on_each() -> None:
+    text = (
+        "Gunmen killed six villagers in Kandahar province on Sunday. "
+        "Eleven people have died in two attacks over Sunday and Monday, officials said."
+    )
+    incidents = extract(text, published="2021-03-10T09:00:00").incidents
+    assert sorted(i.date for i in incidents if i.date) == ["2021-03-07", "2021-03-08"]

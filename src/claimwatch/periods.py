@@ -14,7 +14,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .model import DateMention
 
 PRECISION_RANK = {"hour": 0, "day": 1, "month": 2, "year": 3}
 SLACK_DAYS = 1  # two single days this far apart may name one attack
@@ -71,12 +74,13 @@ def compatible(a: str, a_precision: str, b: str, b_precision: str) -> bool:
 class DayWords:
     """A language's words for days (lang/<code>/resolve.toml): `named` a day named as such ("Sunday", "3 May"),
     `late` the late end of one ("late on", "night", "evening"), `early` the early end ("early", "dawn", "a.m."),
-    `overnight` a night across two days."""
+    `overnight` a night across two days, `span` the words before a period's first day ("between", "from")."""
 
     named: re.Pattern[str]
     late: re.Pattern[str]
     early: re.Pattern[str]
     overnight: re.Pattern[str]
+    span: re.Pattern[str]
 
 
 def told_apart(a: str, a_precision: str, a_words: str, b: str, b_precision: str, b_words: str,
@@ -93,6 +97,30 @@ def told_apart(a: str, a_precision: str, a_words: str, b: str, b_precision: str,
         return False
     earlier, later = (a_words, b_words) if a < b else (b_words, a_words)
     return not (words.late.search(earlier) and words.early.search(later))
+
+
+_LIST_START = 25  # characters from a plural attack word to the first day it lists
+_LIST_GAP = 12  # characters between two days listed
+
+
+def listed_days(text: str, end: int, dates: list[DateMention], coordination: re.Pattern[str],
+                words: DayWords) -> list[DateMention]:
+    """The named single days a plural attack word ending at `end` lists right after it ("two attacks over
+    Sunday and Monday", "raids on 3 and 4 May"): two or more different days joined by "and" or commas. A
+    period ("between Sunday and Tuesday", "from ... to") is no list."""
+    following = sorted((d for d in dates if d.start >= end and d.precision == "day"), key=lambda d: d.start)
+    if not following or following[0].start - end > _LIST_START:
+        return []
+    if words.span.search(text[end : following[0].start]) or not words.named.search(following[0].text):
+        return []
+    listed = [following[0]]
+    for day in following[1:]:
+        gap = text[listed[-1].end : day.start]
+        if len(gap) > _LIST_GAP or not coordination.match(gap) or not words.named.search(day.text):
+            break
+        if day.date != listed[-1].date:
+            listed.append(day)
+    return listed if len(listed) > 1 else []
 
 
 def first_day(value: str, precision: str) -> date | None:

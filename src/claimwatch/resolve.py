@@ -15,9 +15,9 @@ The rules, in the order they run:
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
    bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; a placed or marked report on a named day one apart from the
-   incident's named day is another act ("on Friday night ... on Saturday night"), not one night told on both
-   sides of midnight ("late Sunday ... early Monday") nor a killing word dated by a later toll
+   second bomb ... moments later" does not; a report at another place or marked as another act, on a named
+   day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
+   told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
    (resolve.1.other-day); an act the sentence says came before the one it names first
    ("the attack followed the killing of 50 peacekeepers in X on Friday", "followed bombings in A and B") is
    another incident where a place or date of its own anchors it, never dated by what the sentence says
@@ -33,7 +33,8 @@ The rules, in the order they run:
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
    (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
    Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
-   Sanaa and Hadramawt") reports one incident at each (resolve.1.listed); a reference point of the lead
+   Sanaa and Hadramawt"), or over named days ("two attacks over Sunday and Monday"), reports one incident at
+   each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
@@ -261,8 +262,9 @@ class _Resolver:
         other_act = res.get("resolve", "other_act_before") is not None
         self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
         # "on Friday night ... on Saturday night": two named days one apart, two acts (resolve.1.other-day).
-        days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight"))
+        days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
+        self.coordination = res.pattern("resolve", "coordination_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -299,6 +301,19 @@ class _Resolver:
         for plural in [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]:
             # "separate attacks killed 47 in Sanaa and 20 in Hadramawt": one attack at each place listed.
             listed = listed_places(text, plural, places, self.language)
+            days = [] if listed or self.days is None else periods.listed_days(
+                text, plural.end, dates, self.coordination, self.days)
+            if days:
+                # "two attacks over Sunday and Monday": one act on each day listed (resolve.1.listed).
+                events = [e for e in events if e is not plural]
+                dates = [d for d in dates if d not in days]
+                for day in days:
+                    at = EventMention(start=day.start, end=day.end, text=plural.text, sentence=index,
+                                      attack_types=plural.attack_types, weapon_types=plural.weapon_types,
+                                      trace=[*plural.trace, LISTED])
+                    draft = self._incident_for(index, at, places, [day], alone=False, listed_day=True)
+                    referred.append((draft, at))
+                    self.last_anchor = (index, draft)
             if not listed:
                 continue
             events = [e for e in events if e is not plural]
@@ -412,6 +427,7 @@ class _Resolver:
         known: bool = False,
         earlier: bool = False,
         example: bool = False,
+        listed_day: bool = False,
     ) -> _Draft:
         """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
@@ -473,7 +489,8 @@ class _Resolver:
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
-            if not known and (place is not None or distinct) and not killing and self._other_day(draft, when):
+            moved = bool(place and draft.place and place.place.name != draft.place.place.name)
+            if (distinct or listed_day or moved) and not known and not killing and self._other_day(draft, when):
                 other_day = True
                 continue
             if _compatible(draft, place, when, within=places):
