@@ -3,14 +3,21 @@
 One implementation for the resolver (is this report about the incident drafted so far?) and for linking
 across documents (`store/link.py`): "2017-06" at month precision is 1..30 June 2017, "2017" at year
 precision the whole year. Two dates agree when their periods overlap; two single days also when they are
-one day apart (a night attack reported on either side of midnight, time zones).
+one day apart (a night attack reported on either side of midnight, time zones). `told_apart` says when such
+two days are still two acts: each named as a day of its own ("on Sunday", "on Monday"), neither the edge of one
+night ("late Sunday", "early Monday", "overnight").
 """
 
 from __future__ import annotations
 
 import calendar
+import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .model import DateMention
 
 PRECISION_RANK = {"hour": 0, "day": 1, "month": 2, "year": 3}
 SLACK_DAYS = 1  # two single days this far apart may name one attack
@@ -61,6 +68,59 @@ def agreement(a: str | None, a_precision: str | None, b: str | None, b_precision
 def compatible(a: str, a_precision: str, b: str, b_precision: str) -> bool:
     """Two dates may name the same attack (`agreement` is not None)."""
     return agreement(a, a_precision, b, b_precision) is not None
+
+
+@dataclass(frozen=True)
+class DayWords:
+    """A language's words for days (lang/<code>/resolve.toml): `named` a day named as such ("Sunday", "3 May"),
+    `late` the late end of one ("late on", "night", "evening"), `early` the early end ("early", "dawn", "a.m."),
+    `overnight` a night across two days, `span` the words before a period's first day ("between", "from")."""
+
+    named: re.Pattern[str]
+    late: re.Pattern[str]
+    early: re.Pattern[str]
+    overnight: re.Pattern[str]
+    span: re.Pattern[str]
+
+
+def told_apart(a: str, a_precision: str, a_words: str, b: str, b_precision: str, b_words: str,
+               words: DayWords) -> bool:
+    """True when two dates one day apart name two days of two acts: both single days named as such (`a_words`,
+    `b_words`: the date mentions with the words around them), and no night across them: "late Sunday" and
+    "early Monday", "Sunday night" and "Monday morning", "overnight" are one attack told on either side of
+    midnight; "Friday night" and "Saturday night" are two."""
+    if agreement(a, a_precision, b, b_precision) != "adjacent":
+        return False
+    if not (words.named.search(a_words) and words.named.search(b_words)):
+        return False
+    if words.overnight.search(a_words) or words.overnight.search(b_words):
+        return False
+    earlier, later = (a_words, b_words) if a < b else (b_words, a_words)
+    return not (words.late.search(earlier) and words.early.search(later))
+
+
+_LIST_START = 25  # characters from a plural attack word to the first day it lists
+_LIST_GAP = 12  # characters between two days listed
+
+
+def listed_days(text: str, end: int, dates: list[DateMention], coordination: re.Pattern[str],
+                words: DayWords) -> list[DateMention]:
+    """The named single days a plural attack word ending at `end` lists right after it ("two attacks over
+    Sunday and Monday", "raids on 3 and 4 May"): two or more different days joined by "and" or commas. A
+    period ("between Sunday and Tuesday", "from ... to") is no list."""
+    following = sorted((d for d in dates if d.start >= end and d.precision == "day"), key=lambda d: d.start)
+    if not following or following[0].start - end > _LIST_START:
+        return []
+    if words.span.search(text[end : following[0].start]) or not words.named.search(following[0].text):
+        return []
+    listed = [following[0]]
+    for day in following[1:]:
+        gap = text[listed[-1].end : day.start]
+        if len(gap) > _LIST_GAP or not coordination.match(gap) or not words.named.search(day.text):
+            break
+        if day.date != listed[-1].date:
+            listed.append(day)
+    return listed if len(listed) > 1 else []
 
 
 def first_day(value: str, precision: str) -> date | None:

@@ -15,7 +15,10 @@ The rules, in the order they run:
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
    bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; an act the sentence says came before the one it names first
+   second bomb ... moments later" does not; a report at another place or marked as another act, on a named
+   day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
+   told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
+   (resolve.1.other-day); an act the sentence says came before the one it names first
    ("the attack followed the killing of 50 peacekeepers in X on Friday", "followed bombings in A and B") is
    another incident where a place or date of its own anchors it, never dated by what the sentence says
    before it (resolve.1.earlier); each attack word listed as an example of the ones before ("mehrere
@@ -30,7 +33,8 @@ The rules, in the order they run:
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
    (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
    Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
-   Sanaa and Hadramawt") reports one incident at each (resolve.1.listed); a reference point of the lead
+   Sanaa and Hadramawt"), or over named days ("two attacks over Sunday and Monday"), reports one incident at
+   each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
@@ -118,6 +122,7 @@ NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
 EXAMPLE = "resolve.1.example"  # "attacks in Kabul, among them a shooting ... and a suicide bombing": one each
+OTHER_DAY = "resolve.1.other-day"  # "on Friday night ... on Saturday night": named days one apart, two acts
 EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
@@ -256,6 +261,10 @@ class _Resolver:
         # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
         other_act = res.get("resolve", "other_act_before") is not None
         self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
+        # "on Friday night ... on Saturday night": two named days one apart, two acts (resolve.1.other-day).
+        days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
+        self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
+        self.coordination = res.pattern("resolve", "coordination_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -292,6 +301,19 @@ class _Resolver:
         for plural in [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]:
             # "separate attacks killed 47 in Sanaa and 20 in Hadramawt": one attack at each place listed.
             listed = listed_places(text, plural, places, self.language)
+            days = [] if listed or self.days is None else periods.listed_days(
+                text, plural.end, dates, self.coordination, self.days)
+            if days:
+                # "two attacks over Sunday and Monday": one act on each day listed (resolve.1.listed).
+                events = [e for e in events if e is not plural]
+                dates = [d for d in dates if d not in days]
+                for day in days:
+                    at = EventMention(start=day.start, end=day.end, text=plural.text, sentence=index,
+                                      attack_types=plural.attack_types, weapon_types=plural.weapon_types,
+                                      trace=[*plural.trace, LISTED])
+                    draft = self._incident_for(index, at, places, [day], alone=False, listed_day=True)
+                    referred.append((draft, at))
+                    self.last_anchor = (index, draft)
             if not listed:
                 continue
             events = [e for e in events if e is not plural]
@@ -405,6 +427,7 @@ class _Resolver:
         known: bool = False,
         earlier: bool = False,
         example: bool = False,
+        listed_day: bool = False,
     ) -> _Draft:
         """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
@@ -419,9 +442,10 @@ class _Resolver:
         # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act. "A
         # second bomb went off moments later" is the same attack; "the second bomb" one already told.
         marker = self.distinct_before.search(text[max(0, event.start - 40) : event.start])
+        killing = _KILLING.match(event.text) is not None
         distinct = (
             marker is not None
-            and not _KILLING.match(event.text)
+            and not killing
             and not known
             and self.same_attack.search(sentence) is None
         )
@@ -459,10 +483,15 @@ class _Resolver:
         other = prior or (
             self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         )
+        other_day = False
         for draft in candidates:
             if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
+                continue
+            moved = bool(place and draft.place and place.place.name != draft.place.place.name)
+            if (distinct or listed_day or moved) and not known and not killing and self._other_day(draft, when):
+                other_day = True
                 continue
             if _compatible(draft, place, when, within=places):
                 rule = NESTED if _nested(draft, place, places) else JOINED
@@ -482,7 +511,7 @@ class _Resolver:
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
-        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else NEW
+        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day else NEW
         draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         _refine(draft, place, when, weak)
         self.drafts.append(draft)
@@ -516,6 +545,15 @@ class _Resolver:
         if (place is not None or when is not None) and _compatible(draft, place, when):
             add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             _refine(draft, place, when, weak)
+
+    def _other_day(self, draft: _Draft, when: DateMention | None) -> bool:
+        """True when an attack word dated a named day is another act than the incident dated the named day before
+        or after it, not one night told on either side of midnight (periods.told_apart)."""
+        if self.days is None or when is None or draft.date is None:
+            return False
+        text, mine = self.work.document.text, draft.date
+        return periods.told_apart(mine.date, mine.precision, text[max(0, mine.start - 25) : mine.end + 15],
+                                  when.date, when.precision, text[max(0, when.start - 25) : when.end + 15], self.days)
 
     def _long_before(self, when: DateMention) -> bool:
         """True when a date ends more than a week before publication: news of the day reports recent
