@@ -60,7 +60,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import lang, periods
@@ -83,8 +82,15 @@ from .anchors import (
     tied,
 )
 from .counts import incident_toll
+from .drafts import (
+    Draft,
+    compatible,
+    nested,
+    refine,
+    same_day_in_region,
+    untold_apart,
+)
 from .extract.events import coded_attack_types
-from .extract.gazetteer import inside_region
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
@@ -95,7 +101,6 @@ from .model import (
     Extraction,
     Incident,
     Mention,
-    Place,
     PlaceMention,
     add_trace,
 )
@@ -174,21 +179,6 @@ _ATTACK_WORD = any_stem(ATTACK_STEMS)
 _RECENT_DAYS = 7
 
 
-@dataclass
-class _Draft:
-    """An incident being assembled, with the sentences that refer to it."""
-
-    incident: Incident
-    place: PlaceMention | None = None
-    date: DateMention | None = None
-    sentences: set[int] = field(default_factory=set)
-    counts: list[CountMention] = field(default_factory=list)
-    opened_in: int = -1  # the sentence that first reported it
-    # Its place is only a reference point ("southwest of the capital Mogadishu"): a place named for the
-    # attack itself later in the same country replaces it.
-    weak_place: bool = False
-
-
 def stage(work: Work) -> Work:
     mentions = work.mentions
     resolver = _Resolver(work)
@@ -209,9 +199,9 @@ class _Resolver:
     def __init__(self, work: Work) -> None:
         self.work = work
         self.language = work.document.language
-        self.drafts: list[_Draft] = []
-        self.by_sentence: dict[int, _Draft] = {}  # the incident each sentence refers to (the first one)
-        self.last_anchor: tuple[int, _Draft] | None = None
+        self.drafts: list[Draft] = []
+        self.by_sentence: dict[int, Draft] = {}  # the incident each sentence refers to (the first one)
+        self.last_anchor: tuple[int, Draft] | None = None
         m = work.mentions
         text = work.document.text
         dateline = DATELINE.search(text[:600])
@@ -270,7 +260,7 @@ class _Resolver:
         self.written_after = max((day for day in firsts if day is not None), default=None)
 
     @property
-    def main(self) -> _Draft | None:
+    def main(self) -> Draft | None:
         return self.drafts[0] if self.drafts else None
 
     # -- reading -------------------------------------------------------------------------------------
@@ -297,7 +287,7 @@ class _Resolver:
         dates = self.dates.get(index, [])
         named = [d for d in dates if not VAGUE_DATE.match(d.text.strip())]
         dates = named or dates
-        referred: list[tuple[_Draft, EventMention | None]] = []
+        referred: list[tuple[Draft, EventMention | None]] = []
         for plural in [e for e in cues if _GENERIC_EVENT.search(e.text.strip())]:
             # "separate attacks killed 47 in Sanaa and 20 in Hadramawt": one attack at each place listed.
             listed = listed_places(text, plural, places, self.language)
@@ -428,7 +418,7 @@ class _Resolver:
         earlier: bool = False,
         example: bool = False,
         listed_day: bool = False,
-    ) -> _Draft:
+    ) -> Draft:
         """The incident an attack word reports. `known`: it is definite ("the attack"), so an attack already told
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
         one it names first ("the attack followed the killing of ...")."""
@@ -493,27 +483,27 @@ class _Resolver:
             if (distinct or listed_day or moved) and not known and not killing and self._other_day(draft, when):
                 other_day = True
                 continue
-            if _compatible(draft, place, when, within=places):
-                rule = NESTED if _nested(draft, place, places) else JOINED
-                _refine(draft, place, when, weak)
+            if compatible(draft, place, when, within=places):
+                rule = NESTED if nested(draft, place, places) else JOINED
+                refine(draft, place, when, weak)
                 add_trace(draft.incident.trace, rule)
                 return draft
         if known and not distinct:
             # "the June 16 attack on a school in X": the day's attack already told, at a town of its region.
             for draft in self.drafts:
-                if _same_day_in_region(draft, place, when):
-                    _refine(draft, None, when, weak)
+                if same_day_in_region(draft, place, when):
+                    refine(draft, None, when, weak)
                     add_trace(draft.incident.trace, SAME_DAY)
                     return draft
         main = self.main
-        if known and not distinct and main is not None and _untold_apart(main, place, when):
+        if known and not distinct and main is not None and untold_apart(main, place, when):
             # "the attack on the road in X tehsil": a definite attack word placed where the gazetteer cannot tell
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
         rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day else NEW
-        draft = _Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
-        _refine(draft, place, when, weak)
+        draft = Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
+        refine(draft, place, when, weak)
         self.drafts.append(draft)
         return draft
 
@@ -527,7 +517,7 @@ class _Resolver:
         found = self.examples_between.search(self.work.document.text, first, sentence.end)
         return (found.start(), found.end()) if found else None
 
-    def _fill_in(self, draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> None:
+    def _fill_in(self, draft: Draft, place: PlaceMention | None, when: DateMention | None) -> None:
         """Give an incident the place or date it lacks from a sentence that refers to it ("the gunman who shot
         at diners in Greektown on Sunday evening"), where they fit. Only a date written after the attack word:
         one before it dates the clause that names it ("the government on Saturday warned of reprisals for the
@@ -542,11 +532,11 @@ class _Resolver:
         )
         place = place if draft.place is None or (draft.weak_place and not weak) or finer else None
         when = when if draft.date is None else None
-        if (place is not None or when is not None) and _compatible(draft, place, when):
+        if (place is not None or when is not None) and compatible(draft, place, when):
             add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
-            _refine(draft, place, when, weak)
+            refine(draft, place, when, weak)
 
-    def _other_day(self, draft: _Draft, when: DateMention | None) -> bool:
+    def _other_day(self, draft: Draft, when: DateMention | None) -> bool:
         """True when an attack word dated a named day is another act than the incident dated the named day before
         or after it, not one night told on either side of midnight (periods.told_apart)."""
         if self.days is None or when is None or draft.date is None:
@@ -576,7 +566,7 @@ class _Resolver:
                 return draft.place
         return None
 
-    def _referent(self, index: int) -> _Draft | None:
+    def _referent(self, index: int) -> Draft | None:
         """The incident a sentence without its own place or date talks about: the one named with a place
         or date in the sentence just before, else the main incident."""
         if self.last_anchor is not None:
@@ -586,7 +576,7 @@ class _Resolver:
         return self.main
 
     @staticmethod
-    def _closest(mention: Mention, referred: list[tuple[_Draft, EventMention | None]]) -> _Draft | None:
+    def _closest(mention: Mention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
         if not referred:
             return None
         return min(referred, key=lambda pair: distance(pair[1], mention) if pair[1] else 10**6)[0]
@@ -652,7 +642,7 @@ class _Resolver:
             return None
         return ranked[0][0]
 
-    def _casualties(self, draft: _Draft) -> None:
+    def _casualties(self, draft: Draft) -> None:
         published = self.work.document.published
         for count in draft.counts:
             draft.incident.casualty_reports.append(
@@ -688,102 +678,6 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     for mention in mentions:
         grouped.setdefault(mention.sentence, []).append(mention)
     return grouped
-
-
-def _compatible(
-    draft: _Draft, place: PlaceMention | None, when: DateMention | None, within: Iterable[PlaceMention] = ()
-) -> bool:
-    """Could this report be about the incident drafted so far? Places must agree (the same place, or one
-    of them the country, or the report's place named inside the incident's: `within` are the other places the
-    report names, "X village in Kirkuk"); a region and a place in the same country agree only when the dates
-    do too."""
-    dates_agree: bool | None = None
-    if when is not None and draft.date is not None:
-        dates_agree = periods.compatible(draft.date.date, draft.date.precision, when.date, when.precision)
-        if not dates_agree:
-            return False
-    if place is None or draft.place is None:
-        return True
-    fit = "same" if _nested(draft, place, within) else places_fit(draft.place.place, place.place)
-    if draft.weak_place and fit != "same":
-        # A reference point of the lead ("30 km from Quetta") gives way to the place the attack is then
-        # named at, in the same country.
-        return draft.place.place.country_code in (None, place.place.country_code)
-    if (fit == "near" and draft.date is None and when is not None and draft.place.place.rank == 1
-            and _region_untold(draft.place.place, place.place)):
-        # "the hijacking in Balochistan" and, undated, "near the Mashkaf Tunnel": a town the gazetteer cannot
-        # put in or out of the region is in it, for all the text says.
-        return True
-    if fit == "apart" and when is None and _same_known_region(draft.place.place, place.place):
-        # An undated report at a town of the incident's first-level region: told more closely.
-        return True
-    return fit == "same" or (fit == "near" and dates_agree is True)
-
-
-def _nested(draft: _Draft, place: PlaceMention | None, within: Iterable[PlaceMention]) -> bool:
-    """True when the report names its place inside the incident's ("Dibis town in Kirkuk" for an attack in
-    Kirkuk province, "X village, Y district"): the incident's place is another of the places the report names
-    with it, in the same country."""
-    if place is None or draft.place is None or draft.place.place.name == place.place.name:
-        return False
-    mine = draft.place.place
-    return any(
-        other is not place and other.place.name == mine.name and other.place.country_code == place.place.country_code
-        for other in within
-    )
-
-
-def _same_known_region(a: Place, b: Place) -> bool:
-    """True when two towns have one known first-level code ("IN.12")."""
-    return (
-        a.rank == 0 and b.rank == 0 and a.admin1 is not None and a.admin1 == b.admin1
-        and "." in a.admin1 and not a.admin1.endswith(".00")
-    )
-
-
-def _region_untold(a: Place, b: Place) -> bool:
-    """True when one place is a region and the other a town of its country that no table places in or out of it."""
-    if {a.rank, b.rank} != {0, 1}:
-        return False
-    town, region = (a, b) if a.rank == 0 else (b, a)
-    return inside_region(town, region) is None
-
-
-def _same_day_in_region(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
-    """True when a report names the incident's day and a town of the same first-level region as its town."""
-    if place is None or when is None or draft.place is None or draft.date is None:
-        return False
-    if when.precision != "day" or draft.date.precision != "day" or when.date != draft.date.date:
-        return False
-    mine, other = draft.place.place.admin1, place.place.admin1
-    return (
-        draft.place.place.rank == 0 and place.place.rank == 0 and mine is not None and mine == other
-        and "." in mine and not mine.endswith(".00")
-    )
-
-
-def _untold_apart(draft: _Draft, place: PlaceMention | None, when: DateMention | None) -> bool:
-    """True when a place is a town of the incident's country, its town's neighbour for all we know (one of them
-    has no coordinates), and no date says otherwise."""
-    if place is None or draft.place is None or (when is not None and draft.date is not None):
-        return False
-    mine, other = draft.place.place, place.place
-    return (
-        mine.rank == 0 and other.rank == 0 and mine.country_code == other.country_code
-        and None in (mine.lat, other.lat)
-    )
-
-
-def _refine(draft: _Draft, place: PlaceMention | None, when: DateMention | None, weak: bool = False) -> None:
-    if place is not None and (
-        draft.place is None or (draft.weak_place and not weak) or place_rank(place) < place_rank(draft.place)
-    ):
-        draft.place = place
-        draft.weak_place = weak
-    if when is not None and (
-        draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
-    ):
-        draft.date = when
 
 
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:
