@@ -103,3 +103,19 @@ def test_a_plural_attack_word_over_two_days_reports_an_act_on_each() -> None:
     )
     incidents = extract(text, published="2021-03-10T09:00:00").incidents
     assert sorted(i.date for i in incidents if i.date) == ["2021-03-07", "2021-03-08"]
+
+
+def test_another_group_of_attackers_at_another_place_is_another_act() -> None:
+    text = ("Rebels attacked a market in Beni on Monday, killing nine traders, local officials said.\n\n"
+            "Another group of the rebels entered the locality of Oicha the same day, where they shot dead four "
+            "farmers.")
+    incidents = extract(text).incidents
+    assert [i.killed.value for i in incidents] == [9, 4] and incidents[1].trace[0] == "resolve.1.separate"
+    assert incidents[0].place is not None and incidents[0].place.name == "Beni"
+    assert incidents[1].place is not None and incidents[1].place.name != "Beni"
+
+
+def test_another_group_of_attackers_without_a_place_of_its_own_goes_on_with_the_attack() -> None:
+    text = ("Rebels attacked a market in Beni on Monday, killing nine traders, local officials said.\n\n"
+            "Another group of the rebels blocked the road out of town during the attack.")
+    assert len(extract(text).incidents) == 1
