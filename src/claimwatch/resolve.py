@@ -177,6 +177,8 @@ _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
+# How many characters farther than an attack word before it an attack word after a figure may be and still take it.
+_AFTER_PENALTY = 60
 
 
 def stage(work: Work) -> Work:
@@ -579,7 +581,15 @@ class _Resolver:
     def _closest(mention: Mention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
         if not referred:
             return None
-        return min(referred, key=lambda pair: distance(pair[1], mention) if pair[1] else 10**6)[0]
+        # A figure tells of the act named before it ("the massacre in X that killed 58, an attack in Y that
+        # killed 37"): an attack word after it must be much closer to take it.
+        def far(pair: tuple[Draft, EventMention | None]) -> int:
+            event = pair[1]
+            if event is None:
+                return 10**6
+            return distance(event, mention) + (0 if event.end <= mention.start else _AFTER_PENALTY)
+
+        return min(referred, key=far)[0]
 
     # -- finishing -----------------------------------------------------------------------------------
 
