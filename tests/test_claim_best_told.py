@@ -1,5 +1,6 @@
 """Where a claim on an undated incident stays (resolve_claims._move_to_best_told): a claim whose own sentence
-names its town, and a denial of an attack in a region whose towns the other, dated attack is far from.
+tells only its town (later sentences that recall a dated attack do not move it), and a denial of an attack in
+a region the other, dated attack is far from.
 Fixtures written for these tests."""
 
 from __future__ import annotations

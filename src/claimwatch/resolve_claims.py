@@ -209,8 +209,7 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
     merged: set[int] = set()  # the claims folded into another
     for claim in claims:
         draft = by_id.get(claim.incident_id or "")
-        if (draft is None or draft.incident.date is not None or OBJECT in claim.trace
-                or _names_its_incident(resolver, claim, draft, start_of)):
+        if draft is None or draft.incident.date is not None or OBJECT in claim.trace:
             kept.append(claim)
             continue
         # the claim's own sentence (not a timing sentence folded into it) must tell the dated incident too
@@ -238,18 +237,6 @@ def _move_to_best_told(work: Work, resolver: Resolver, claims: list[Claim]) -> l
         add_trace(there.trace, BEST_TOLD)
         merged.add(id(claim))
     return kept
-
-
-def _names_its_incident(resolver: Resolver, claim: Claim, draft: Any, start_of: Mapping[int, int]) -> bool:
-    """"ISIS has claimed responsibility for the London terror attack": a claim whose own sentence names the town
-    of its incident says which attack it claims, whatever other attacks its later sentences recall (a region
-    it names, "an attack in Abyan province", may still be that of a dated attack in one of its towns)."""
-    if draft.place is None or draft.place.place.rank > 0 or not claim.evidence:
-        return False
-    if claim.evidence[0].start not in start_of:
-        return False
-    name = draft.place.place.name.casefold()
-    return any(p.place.name.casefold() == name for p in resolver.places.get(start_of[claim.evidence[0].start], []))
 
 
 def _inside(town: Place, region: Place | None) -> bool:
