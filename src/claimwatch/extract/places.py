@@ -39,6 +39,7 @@ The full gazetteer is built once per process (about half a second, see `default_
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -164,6 +165,9 @@ def document_countries(text: str, gaz: Gazetteer, *, uncased: bool = False) -> C
     return counts
 
 
+_MAX_SENTENCE_TOKENS = 5000
+
+
 def places_in(
     text: str,
     gaz: Gazetteer,
@@ -185,7 +189,9 @@ def places_in(
     capital_of, capital_after = _capital_words(language)
     capital_owned = _capital_owned(language)
     context = context or Counter()
-    tokens = list(_TOKEN.finditer(text))
+    # No sentence of prose runs to thousands of words: in a text without sentence breaks only the first
+    # stretch is read, so the work per sentence stays bounded whatever the input.
+    tokens = list(itertools.islice(_TOKEN.finditer(text), _MAX_SENTENCE_TOKENS))
     ents = _entities(doc)
     found: list[tuple[int, int, Place]] = []
     i = 0
