@@ -224,3 +224,15 @@ def test_a_vehicle_rammed_with_explosives_in_it_is_a_vehicle_bomb() -> None:
 def test_people_hiding_from_an_attack_are_no_siege() -> None:
     assert [c.id for _s, _e, c in events_in("Terrified residents barricaded themselves indoors.")] == []
     assert "en.event.hostages" in [c.id for _s, _e, c in events_in("The gunman barricaded himself in the bank.")]
+
+
+def test_overlapping_cues_resolve_to_the_longest_in_a_long_sentence() -> None:
+    """In a run-on sentence of many cue words, every cue is kept once and no two kept cues overlap."""
+    from claimwatch.extract.events import events_in
+
+    text = " ".join(["a car bomb exploded"] * 200)
+    found = events_in(text)
+    assert len(found) >= 200
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))
+    single = events_in("a car bomb exploded")
+    assert [text[s:e] for s, e, _c in found[: len(single)]] == ["a car bomb exploded"[s:e] for s, e, _c in single]

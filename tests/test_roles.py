@@ -136,3 +136,16 @@ def test_document_scores_are_probabilities() -> None:
 )
 def test_role_spans_lose_function_words_at_their_edges(surface: str, expected: str) -> None:
     assert roles._trim(surface) == expected
+
+
+def test_nearest_trigger_is_the_earlier_on_a_tie() -> None:
+    """The nearest-trigger feature picks the closest position, the earlier one when two are as close."""
+    from claimwatch.extract.roles import _nearest
+
+    assert _nearest([4], 0) == 4
+    assert _nearest([2, 8], 5) == 2
+    assert _nearest([2, 8], 6) == 8
+    assert _nearest([2, 8], 9) == 8
+    assert _nearest([1, 3, 7], 3) == 3
+    positions = [0, 10, 11]
+    assert [_nearest(positions, i) for i in range(12)] == [min(positions, key=lambda t: abs(t - i)) for i in range(12)]

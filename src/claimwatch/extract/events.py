@@ -28,6 +28,7 @@ cue may absorb others in its sentence (`absorbs` in events.toml): they are dropp
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -205,10 +206,16 @@ def events_in(text: str, language: str | None = None) -> list[tuple[int, int, Cu
             candidates.append((match.start(), match.end(), order, cue))
     # Longest first, then the earlier (more specific) cue in CUES.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2]))
+    # The kept cues never overlap, so sorted by start their ends ascend too: only the last one starting before
+    # a candidate's end can overlap it (a binary search, not a scan, on a long run-on sentence).
     kept: list[tuple[int, int, Cue]] = []
+    starts: list[int] = []
     for start, end, _order, cue in candidates:
-        if all(end <= s or start >= e for s, e, _c in kept):
-            kept.append((start, end, cue))
+        k = bisect.bisect_left(starts, end)
+        if k and kept[k - 1][1] > start:
+            continue
+        starts.insert(k, start)
+        kept.insert(k, (start, end, cue))
     absorbed = {cue_id for _s, _e, cue in kept for cue_id in cue.absorbs}
     kept = [k for k in kept if k[2].id not in absorbed]
     kept.sort(key=lambda k: k[0])

@@ -21,6 +21,7 @@ finds more perpetrators and weapons than the single best labelling without flood
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -198,7 +199,7 @@ def sentence_features(tokens: list[Token], index: int = 0) -> list[dict[str, Any
         f["-1|0"] = f"{words[i - 1] if i else '<s>'}|{word}"
         f["0|+1"] = f"{word}|{words[i + 1] if i + 1 < len(words) else '</s>'}"
         if triggers:
-            nearest = min(triggers, key=lambda t: abs(t - i))
+            nearest = _nearest(triggers, i)
             distance = nearest - i
             f["trig_dist"] = _bucket(abs(distance))
             f["trig_side"] = "after" if distance > 0 else "before" if distance < 0 else "on"
@@ -216,6 +217,18 @@ def sentence_features(tokens: list[Token], index: int = 0) -> list[dict[str, Any
             f[f"np_{kind}"] = distance
         features.append(f)
     return features
+
+
+def _nearest(positions: list[int], i: int) -> int:
+    """The position in the ascending list `positions` nearest to i, the earlier one on a tie; a binary search,
+    so a sentence's features take n log n steps, not n squared on a long run-on sentence (hostile input)."""
+    k = bisect.bisect_left(positions, i)
+    if k == 0:
+        return positions[0]
+    if k == len(positions):
+        return positions[-1]
+    before, after = positions[k - 1], positions[k]
+    return before if i - before <= after - i else after
 
 
 def _phrase_head(words: list[str], i: int) -> tuple[str, int] | None:
