@@ -39,7 +39,6 @@ The full gazetteer is built once per process (about half a second, see `default_
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 import re
 from collections import Counter
@@ -165,9 +164,6 @@ def document_countries(text: str, gaz: Gazetteer, *, uncased: bool = False) -> C
     return counts
 
 
-_MAX_SENTENCE_TOKENS = 5000
-
-
 def places_in(
     text: str,
     gaz: Gazetteer,
@@ -189,9 +185,7 @@ def places_in(
     capital_of, capital_after = _capital_words(language)
     capital_owned = _capital_owned(language)
     context = context or Counter()
-    # No sentence of prose runs to thousands of words: in a text without sentence breaks only the first
-    # stretch is read, so the work per sentence stays bounded whatever the input.
-    tokens = list(itertools.islice(_TOKEN.finditer(text), _MAX_SENTENCE_TOKENS))
+    tokens = list(_TOKEN.finditer(text))
     ents = _entities(doc)
     found: list[tuple[int, int, Place]] = []
     i = 0
