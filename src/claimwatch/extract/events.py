@@ -217,6 +217,4 @@ def events_in(text: str, language: str | None = None) -> list[tuple[int, int, Cu
         starts.insert(k, start)
         kept.insert(k, (start, end, cue))
     absorbed = {cue_id for _s, _e, cue in kept for cue_id in cue.absorbs}
-    kept = [k for k in kept if k[2].id not in absorbed]
-    kept.sort(key=lambda k: k[0])
-    return kept
+    return [k for k in kept if k[2].id not in absorbed]
