@@ -193,3 +193,37 @@ def test_a_string_of_attacks_an_attack_followed_is_an_act_of_its_own() -> None:
         "Thailand has suffered a spate of attacks in Narathiwat province this year."
     )
     assert len(extract(remark, published="2023-05-12T09:00:00").incidents) == 1
+
+
+def test_two_provinces_a_day_apart_are_two_incidents() -> None:
+    # Two first-level regions of one country whose codes differ are two places, even a day apart.
+    text = (
+        "A soldier was killed by a roadside bomb in Yala province on Tuesday, police said. "
+        "Yesterday two small bomb attacks also hit army patrols in Pattani province, wounding three soldiers."
+    )
+    incidents = extract(text, published="2015-07-14T12:00:00").incidents
+    assert [(i.place.name if i.place else None, i.date) for i in incidents] == [
+        ("Yala", "2015-07-14"), ("Pattani", "2015-07-13")]
+    assert incidents[0].wounded.value is None and incidents[1].wounded.value == 3
+
+
+def test_a_town_named_in_a_province_called_after_its_capital_is_that_provinces_incident() -> None:
+    # The province shares its capital's name: the town of that name is inside it, so the second report,
+    # placed at an unlisted village "in Kirkuk", is the attack told first.
+    text = (
+        "Militants on Tuesday attacked the army in Kirkuk province, killing two soldiers. "
+        "A number of militants attacked Zarqa village in Kirkuk, killing two soldiers, an officer said."
+    )
+    incidents = extract(text, published="2021-12-07T12:00:00").incidents
+    assert len(incidents) == 1
+    assert incidents[0].date == "2021-12-07"
+
+
+def test_the_day_before_a_claim_verb_dates_the_claim_when_the_attack_has_its_own() -> None:
+    text = (
+        "Militants on Tuesday attacked the army in Kirkuk province, killing two soldiers. "
+        "The group on Tuesday claimed responsibility for an attack on a patrol in Kirkuk late on Sunday, "
+        "killing four of them."
+    )
+    incidents = extract(text, published="2021-12-07T12:00:00").incidents
+    assert [(i.date, i.killed.value) for i in incidents] == [("2021-12-07", 2), ("2021-12-05", 4)]
