@@ -227,3 +227,35 @@ def test_the_day_before_a_claim_verb_dates_the_claim_when_the_attack_has_its_own
     )
     incidents = extract(text, published="2021-12-07T12:00:00").incidents
     assert [(i.date, i.killed.value) for i in incidents] == [("2021-12-07", 2), ("2021-12-05", 4)]
+
+
+def test_an_act_added_with_also_at_another_place_is_an_incident_of_its_own() -> None:
+    text = (
+        "PESHAWAR - Three policemen were killed when two suicide bombers blew themselves up at the Bara tehsil "
+        "compounds in the Khyber tribal district of Pakistan on Thursday, officials said. "
+        "A spokesman for the group said that they had also killed two soldiers in a sniper attack in North "
+        "Waziristan on Thursday."
+    )
+    incidents = extract(text, published="2023-07-21T12:00:00").incidents
+    assert [(i.place.name if i.place else None, i.killed.value) for i in incidents] == [
+        ("Bara", 3), ("North Waziristan", 2)]
+    assert "resolve.1.also-elsewhere" in incidents[1].trace
+
+
+def test_also_at_the_same_place_goes_on_with_the_attack_told() -> None:
+    text = (
+        "Gunmen stormed a police post in Kabul on Tuesday, killing four officers. "
+        "The attackers also killed two guards at a bank in Kabul, police said."
+    )
+    assert len(extract(text, published="2021-03-10T09:00:00").incidents) == 1
+
+
+def test_a_town_and_a_region_agreeing_only_on_a_month_are_two_incidents() -> None:
+    # A region and a town the gazetteer cannot put inside or outside it are one scene on one named day, not
+    # on a month that holds the day.
+    text = (
+        "Militants killed two soldiers in a sniper attack in North Waziristan on Thursday, officials said. "
+        "Earlier this month, five soldiers were killed in an attack on a post in Zhob."
+    )
+    incidents = extract(text, published="2023-07-21T12:00:00").incidents
+    assert [i.place.name if i.place else None for i in incidents] == ["North Waziristan", "Zhob"]

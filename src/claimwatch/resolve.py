@@ -15,7 +15,9 @@ The rules, in the order they run:
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
    bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; a report at another place or marked as another act, on a named
+   second bomb ... moments later" does not; an act added with "also" at a place of its own that is not the
+   incident's nor inside it ("they had also killed two soldiers in a sniper attack in X") is another act
+   (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
    day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
    told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
    (resolve.1.other-day); an act the sentence says came before the one it names first
@@ -127,6 +129,7 @@ NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
 EXAMPLE = "resolve.1.example"  # "attacks in Kabul, among them a shooting ... and a suicide bombing": one each
+ALSO_ELSEWHERE = "resolve.1.also-elsewhere"  # "they had also killed two soldiers in X": an act added at another place
 OTHER_DAY = "resolve.1.other-day"  # "on Friday night ... on Saturday night": named days one apart, two acts
 EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
@@ -174,6 +177,10 @@ _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
 _KILLING_NOUN = re.compile(r"(?:killings?|murders?)\s+of\b", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
+
+# How far before an attack word "also" may stand in its clause to add another act ("also killed two ... in a
+# sniper attack in X"), in characters.
+_ALSO_REACH = 60
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
@@ -245,6 +252,8 @@ class _Resolver:
         listing = res.defines("resolve", "examples_between")
         self.examples_between = res.pattern("resolve", "examples_between") if listing else None
         self.same_attack = res.pattern("resolve", "same_attack")
+        also = res.defines("resolve", "also_before")
+        self.also_before = res.pattern("resolve", "also_before") if also else None
         hypothetical = res.defines("resolve", "hypothetical_before")
         self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
         # English's words for what ties a place to an attack word read only English text, until a language
@@ -476,8 +485,19 @@ class _Resolver:
             self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         )
         other_day = False
+        # "they had also killed two soldiers in a sniper attack in X": an act added, at a place of its own.
+        opened = self.work.sentences[index].start
+        also = (
+            self.also_before is not None and place is not None and not known
+            and self.also_before.search(text[max(opened, event.start - _ALSO_REACH) : event.start]) is not None
+        )
+        elsewhere = False
         for draft in candidates:
             if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
+                continue
+            if (also and place is not None and draft.place is not None and not nested(draft, place, places)
+                    and places_fit(draft.place.place, place.place) != "same"):
+                elsewhere = True
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
@@ -503,7 +523,10 @@ class _Resolver:
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
-        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day else NEW
+        rule = (
+            (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day
+            else ALSO_ELSEWHERE if elsewhere else NEW
+        )
         draft = Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         refine(draft, place, when, weak)
         self.drafts.append(draft)
