@@ -38,6 +38,8 @@ def _pairs(text: str) -> list[tuple[str | None, str]]:
         ("The bombing of the bridge, acknowledged by Islamic State, killed nine.", [("Islamic State", "claimed")]),
         ("The raid was acknowledged by police only on Friday.", []),
         ("Hasm said it was behind the ambush on the checkpoint.", [("Hasm Movement", "claimed")]),
+        # an adverb between the auxiliary and the act ("had also killed") leaves the group its author
+        ("Al-Shabaab said that it had also killed two soldiers in an ambush.", [("al-Shabaab", "claimed")]),
         # suspicions
         ("Police said the bomber was a member of Jamaah Ansharut Daulah.", [("Jamaah Ansharut Daulah", "suspected")]),
         ("Villagers were killed by suspected Lakurawa fighters overnight.", [("Lakurawa", "suspected")]),
