@@ -142,6 +142,8 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+FIGURE_AT = "resolve.3.figure-at"  # "killed 47 people in Sanaa and 20 in Hadramawt": each figure the act at its place
+FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "12 were killed in attacks in Zhob and Sui": the acts' figure, no one's
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -257,6 +259,9 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
+        # "killed 47 people in the capital Sanaa": the words between a figure and the place of the act it counts.
+        at = res.defines("casualties", "figure_at")
+        self.figure_at = res.pattern("casualties", "figure_at") if at else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -404,7 +409,7 @@ class _Resolver:
             if referent is not None:
                 self.by_sentence[index] = referent
         for count in counts:
-            target = self._closest(count, referred)
+            target = self._count_target(count, referred)
             if target is not None:
                 target.counts.append(count)
 
@@ -590,6 +595,29 @@ class _Resolver:
             return distance(event, mention) + (0 if event.end <= mention.start else _AFTER_PENALTY)
 
         return min(referred, key=far)[0]
+
+    def _count_target(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
+        """The incident a casualty figure goes to: the act its words name ("the killing of more than 50"), or the act
+        of a list whose place follows it ("separate attacks killed 47 people in Sanaa and 20 soldiers in Hadramawt":
+        resolve.3.figure-at); a figure before a list of places that names none of them counts those acts together
+        ("12 soldiers were killed in attacks in Zhob and Sui") and goes to none (resolve.3.figure-of-list); else the
+        closest act (`_closest`)."""
+        own = [pair for pair in referred if pair[1] is not None and distance(pair[1], count) == 0
+               and pair[1].start < count.end]
+        if own:
+            return own[0][0]
+        target = self._closest(count, referred)
+        listed = [(d, e) for d, e in referred if e is not None and LISTED in e.trace and e.start >= count.end]
+        if not listed or self.figure_at is None:
+            return target
+        text = self.work.document.text
+        for draft, event in sorted(listed, key=lambda pair: pair[1].start):
+            if self.figure_at.fullmatch(text[count.end : event.start]):
+                add_trace(draft.incident.trace, FIGURE_AT)
+                return draft
+        if target is not None and any(target is d for d, _e in listed):
+            return None  # FIGURE_OF_LIST
+        return target
 
     # -- finishing -----------------------------------------------------------------------------------
 
