@@ -109,3 +109,53 @@ def test_a_figure_in_the_words_of_an_act_goes_to_it() -> None:
     incidents = extract(text).incidents
     assert incidents[0].killed == Count(value=6)
     assert [i.killed.min for i in incidents[1:]] == [40]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A fire swept the dormitory, and four pupils suffered severe burns.", [("wounded", Count(value=4))]),
+        ("Two guards sustained burns when the fuel tank exploded.", [("wounded", Count(value=2))]),
+        ("A mortar round hit the depot, but there were no injuries.",
+         [("killed", Count(value=0)), ("wounded", Count(value=0))]),
+    ],
+)
+def test_burns_and_zero_injuries(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert [(k, c) for _s, _e, k, c in counts_in(sentence)] == expected
+
+
+def test_attackers_told_after_a_toll_of_people_are_among_it() -> None:
+    text = ("Twelve people died in the fighting at the border post on Tuesday. "
+            "Five of the insurgents were killed, a local official said.")
+    mentions = find_counts(_work(text))
+    assert incident_toll(mentions, "killed") == Count(value=7, includes_perpetrators=False)
+    floor = find_counts(_work(text.replace("Twelve", "At least 12")))
+    assert incident_toll(floor, "killed") == Count(min=7)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Nine rebels were also killed, a local official said.",  # on top of them
+        "Twenty insurgents were killed, a local official said.",  # more than the toll: not among them
+    ],
+)
+def test_attackers_told_after_that_are_not_among_the_toll(after: str) -> None:
+    text = f"At least 12 people died in the fighting at the border post on Tuesday. {after}"
+    mentions = find_counts(_work(text))
+    assert all(m.count.includes_perpetrators is not False for m in mentions)
+
+
+def test_attackers_told_after_a_toll_of_soldiers_are_not_among_it() -> None:
+    text = "Twelve soldiers died at the border post on Tuesday. Five insurgents were killed, an official said."
+    assert incident_toll(find_counts(_work(text)), "killed") == Count(value=12)
+
+
+@pytest.mark.slow
+def test_a_figure_said_to_be_there_goes_to_the_act_last_placed() -> None:
+    text = ("Bombs struck markets in Kano and in Maiduguri on Sunday, killing dozens.\n\n"
+            "The heaviest blast was in the centre of Maiduguri, where a bomber struck at the main gate.\n\n"
+            "The bomb went off as traders were opening their stalls.\n\n"
+            "At least 31 people were killed and 60 others wounded there, the police said.")
+    by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
+    assert by_place["Maiduguri"].killed == Count(min=31) and by_place["Maiduguri"].wounded == Count(value=60)

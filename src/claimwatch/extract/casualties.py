@@ -113,6 +113,7 @@ class _Grammar:
     group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
     speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
     verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
+    everyone: re.Pattern[str] | None = None  # a toll of people of every side ("15 people"): attackers may be among them
     aggregate: re.Pattern[str] | None = None  # a toll over several acts ("in various attacks", "The attacks killed")
     other_act_opener: re.Pattern[str] | None = None  # a sentence opening on another act ("Later on Friday, ...")
 
@@ -155,6 +156,7 @@ def grammar(language: str | None = None) -> _Grammar:
         speaker_goes_on=optional("speaker_goes_on"),
         verb_continued=optional("verb_continued"),
         aggregate=optional("aggregate"),
+        everyone=optional("everyone"),
         other_act_opener=optional("other_act_opener"),
     )
 
@@ -196,7 +198,37 @@ def find_counts(work: Work) -> list[CountMention]:
                 )
             )
         found.extend(_attackers_among_dead(work, sentence, found))
+        found.extend(_attackers_told_after(g, sentence, found))
     return found
+
+
+def _attackers_told_after(g: _Grammar, sentence: Sentence, found: list[CountMention]) -> list[CountMention]:
+    """"At least 15 people were killed in the clashes. Eight militants were killed, an official said.": a sentence whose
+    only death toll counts attackers, fewer than the people a toll just before counted, tells who of them were the
+    attackers; the victims are that toll less them, as `_attackers_among_dead` gives ("also killed" adds instead)."""
+    if g.everyone is None:
+        return []
+    mine = [c for c in found if c.sentence == sentence.index and c.kind == "killed"]
+    if len(mine) != 1 or mine[0].count.includes_perpetrators is not True or mine[0].additional or mine[0].by_claimant:
+        return []
+    attackers = mine[0].count.value
+    before = [c for c in found if c.kind == "killed" and not c.by_claimant and sentence.index - 2 <= c.sentence
+              < sentence.index and c.count.includes_perpetrators is None and g.everyone.search(c.text)]
+    if attackers is None or not before:
+        return []
+    total = before[-1]
+    low, value = total.count.min, total.count.value
+    if (value if value is not None else low or 0) <= attackers:
+        return []
+    total.count.includes_perpetrators = True
+    victims = Count(
+        value=value - attackers if value is not None else None,
+        min=low - attackers if low is not None else None,
+        max=total.count.max - attackers if total.count.max is not None else None,
+        includes_perpetrators=False,
+    )
+    return [CountMention(start=mine[0].start, end=mine[0].end, text=mine[0].text, sentence=sentence.index,
+                         kind="killed", count=victims)]
 
 
 def _attackers_among_dead(work: Work, sentence: Sentence, found: list[CountMention]) -> list[CountMention]:
