@@ -41,6 +41,11 @@ The rules, in the order they run:
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
+   Of a sentence's several acts, a figure goes to the one its words name ("the killing of more than 50"), to
+   the listed act whose place follows it ("killed 47 people in Sanaa and 20 soldiers in Hadramawt":
+   resolve.3.figure-at), else to the one nearest before it; a figure before a list of places naming none of
+   them counts them together and goes to none (resolve.3.figure-of-list); a figure said to be "there" in a
+   sentence of no act goes to the act last placed (resolve.3.figure-there).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -145,6 +150,9 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+FIGURE_AT = "resolve.3.figure-at"  # "killed 47 people in Sanaa and 20 in Hadramawt": each figure the act at its place
+FIGURE_THERE = "resolve.3.figure-there"  # "At least 83 were killed there": the act last named with its place
+FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "12 were killed in attacks in Zhob and Sui": the acts' figure, no one's
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -184,6 +192,8 @@ _ALSO_REACH = 60
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
+# How many sentences back a figure said to be "there" may find the act last named with a place.
+_THERE_REACH = 3
 # How many characters farther than an attack word before it an attack word after a figure may be and still take it.
 _AFTER_PENALTY = 60
 
@@ -266,6 +276,11 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
+        # "killed 47 people in the capital Sanaa": the words between a figure and the place of the act it counts.
+        at = res.defines("casualties", "figure_at")
+        self.figure_at = res.pattern("casualties", "figure_at") if at else None
+        there = res.defines("casualties", "figure_there")
+        self.figure_there = res.pattern("casualties", "figure_there") if there else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -413,7 +428,7 @@ class _Resolver:
             if referent is not None:
                 self.by_sentence[index] = referent
         for count in counts:
-            target = self._closest(count, referred)
+            target = self._count_target(count, referred)
             if target is not None:
                 target.counts.append(count)
 
@@ -613,6 +628,48 @@ class _Resolver:
             return distance(event, mention) + (0 if event.end <= mention.start else _AFTER_PENALTY)
 
         return min(referred, key=far)[0]
+
+    def _count_target(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
+        """The incident a casualty figure goes to: the act its words name ("the killing of more than 50"); the act last
+        named with a place or date, a few sentences back at most, for a figure said to be "there" in a sentence that
+        names no act but the killing (resolve.3.figure-there); the act of a list whose place follows it ("separate
+        attacks killed 47 people in Sanaa and 20 soldiers in Hadramawt": resolve.3.figure-at). A figure before a list
+        of places that names none of them counts those acts together ("12 soldiers were killed in attacks in Zhob and
+        Sui") and goes to none (resolve.3.figure-of-list). Else the closest act (`_closest`)."""
+        text = self.work.document.text
+        own = [(d, e) for d, e in referred if e is not None and distance(e, count) == 0 and e.start < count.end
+               and (not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4]))]
+        if own:
+            return own[0][0]
+        there = self._there(count, referred)
+        if there is not None:
+            add_trace(there.incident.trace, FIGURE_THERE)
+            return there
+        target = self._closest(count, referred)
+        listed = [(d, e) for d, e in referred if e is not None and LISTED in e.trace and e.start >= count.end]
+        if not listed or self.figure_at is None:
+            return target
+        for draft, event in sorted(listed, key=lambda pair: pair[1].start):
+            if self.figure_at.fullmatch(text[count.end : event.start]):
+                add_trace(draft.incident.trace, FIGURE_AT)
+                return draft
+        if target is not None and any(target is d for d, _e in listed):
+            return None  # FIGURE_OF_LIST
+        return target
+
+    def _there(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
+        """The act last named with a place or date, for a figure said to be "there" ("At least 83 were killed there")
+        in a sentence that names no act but the killing."""
+        if self.figure_there is None or self.last_anchor is None:
+            return None
+        if any(e is not None and not _KILLING.match(e.text) for _d, e in referred):
+            return None
+        anchored_in, draft = self.last_anchor
+        sentence = self.work.sentences[count.sentence]
+        if count.sentence - anchored_in > _THERE_REACH or not self.figure_there.match(
+                self.work.document.text, count.end, sentence.end):
+            return None
+        return draft
 
     # -- finishing -----------------------------------------------------------------------------------
 
