@@ -49,7 +49,9 @@ The rules, in the order they run:
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision; or, for the main
    incident of a report with no publication time whose address names only the month it was written in
-   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address).
+   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
+   further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
+   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py).
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -62,7 +64,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import lang, periods
+from . import lang, periods, resolve_dates
 from .anchors import (
     DATELINE,
     DATELINE_REACH,
@@ -189,6 +191,7 @@ def stage(work: Work) -> Work:
     incidents = resolver.finish()
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
+    resolve_dates.date_further_acts(resolver.drafts)
     add_perpetrators(incidents, claims)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
