@@ -24,3 +24,24 @@ def test_an_act_that_came_before_the_main_one_does_not_take_its_date() -> None:
     incidents = claimwatch.extract(text, published="2023-03-08T10:00:00").incidents
     assert incidents[0].date == "2023-03-07" and len(incidents) == 3
     assert all(i.date is None for i in incidents[1:])
+
+
+def test_a_date_after_an_attack_word_dates_it_rather_than_the_next_one_across_a_comma() -> None:
+    from claimwatch.anchors import nearest_dates
+    from claimwatch.model import DateMention, EventMention
+
+    text = ("the shooting at a crowded open-air concert in Denver last fall that killed 12, an attack on a hotel "
+            "in Lima in May 2016")
+    def event(word: str) -> EventMention:
+        start = text.index(word)
+        return EventMention(start=start, end=start + len(word), text=word, sentence=0)
+
+    def when(phrase: str, iso: str, precision: str) -> DateMention:
+        start = text.index(phrase)
+        return DateMention(start=start, end=start + len(phrase), text=phrase, sentence=0, date=iso,
+                           precision=precision, relative=True)  # type: ignore[arg-type]
+
+    shooting, attack = event("shooting"), event("attack")
+    fall, may = when("last fall", "2015", "year"), when("May 2016", "2016-05", "month")
+    assert nearest_dates(shooting, [shooting, attack], [fall, may], text) == [fall]
+    assert nearest_dates(attack, [shooting, attack], [fall, may], text) == [may]

@@ -76,6 +76,7 @@ from .anchors import (
     listed_places,
     most_specific,
     names_a_medium,
+    nearest_dates,
     nearest_to,
     not_attack_dates,
     not_attack_places,
@@ -357,7 +358,7 @@ class _Resolver:
                 or any(earlier)
             )
             own_places = nearest_to(event, events, places) if apart else places
-            own_dates = nearest_to(event, events, dates) if apart else dates
+            own_dates = nearest_dates(event, events, dates, text) if apart else dates
             loose_places: list[PlaceMention] = []
             loose_dates: list[DateMention] = []
             known = bool(self.drafts) and definite(text, event, self.language)
