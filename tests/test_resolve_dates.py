@@ -45,3 +45,15 @@ def test_a_date_after_an_attack_word_dates_it_rather_than_the_next_one_across_a_
     fall, may = when("last fall", "2015", "year"), when("May 2016", "2016-05", "month")
     assert nearest_dates(shooting, [shooting, attack], [fall, may], text) == [fall]
     assert nearest_dates(attack, [shooting, attack], [fall, may], text) == [may]
+
+
+def test_an_earlier_act_is_dated_by_a_day_written_far_after_its_word() -> None:
+    text = (
+        "Militants stormed an army post near Baidoa on Monday, killing six soldiers. "
+        "The attack followed the killing of more than 30 Ethiopian troops at a remote camp in the south of the "
+        "country on Friday."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-07T10:00:00").incidents
+    assert incidents[0].date == "2023-03-06"
+    earlier = [i for i in incidents if "resolve.1.earlier" in i.trace]
+    assert [i.date for i in earlier] == ["2023-03-03"]

@@ -378,6 +378,12 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
+            if earlier[k] and not own_dates:
+                # "The attack followed the killing of more than 50 peacekeepers in southern Somalia on Friday": the
+                # words after an earlier act's, up to the next attack word, tell of it, however many they are.
+                until = events[k + 1].start if k + 1 < len(events) else len(text)
+                own_dates = [d for d in dates if event.end <= d.start < until][:1]
+                loose_dates = [d for d in loose_dates if d not in own_dates]
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known,
                                        earlier=earlier[k])
             if loose_places or loose_dates:
