@@ -57,3 +57,22 @@ def test_an_earlier_act_is_dated_by_a_day_written_far_after_its_word() -> None:
     assert incidents[0].date == "2023-03-06"
     earlier = [i for i in incidents if "resolve.1.earlier" in i.trace]
     assert [i.date for i in earlier] == ["2023-03-03"]
+
+
+def test_a_sentence_saying_when_the_act_took_place_dates_the_incident_it_refers_to() -> None:
+    text = (
+        "Three guards were killed when a car bomb hit their checkpoint in Khost province, an official said. "
+        "The governor told reporters that the incident took place shortly before dawn on Saturday."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert [i.date for i in incidents] == ["2023-03-04"]
+    assert "resolve.2.told-when" in incidents[0].trace
+
+
+def test_the_day_something_was_said_after_a_verb_of_occurring_does_not_date_the_act() -> None:
+    text = (
+        "Gunmen killed four workers at a dam in Kunar province. "
+        "It was carried out by a unit of the group, its spokesman said in a statement on Sunday."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert "resolve.2.told-when" not in incidents[0].trace

@@ -37,7 +37,9 @@ The rules, in the order they run:
    each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
-   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
+   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. A sentence
+   with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
+   incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
@@ -261,6 +263,10 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
+        # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
+        told = res.defines("resolve", "occurred_before")
+        self.occurred = res.pattern("resolve", "occurred_before") if told else None
+        self.occurrence_noun = res.pattern("resolve", "occurrence_noun_after") if told else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -391,6 +397,8 @@ class _Resolver:
             referred.append((draft, event))
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
+        if not referred and dates and self.occurred is not None and self.occurrence_noun is not None:
+            self._told_when(index, dates)
         counts = self.counts.get(index, [])
         if not referred and (counts or weapons):
             # Weapons named in a general remark ("attacks using vehicles and knives") describe the
@@ -547,6 +555,22 @@ class _Resolver:
         if (place is not None or when is not None) and compatible(draft, place, when):
             add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             refine(draft, place, when, weak)
+
+    def _told_when(self, index: int, dates: list[DateMention]) -> None:
+        """Date the incident a sentence with no attack word refers back to, where it has no date, by the date the
+        sentence says it happened on ("the accident took place on Sunday night"): not the main incident by one long
+        before the article."""
+        assert self.occurred is not None and self.occurrence_noun is not None
+        sentence = self.work.sentences[index]
+        when = resolve_dates.told_when(self.work.document.text, sentence.start, sentence.end, dates, self.occurred,
+                                       self.occurrence_noun)
+        referent = self._referent(index)
+        if when is None or referent is None or referent.date is not None:
+            return
+        if (referent is self.main and self._long_before(when)) or not compatible(referent, None, when):
+            return
+        refine(referent, None, when, False)
+        add_trace(referent.incident.trace, resolve_dates.TOLD_WHEN)
 
     def _other_day(self, draft: Draft, when: DateMention | None) -> bool:
         """True when an attack word dated a named day is another act than the incident dated the named day before
