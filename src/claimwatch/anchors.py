@@ -206,6 +206,24 @@ def nearest_to(event: EventMention, events: list[EventMention], mentions: list) 
     return nearest + [m for m in mentions if nearest and m is not nearest[0] and distance(m, nearest[0]) <= _JOINED]
 
 
+# A clause break between a date and an attack word ("an attack in X in June 2017 that killed 37, a bombing in Y"):
+# the date is that much farther from the word on the other side of the break.
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_BREAK_PENALTY = 40
+
+
+def nearest_dates(event: EventMention, events: list[EventMention], dates: list, text: str) -> list:
+    """`nearest_to` for dates, a clause break counting against the attack word across it: "the massacre in X last
+    fall that killed 58, an attack in Y in June 2017" dates the massacre last fall, "a bomb went off in X, and on
+    Sunday gunmen attacked Y" the attack on Sunday."""
+    def far(e: EventMention, mention: Mention) -> int:
+        gap = text[min(e.end, mention.end) : max(e.start, mention.start)]
+        return distance(e, mention) + (_BREAK_PENALTY if _CLAUSE_BREAK.search(gap) else 0)
+
+    mine = [m for m in dates if min(events, key=lambda e: far(e, m)) is event and distance(event, m) <= NEAR]
+    return sorted(mine, key=lambda m: far(event, m))[:1]
+
+
 VAGUE_DATE = re.compile(
     r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
 )

@@ -80,7 +80,7 @@ for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "4", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
     extractor("events", events.find_events, "8", _TEXT),
-    extractor("dates", dates.find_dates, "7", _TEXT),
+    extractor("dates", dates.find_dates, "8", _TEXT),
     extractor("places", places.find_places, "8", _READ),
     extractor("counts", casualties.find_counts, "7", _TEXT),
     extractor("groups", groups.find_groups, "4", _TEXT),

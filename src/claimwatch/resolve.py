@@ -39,7 +39,9 @@ The rules, in the order they run:
    each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
-   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
+   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. A sentence
+   with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
+   incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
    Of a sentence's several acts, a figure goes to the one its words name ("the killing of more than 50"), to
    the listed act whose place follows it ("killed 47 people in Sanaa and 20 soldiers in Hadramawt":
@@ -56,7 +58,9 @@ The rules, in the order they run:
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision; or, for the main
    incident of a report with no publication time whose address names only the month it was written in
-   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address).
+   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
+   further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
+   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py).
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -69,7 +73,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import lang, periods
+from . import lang, periods, resolve_dates
 from .anchors import (
     DATELINE,
     DATELINE_REACH,
@@ -81,6 +85,7 @@ from .anchors import (
     listed_places,
     most_specific,
     names_a_medium,
+    nearest_dates,
     nearest_to,
     not_attack_dates,
     not_attack_places,
@@ -206,6 +211,7 @@ def stage(work: Work) -> Work:
     incidents = resolver.finish()
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
+    resolve_dates.date_further_acts(resolver.drafts)
     add_perpetrators(incidents, claims)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
@@ -281,6 +287,10 @@ class _Resolver:
         self.figure_at = res.pattern("casualties", "figure_at") if at else None
         there = res.defines("casualties", "figure_there")
         self.figure_there = res.pattern("casualties", "figure_there") if there else None
+        # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
+        told = res.defines("resolve", "occurred_before")
+        self.occurred = res.pattern("resolve", "occurred_before") if told else None
+        self.occurrence_noun = res.pattern("resolve", "occurrence_noun_after") if told else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -378,7 +388,7 @@ class _Resolver:
                 or any(earlier)
             )
             own_places = nearest_to(event, events, places) if apart else places
-            own_dates = nearest_to(event, events, dates) if apart else dates
+            own_dates = nearest_dates(event, events, dates, text) if apart else dates
             loose_places: list[PlaceMention] = []
             loose_dates: list[DateMention] = []
             known = bool(self.drafts) and definite(text, event, self.language)
@@ -398,6 +408,12 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
+            if earlier[k] and not own_dates:
+                # "The attack followed the killing of more than 50 peacekeepers in southern Somalia on Friday": the
+                # words after an earlier act's, up to the next attack word, tell of it, however many they are.
+                until = events[k + 1].start if k + 1 < len(events) else len(text)
+                own_dates = [d for d in dates if event.end <= d.start < until][:1]
+                loose_dates = [d for d in loose_dates if d not in own_dates]
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known,
                                        earlier=earlier[k])
             if loose_places or loose_dates:
@@ -405,6 +421,8 @@ class _Resolver:
             referred.append((draft, event))
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
+        if not referred and dates and self.occurred is not None and self.occurrence_noun is not None:
+            self._told_when(index, dates)
         counts = self.counts.get(index, [])
         if not referred and (counts or weapons):
             # Weapons named in a general remark ("attacks using vehicles and knives") describe the
@@ -575,6 +593,22 @@ class _Resolver:
         if (place is not None or when is not None) and compatible(draft, place, when):
             add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             refine(draft, place, when, weak)
+
+    def _told_when(self, index: int, dates: list[DateMention]) -> None:
+        """Date the incident a sentence with no attack word refers back to, where it has no date, by the date the
+        sentence says it happened on ("the accident took place on Sunday night"): not the main incident by one long
+        before the article."""
+        assert self.occurred is not None and self.occurrence_noun is not None
+        sentence = self.work.sentences[index]
+        when = resolve_dates.told_when(self.work.document.text, sentence.start, sentence.end, dates, self.occurred,
+                                       self.occurrence_noun)
+        referent = self._referent(index)
+        if when is None or referent is None or referent.date is not None:
+            return
+        if (referent is self.main and self._long_before(when)) or not compatible(referent, None, when):
+            return
+        refine(referent, None, when, False)
+        add_trace(referent.incident.trace, resolve_dates.TOLD_WHEN)
 
     def _other_day(self, draft: Draft, when: DateMention | None) -> bool:
         """True when an attack word dated a named day is another act than the incident dated the named day before
