@@ -95,6 +95,15 @@ def test_an_attack_not_made_reports_no_incident() -> None:
     assert [i.place.country_code if i.place else None for i in incidents] == ["RU"]
 
 
+def test_an_attack_someone_set_out_to_make_reports_no_incident() -> None:
+    text = (
+        "Rebels killed eight soldiers in an ambush near Gao on Saturday, the army said. "
+        "The group said the troops had come to the village of Tinzar to execute a major attack on Friday."
+    )
+    incidents = extract(text, published="2021-04-05T09:00:00").incidents
+    assert len(incidents) == 1 and incidents[0].killed.value == 8
+
+
 def test_a_definite_attack_at_a_town_the_gazetteer_cannot_place_is_the_main_incident() -> None:
     # "Zarkot tehsil" is in no table: how far it is from Quetta cannot be told, so "the attack" there is the
     # one the article reports, told more closely.
