@@ -15,8 +15,10 @@ The rules, in the order they run:
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
    bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; an act added with "also" at a place of its own that is not the
-   incident's nor inside it ("they had also killed two soldiers in a sniper attack in X") is another act
+   second bomb ... moments later" does not; an act against militants ("a strike killed al-Shabaab leader X", "an
+   assault against the Abu Sayyaf") is a state's, no incident (counter_operations.py,
+   resolve.1.against-militants); an act added with "also" at a place of its own that is not the incident's nor
+   inside it ("they had also killed two soldiers in a sniper attack in X") is another act
    (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
    day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
    told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
@@ -93,6 +95,7 @@ from .anchors import (
     places_fit,
     tied,
 )
+from .counter_operations import against_militants
 from .counts import incident_toll
 from .drafts import (
     Draft,
@@ -255,6 +258,7 @@ class _Resolver:
         not_attack = not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
+        self.groups = _by_sentence(m.groups)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
         res = lang.resources(work.document.language)
         self.distinct_before = res.pattern("resolve", "distinct_before")
@@ -310,6 +314,10 @@ class _Resolver:
             cues = [e for e in cues if not self.hypothetical.search(text[max(0, e.start - 40) : e.start])]
             generic = [e for e in generic if e in cues]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
+        # "a strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf": a state's act, no incident.
+        cues = [e for e in cues if e in weapons or not against_militants(
+            text, e, self.groups.get(index, []), self.language, _KILLING.match(e.text) is not None)]
+        generic = [e for e in generic if e in cues]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):
             # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
