@@ -14,8 +14,8 @@ The rules, in the order they run:
    a town no table puts in or out of that region. The first incident is the document's main incident: the
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
-   bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; an act against militants ("a strike killed al-Shabaab leader X", "an
+   bomb", "they also burned" at a place or on a day of its own, a sentence opening "Separately,", "Meanwhile,
+   in X") starts a new incident; "a second bomb ... moments later" does not; an act against militants ("a strike killed al-Shabaab leader X", "an
    assault against the Abu Sayyaf") is a state's, no incident (counter_operations.py,
    resolve.1.against-militants); an act added with "also" at a place of its own that is not the incident's nor
    inside it ("they had also killed two soldiers in a sniper attack in X") is another act
@@ -481,8 +481,9 @@ class _Resolver:
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
-        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act. "A
-        # second bomb went off moments later" is the same attack; "the second bomb" one already told.
+        # "also killed" adds victims to the attack just told, and so does "they also burned the library", an act
+        # with no place or date of its own; "another bomb", a further act. "A second bomb went off moments later"
+        # is the same attack; "the second bomb" one already told.
         marker = self.distinct_before.search(text[max(0, event.start - 40) : event.start])
         killing = _KILLING.match(event.text) is not None
         distinct = (
@@ -490,6 +491,7 @@ class _Resolver:
             and not killing
             and not known
             and self.same_attack.search(sentence) is None
+            and not (marker.group(0).split()[0].casefold() == "also" and place is None and when is None)
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
