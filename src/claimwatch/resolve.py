@@ -17,9 +17,9 @@ The rules, in the order they run:
    bomb", "they also burned" at a place or on a day of its own, a sentence opening "Separately,", "Meanwhile,
    in X") starts a new incident; "a second bomb ... moments later" does not; an act against militants ("a
    strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf") is a state's, no incident
-   (counter_operations.py, resolve.1.against-militants); an act added with "also" at a place of its own that is not the incident's nor
-   inside it ("they had also killed two soldiers in a sniper attack in X") is another act
-   (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
+   (counter_operations.py, resolve.1.against-militants); an act added with "also" at a place of its own that
+   is not the incident's nor inside it ("they had also killed two soldiers in a sniper attack in X") is
+   another act (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
    day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
    told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
    (resolve.1.other-day); an act the sentence says came before the one it names first
