@@ -268,3 +268,20 @@ def test_a_town_and_a_region_agreeing_only_on_a_month_are_two_incidents() -> Non
     )
     incidents = extract(text, published="2023-07-21T12:00:00").incidents
     assert [i.place.name if i.place else None for i in incidents] == ["North Waziristan", "Zhob"]
+
+
+def test_attacks_on_two_named_nights_are_two_incidents_without_places_of_their_own() -> None:
+    text = (
+        "Three soldiers were wounded when rebels on Friday night fired rifles at an army detachment, the army said. "
+        "Two more soldiers were wounded on Saturday night when rebel gunmen attacked an army post."
+    )
+    incidents = extract(text, published="2014-12-15T09:00:00").incidents
+    assert [(i.date, i.wounded.value) for i in incidents] == [("2014-12-12", 3), ("2014-12-13", 2)]
+
+
+def test_one_night_told_on_both_sides_of_midnight_is_one_incident() -> None:
+    text = (
+        "Gunmen attacked a police post late on Friday, killing two officers. "
+        "The gunmen fled early on Saturday after a gun battle, police said."
+    )
+    assert len(extract(text, published="2014-12-15T09:00:00").incidents) == 1

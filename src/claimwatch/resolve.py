@@ -544,8 +544,9 @@ class _Resolver:
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
-            moved = bool(place and draft.place and place.place.name != draft.place.place.name)
-            if (distinct or listed_day or moved) and not known and not killing and self._other_day(draft, when):
+            # Two named days one apart are two acts even with no place of their own ("on Friday night ... gunmen
+            # attacked a post"; "on Saturday night ... gunmen attacked a detachment").
+            if not known and not killing and self._other_day(draft, when):
                 other_day = True
                 continue
             if compatible(draft, place, when, within=places):
