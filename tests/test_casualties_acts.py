@@ -159,3 +159,13 @@ def test_a_figure_said_to_be_there_goes_to_the_act_last_placed() -> None:
             "At least 31 people were killed and 60 others wounded there, the police said.")
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert by_place["Maiduguri"].killed == Count(min=31) and by_place["Maiduguri"].wounded == Count(value=60)
+
+
+@pytest.mark.slow
+def test_a_figure_told_only_of_another_country_gives_way() -> None:
+    text = ("A bomb killed two worshippers at a mosque in Kano on Friday, police said.\n\n"
+            "Three soldiers from Chad were wounded in the blast.\n\n"
+            "Ghana's Christians have also suffered this month after two church bombings killed at least 19 people.")
+    by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
+    assert by_place["Kano"].killed == Count(value=2)
+    assert by_place["Kano"].wounded == Count(value=3)

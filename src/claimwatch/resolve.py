@@ -43,7 +43,9 @@ The rules, in the order they run:
    the listed act whose place follows it ("killed 47 people in Sanaa and 20 soldiers in Hadramawt":
    resolve.3.figure-at), else to the one nearest before it; a figure before a list of places naming none of
    them counts them together and goes to none (resolve.3.figure-of-list); a figure said to be "there" in a
-   sentence of no act goes to the act last placed (resolve.3.figure-there).
+   sentence of no act goes to the act last placed (resolve.3.figure-there). A figure of a sentence whose places
+   all lie in another country than its incident's is another act's: it gives way to the incident's own
+   (resolve.3.figure-elsewhere, counts.other-act).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -65,6 +67,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lang, periods
@@ -149,6 +152,7 @@ FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
 FIGURE_AT = "resolve.3.figure-at"  # "killed 47 people in Sanaa and 20 in Hadramawt": each figure the act at its place
 FIGURE_THERE = "resolve.3.figure-there"  # "At least 83 were killed there": the act last named with its place
+FIGURE_ELSEWHERE = "resolve.3.figure-elsewhere"  # a figure of a sentence placed only in another country: another act's
 FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "12 were killed in attacks in Zhob and Sui": the acts' figure, no one's
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
@@ -267,6 +271,7 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
+        self.scene_places = _by_sentence(_scene_places(work, skip, media, elsewhere))
         # "killed 47 people in the capital Sanaa": the words between a figure and the place of the act it counts.
         at = res.defines("casualties", "figure_at")
         self.figure_at = res.pattern("casualties", "figure_at") if at else None
@@ -721,8 +726,22 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        draft.incident.killed = incident_toll(draft.counts, "killed")
-        draft.incident.wounded = incident_toll(draft.counts, "wounded")
+        counts = [self._elsewhere(draft.incident, c) for c in draft.counts]
+        draft.incident.killed = incident_toll(counts, "killed")
+        draft.incident.wounded = incident_toll(counts, "wounded")
+
+    def _elsewhere(self, incident: Incident, count: CountMention) -> CountMention:
+        """A figure of a sentence whose places all lie in another country than the incident's ("Shiites in Pakistan
+        also suffered this week, after two blasts killed 27" in a report of a bombing in Dhaka) tells of another act:
+        it gives way to the incident's own figure (counts.other-act; resolve.3.figure-elsewhere)."""
+        country = incident.place.country_code if incident.place is not None else incident.country_code
+        places = self.scene_places.get(count.sentence, [])
+        if count.other_act or not country or not places:
+            return count
+        if any(not p.place.country_code or p.place.country_code == country for p in places):
+            return count
+        add_trace(incident.trace, FIGURE_ELSEWHERE)
+        return replace(count, other_act=True)
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -745,6 +764,28 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     for mention in mentions:
         grouped.setdefault(mention.sentence, []).append(mention)
     return grouped
+
+
+def _scene_places(work: Work, skip: int, media: set[str], elsewhere: set[int]) -> list[PlaceMention]:
+    """The places a sentence names that may be where the people its figures count were: every place past the dateline
+    but a medium, a base, a border or a country as an owner ("a US air strike"), an origin ("soldiers from Uganda") or
+    a country whose officials speak ("US officials said"); a country owning people stays ("Pakistan's Shiites")."""
+    res = lang.resources(work.document.language)
+    if not res.defines("casualties", "scene_not_before"):
+        return []
+    text = work.document.text
+    before = res.pattern("casualties", "scene_not_before")
+    after = res.pattern("casualties", "scene_not_after")
+    owns = res.pattern("casualties", "scene_owner_after")
+    found = []
+    for p in work.mentions.places:
+        preceding, following = text[max(0, p.start - 30) : p.start], text[p.end : p.end + 30]
+        if p.start < skip or p.text.casefold() in media or before.search(preceding) or after.match(following):
+            continue
+        if p.start in elsewhere and not owns.match(following):
+            continue
+        found.append(p)
+    return found
 
 
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:
