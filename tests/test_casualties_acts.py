@@ -169,3 +169,20 @@ def test_a_figure_told_only_of_another_country_gives_way() -> None:
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert by_place["Kano"].killed == Count(value=2)
     assert by_place["Kano"].wounded == Count(value=3)
+
+
+def test_french_totals_over_a_period_or_several_attacks() -> None:
+    assert counts_in("Depuis le début de l'année, plus de 90 personnes sont mortes dans la région.", "fr") == []
+    text = ("Une trentaine de personnes ont été tuées dans des attaques visant des villages. "
+            "Dans le premier village, huit civils ont été tués par des hommes armés.")
+    work = Work(document=Document(text=text, language="fr"))
+    work.sentences = split_sentences(text)
+    mentions = find_counts(work)
+    assert [m.aggregate for m in mentions] == [True, False]
+    assert incident_toll(mentions, "killed") == Count(value=8)
+
+
+def test_two_told_as_both() -> None:
+    assert [(k, c) for _s, _e, k, c in counts_in("Both of the hostages were killed in the raid.")] == [
+        ("killed", Count(value=2))]
+    assert counts_in("Both soldiers and civilians were killed in the raid.") == []
