@@ -25,7 +25,6 @@ def _work(text: str) -> Work:
     [
         "Nine villagers were killed on Sunday in various attacks blamed on the rebels.",
         "Five guards lost their lives in separate attacks in the two provinces.",
-        "The attacks killed eleven people, the governor said.",
         "Four traders and 12 soldiers have been killed in the attacks carried out in recent days.",
         "The militants staged multiple raids on farms across the district that killed 30 people.",
     ],
@@ -52,7 +51,6 @@ def test_an_aggregate_alone_stands() -> None:
     [
         "Later on Sunday, the gunmen raided a second village, where they killed four people.",
         "Another group of the fighters entered a hamlet nearby, where they shot six people who died there.",
-        "Earlier, late on Saturday, bandits shot dead three herders on the road.",
         "Elsewhere, seven soldiers were killed when their truck hit a mine.",
     ],
 )
@@ -61,6 +59,13 @@ def test_a_figure_of_a_later_act_gives_way_to_the_incidents_own(later: str) -> N
     mentions = find_counts(_work(text))
     assert mentions[-1].other_act and not mentions[0].other_act
     assert incident_toll(mentions, "killed") == Count(value=2)
+
+
+def test_earlier_often_tells_the_act_again() -> None:
+    text = "Two farmers were shot dead in a village on Sunday. Earlier, gunmen shot dead three farmers at the well."
+    mentions = find_counts(_work(text))
+    assert not mentions[-1].other_act
+    assert incident_toll(mentions, "killed") == Count(value=3)
 
 
 def test_a_toll_told_later_still_updates_the_figure() -> None:
@@ -186,3 +191,13 @@ def test_two_told_as_both() -> None:
     assert [(k, c) for _s, _e, k, c in counts_in("Both of the hostages were killed in the raid.")] == [
         ("killed", Count(value=2))]
     assert counts_in("Both soldiers and civilians were killed in the raid.") == []
+
+
+@pytest.mark.slow
+def test_a_figure_told_of_the_acts_listed_just_before_goes_to_none() -> None:
+    text = ("A roadside bomb killed three soldiers in Kano on Monday.\n\n"
+            "The attack followed bombings in Maiduguri, Yola and Bauchi over the weekend.\n\n"
+            "The bombings killed 11 people, officials said.")
+    by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
+    assert by_place["Kano"].killed.value == 3
+    assert not by_place["Maiduguri"].killed.known and not by_place["Yola"].killed.known

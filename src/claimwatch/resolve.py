@@ -39,10 +39,11 @@ The rules, in the order they run:
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
-   Of a sentence's several acts, a figure goes to the one its words name ("the killing of more than 50"), to
-   the listed act whose place follows it ("killed 47 people in Sanaa and 20 soldiers in Hadramawt":
+   Of a sentence's several acts, a figure goes to the one its words name ("the killing of some 30 miners"), to
+   the listed act whose place follows it ("killed 14 people in Maiduguri and 9 traders in Yola":
    resolve.3.figure-at), else to the one nearest before it; a figure before a list of places naming none of
-   them counts them together and goes to none (resolve.3.figure-of-list); a figure said to be "there" in a
+   them counts them together and goes to none, as one the next sentence gives them by a definite plural ("The
+   bombings killed 11": resolve.3.figure-of-list); a figure said to be "there" in a
    sentence of no act goes to the act last placed (resolve.3.figure-there). A figure of a sentence whose places
    all lie in another country than its incident's is another act's: it gives way to the incident's own
    (resolve.3.figure-elsewhere, counts.other-act).
@@ -150,10 +151,10 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
-FIGURE_AT = "resolve.3.figure-at"  # "killed 47 people in Sanaa and 20 in Hadramawt": each figure the act at its place
-FIGURE_THERE = "resolve.3.figure-there"  # "At least 83 were killed there": the act last named with its place
+FIGURE_AT = "resolve.3.figure-at"  # "killed 14 in Maiduguri and 9 in Yola": each figure the act at its place
+FIGURE_THERE = "resolve.3.figure-there"  # "31 were killed there": the act last named with its place
 FIGURE_ELSEWHERE = "resolve.3.figure-elsewhere"  # a figure of a sentence placed only in another country: another act's
-FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "12 were killed in attacks in Zhob and Sui": the acts' figure, no one's
+FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "20 died in attacks in A and B": the acts' figure, no one's
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -217,6 +218,7 @@ class _Resolver:
         self.language = work.document.language
         self.drafts: list[Draft] = []
         self.by_sentence: dict[int, Draft] = {}  # the incident each sentence refers to (the first one)
+        self.listed_in: dict[int, list[Draft]] = {}  # the acts each sentence lists (resolve.1.listed)
         self.last_anchor: tuple[int, Draft] | None = None
         m = work.mentions
         text = work.document.text
@@ -272,7 +274,7 @@ class _Resolver:
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
         self.scene_places = _by_sentence(_scene_places(work, skip, media, elsewhere))
-        # "killed 47 people in the capital Sanaa": the words between a figure and the place of the act it counts.
+        # "killed 14 people in the city of Maiduguri": the words between a figure and the place of the act it counts.
         at = res.defines("casualties", "figure_at")
         self.figure_at = res.pattern("casualties", "figure_at") if at else None
         there = res.defines("casualties", "figure_there")
@@ -427,6 +429,7 @@ class _Resolver:
             target = self._count_target(count, referred)
             if target is not None:
                 target.counts.append(count)
+        self.listed_in[index] = [d for d, e in referred if e is not None and LISTED in e.trace]
 
     def _incident_for(
         self,
@@ -612,17 +615,20 @@ class _Resolver:
         return min(referred, key=far)[0]
 
     def _count_target(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
-        """The incident a casualty figure goes to: the act its words name ("the killing of more than 50"); the act last
-        named with a place or date, a few sentences back at most, for a figure said to be "there" in a sentence that
-        names no act but the killing (resolve.3.figure-there); the act of a list whose place follows it ("separate
-        attacks killed 47 people in Sanaa and 20 soldiers in Hadramawt": resolve.3.figure-at). A figure before a list
-        of places that names none of them counts those acts together ("12 soldiers were killed in attacks in Zhob and
-        Sui") and goes to none (resolve.3.figure-of-list). Else the closest act (`_closest`)."""
+        """The incident a casualty figure goes to: the act its words name ("the killing of some 30 miners"); the act
+        last named with a place or date, a few sentences back at most, for a figure said to be "there" in a sentence
+        that names no act but the killing (resolve.3.figure-there); the act of a list whose place follows it
+        ("separate bombings killed 14 people in Maiduguri and 9 traders in Yola": resolve.3.figure-at). A figure
+        before a list of places that names none of them counts those acts together ("20 soldiers were killed in
+        attacks in the towns of Maiduguri and Yola"), as does one a definite plural gives them in the sentence after
+        ("The bombings killed 11"): it goes to none (resolve.3.figure-of-list). Else the closest act (`_closest`)."""
         text = self.work.document.text
         own = [(d, e) for d, e in referred if e is not None and distance(e, count) == 0 and e.start < count.end
                and (not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4]))]
         if own:
             return own[0][0]
+        if self._of_listed_before(count, referred):
+            return None  # FIGURE_OF_LIST: "... followed bombings in A, B and C. The bombings killed 11."
         there = self._there(count, referred)
         if there is not None:
             add_trace(there.incident.trace, FIGURE_THERE)
@@ -639,8 +645,19 @@ class _Resolver:
             return None  # FIGURE_OF_LIST
         return target
 
+    def _of_listed_before(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> bool:
+        """True when a figure counts the acts the sentence before listed ("... followed bombings in A, B and C over
+        the weekend. The bombings killed 11 people."): its only attack word is a definite plural, which names them."""
+        if any(e is not None and not _KILLING.match(e.text) for _d, e in referred):
+            return False
+        if not self.listed_in.get(count.sentence - 1):
+            return False
+        text = self.work.document.text
+        plurals = [e for e in self.events.get(count.sentence, []) if _GENERIC_EVENT.search(e.text.strip())]
+        return any(definite(text, e, self.language) for e in plurals)
+
     def _there(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
-        """The act last named with a place or date, for a figure said to be "there" ("At least 83 were killed there")
+        """The act last named with a place or date, for a figure said to be "there" ("31 people were killed there")
         in a sentence that names no act but the killing."""
         if self.figure_there is None or self.last_anchor is None:
             return None
@@ -731,8 +748,8 @@ class _Resolver:
         draft.incident.wounded = incident_toll(counts, "wounded")
 
     def _elsewhere(self, incident: Incident, count: CountMention) -> CountMention:
-        """A figure of a sentence whose places all lie in another country than the incident's ("Shiites in Pakistan
-        also suffered this week, after two blasts killed 27" in a report of a bombing in Dhaka) tells of another act:
+        """A figure of a sentence whose places all lie in another country than the incident's ("Ghana's Christians
+        have also suffered, after two church bombings killed 19" in a report of a bombing in Kano) tells of another act:
         it gives way to the incident's own figure (counts.other-act; resolve.3.figure-elsewhere)."""
         country = incident.place.country_code if incident.place is not None else incident.country_code
         places = self.scene_places.get(count.sentence, [])
@@ -768,8 +785,8 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
 
 def _scene_places(work: Work, skip: int, media: set[str], elsewhere: set[int]) -> list[PlaceMention]:
     """The places a sentence names that may be where the people its figures count were: every place past the dateline
-    but a medium, a base, a border or a country as an owner ("a US air strike"), an origin ("soldiers from Uganda") or
-    a country whose officials speak ("US officials said"); a country owning people stays ("Pakistan's Shiites")."""
+    but a medium, a base, a border or a country as an owner ("a US air strike"), an origin ("soldiers from Chad") or
+    a country whose officials speak ("US officials said"); a country owning people stays ("Ghana's Christians")."""
     res = lang.resources(work.document.language)
     if not res.defines("casualties", "scene_not_before"):
         return []
