@@ -30,6 +30,7 @@ def _dates(text: str, published: datetime | None = MONDAY) -> list[tuple[str, st
         ("Sept. 11, 2001 changed everything.", ("Sept. 11, 2001", "2001-09-11", "day", False)),
         ("The group was founded in April 2006.", ("April 2006", "2006-04", "month", False)),
         ("The group was founded in 2006.", ("2006", "2006", "year", False)),
+        ("The rebels struck in the summer of 2015.", ("summer of 2015", "2015", "year", False)),
     ],
 )
 def test_absolute(sentence: str, expected: tuple[str, str, str, bool]) -> None:
@@ -56,6 +57,12 @@ def test_absolute(sentence: str, expected: tuple[str, str, str, bool]) -> None:
         ("Last year the group lost territory.", ("Last year", "2016", "year")),
         ("On June 3 the bombers struck.", ("June 3", "2017-06-03", "day")),
         ("On 28 December the bombers struck.", ("28 December", "2016-12-28", "day")),
+        ("A gunman fired on a crowd last fall.", ("last fall", "2016", "year")),
+        ("This past summer a bomb hit a bus.", ("This past summer", "2016", "year")),  # June: the summer before
+        ("Earlier this spring a bomb hit a bus.", ("Earlier this spring", "2017", "year")),
+        ("Last winter the militants struck twice.", ("Last winter", "2017", "year")),  # by its January
+        ("Shops were burned over the weekend.", ("over the weekend", "2017-06", "month")),  # Saturday 3 June
+        ("Last weekend a bomb hit a bus.", ("Last weekend", "2017-06", "month")),
     ],
 )
 def test_relative(sentence: str, expected: tuple[str, str, str]) -> None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from . import lang
-from .extract.gazetteer import inside_region
+from .extract.gazetteer import inside_region, region_code
 from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import DateMention, EventMention, Mention, Place, PlaceMention
@@ -92,11 +92,15 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     attack_noun_after = res.pattern("dates", "attack_noun_after")
     own_speech = "speech_before" in res.section("dates").get("fragments", {})
     speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
+    # "the group on Tuesday claimed an attack ... late on Sunday": a date right before a claim verb dates the claim
+    # when the same sentence dates the attack after it (dates.toml claim_after; alone, it is news of that day).
+    claim_after = res.pattern("dates", "claim_after") if res.defines("dates", "claim_after") else _NEVER
+    ordered = sorted(dates, key=lambda d: d.start)
     # "since January", "seit Januar": the start of a period, in the report's language (dates.toml).
     period_start = res.pattern("dates", "period_start") if res.defines("dates", "period_start") else _NEVER
     period_before = re.compile(rf"(?:{period_start.pattern})[^.,;:!?()\"“”]{{0,80}}$", re.IGNORECASE)
     previous: DateMention | None = None
-    for mention in sorted(dates, key=lambda d: d.start):
+    for k, mention in enumerate(ordered):
         toll = (_TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
                 or toll_after.match(text[mention.end : mention.end + 50]) is not None)
         period = (
@@ -114,7 +118,12 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
         spoken = (_speech_date(text, mention, speech)
                   or speech_after.match(text[mention.end : mention.end + 30]) is not None)
-        if not attributive and (toll or period or appositive or spoken):
+        claimed = (
+            claim_after.match(text[mention.end : mention.end + 30]) is not None
+            and any(later.start - mention.end < _CLAIM_DATE_REACH
+                    and _SENTENCE_END.search(text[mention.end : later.start]) is None for later in ordered[k + 1 :])
+        )
+        if not attributive and (toll or period or appositive or spoken or claimed):
             dropped.add(mention.start)
             claim = _CLAIM_VERB.search(text[max(0, mention.start - 50) : mention.end + 30]) is not None
             if (spoken and not claim) or (appositive and previous is not None and previous.start in said):
@@ -123,6 +132,11 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     if said and len(dropped) == len({d.start for d in dates}):
         return dropped - said
     return dropped
+
+
+# How far after a claim's own date the attack's date may stand in one sentence (characters), and what ends one.
+_CLAIM_DATE_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?][\s\"”’]")
 
 
 # "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
@@ -192,6 +206,24 @@ def nearest_to(event: EventMention, events: list[EventMention], mentions: list) 
     return nearest + [m for m in mentions if nearest and m is not nearest[0] and distance(m, nearest[0]) <= _JOINED]
 
 
+# A clause break between a date and an attack word ("an attack in X in June 2017 that killed 37, a bombing in Y"):
+# the date is that much farther from the word on the other side of the break.
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_BREAK_PENALTY = 40
+
+
+def nearest_dates(event: EventMention, events: list[EventMention], dates: list, text: str) -> list:
+    """`nearest_to` for dates, a clause break counting against the attack word across it: "the massacre in X last
+    fall that killed 58, an attack in Y in June 2017" dates the massacre last fall, "a bomb went off in X, and on
+    Sunday gunmen attacked Y" the attack on Sunday."""
+    def far(e: EventMention, mention: Mention) -> int:
+        gap = text[min(e.end, mention.end) : max(e.start, mention.start)]
+        return distance(e, mention) + (_BREAK_PENALTY if _CLAUSE_BREAK.search(gap) else 0)
+
+    mine = [m for m in dates if min(events, key=lambda e: far(e, m)) is event and distance(event, m) <= NEAR]
+    return sorted(mine, key=lambda m: far(event, m))[:1]
+
+
 VAGUE_DATE = re.compile(
     r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
 )
@@ -231,6 +263,12 @@ def places_fit(a: Place, b: Place) -> str:
         # (A town whose code differs stays "near": a named region is not always a first-level one, "Sinai".)
         if inside_region(town, region):
             return "same"
+    if ranks == {1}:
+        # Two regions whose first-level codes are both known and differ ("Pattani province", "Yala province")
+        # are two places; one code is one region under two names; a district may lie in a province either way.
+        codes = region_code(a), region_code(b)
+        if None not in codes:
+            return "same" if codes[0] == codes[1] else "apart"
     away = a.km_to(b)
     if ranks == {0} and away is not None and away <= _SAME_SPOT_KM:
         return "same"  # a town and its neighbour a few kilometres on: one scene ("on its way to X")

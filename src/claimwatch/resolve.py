@@ -15,7 +15,9 @@ The rules, in the order they run:
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
    bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; a report at another place or marked as another act, on a named
+   second bomb ... moments later" does not; an act added with "also" at a place of its own that is not the
+   incident's nor inside it ("they had also killed two soldiers in a sniper attack in X") is another act
+   (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
    day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
    told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
    (resolve.1.other-day); an act the sentence says came before the one it names first
@@ -37,7 +39,9 @@ The rules, in the order they run:
    each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
-   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident.
+   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. A sentence
+   with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
+   incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
    Of a sentence's several acts, a figure goes to the one its words name ("the killing of some 30 miners"), to
    the listed act whose place follows it ("killed 14 people in Maiduguri and 9 traders in Yola":
@@ -57,7 +61,9 @@ The rules, in the order they run:
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision; or, for the main
    incident of a report with no publication time whose address names only the month it was written in
-   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address).
+   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
+   further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
+   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py).
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -71,7 +77,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import lang, periods
+from . import lang, periods, resolve_dates
 from .anchors import (
     DATELINE,
     DATELINE_REACH,
@@ -83,6 +89,7 @@ from .anchors import (
     listed_places,
     most_specific,
     names_a_medium,
+    nearest_dates,
     nearest_to,
     not_attack_dates,
     not_attack_places,
@@ -136,6 +143,7 @@ NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
 EXAMPLE = "resolve.1.example"  # "attacks in Kabul, among them a shooting ... and a suicide bombing": one each
+ALSO_ELSEWHERE = "resolve.1.also-elsewhere"  # "they had also killed two soldiers in X": an act added at another place
 OTHER_DAY = "resolve.1.other-day"  # "on Friday night ... on Saturday night": named days one apart, two acts
 EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
@@ -188,6 +196,10 @@ _KILLING_NOUN = re.compile(r"(?:killings?|murders?)\s+of\b", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
+# How far before an attack word "also" may stand in its clause to add another act ("also killed two ... in a
+# sniper attack in X"), in characters.
+_ALSO_REACH = 60
+
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
 # How many sentences back a figure said to be "there" may find the act last named with a place.
@@ -204,6 +216,7 @@ def stage(work: Work) -> Work:
     incidents = resolver.finish()
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
+    resolve_dates.date_further_acts(resolver.drafts)
     add_perpetrators(incidents, claims)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
@@ -261,6 +274,8 @@ class _Resolver:
         listing = res.defines("resolve", "examples_between")
         self.examples_between = res.pattern("resolve", "examples_between") if listing else None
         self.same_attack = res.pattern("resolve", "same_attack")
+        also = res.defines("resolve", "also_before")
+        self.also_before = res.pattern("resolve", "also_before") if also else None
         hypothetical = res.defines("resolve", "hypothetical_before")
         self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
         # English's words for what ties a place to an attack word read only English text, until a language
@@ -279,6 +294,10 @@ class _Resolver:
         self.figure_at = res.pattern("casualties", "figure_at") if at else None
         there = res.defines("casualties", "figure_there")
         self.figure_there = res.pattern("casualties", "figure_there") if there else None
+        # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
+        told = res.defines("resolve", "occurred_before")
+        self.occurred = res.pattern("resolve", "occurred_before") if told else None
+        self.occurrence_noun = res.pattern("resolve", "occurrence_noun_after") if told else None
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -376,7 +395,7 @@ class _Resolver:
                 or any(earlier)
             )
             own_places = nearest_to(event, events, places) if apart else places
-            own_dates = nearest_to(event, events, dates) if apart else dates
+            own_dates = nearest_dates(event, events, dates, text) if apart else dates
             loose_places: list[PlaceMention] = []
             loose_dates: list[DateMention] = []
             known = bool(self.drafts) and definite(text, event, self.language)
@@ -396,6 +415,12 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
+            if earlier[k] and not own_dates:
+                # "The attack followed the killing of more than 50 peacekeepers in southern Somalia on Friday": the
+                # words after an earlier act's, up to the next attack word, tell of it, however many they are.
+                until = events[k + 1].start if k + 1 < len(events) else len(text)
+                own_dates = [d for d in dates if event.end <= d.start < until][:1]
+                loose_dates = [d for d in loose_dates if d not in own_dates]
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known,
                                        earlier=earlier[k])
             if loose_places or loose_dates:
@@ -403,6 +428,8 @@ class _Resolver:
             referred.append((draft, event))
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
+        if not referred and dates and self.occurred is not None and self.occurrence_noun is not None:
+            self._told_when(index, dates)
         counts = self.counts.get(index, [])
         if not referred and (counts or weapons):
             # Weapons named in a general remark ("attacks using vehicles and knives") describe the
@@ -499,8 +526,19 @@ class _Resolver:
             self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         )
         other_day = False
+        # "they had also killed two soldiers in a sniper attack in X": an act added, at a place of its own.
+        opened = self.work.sentences[index].start
+        also = (
+            self.also_before is not None and place is not None and not known
+            and self.also_before.search(text[max(opened, event.start - _ALSO_REACH) : event.start]) is not None
+        )
+        elsewhere = False
         for draft in candidates:
             if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
+                continue
+            if (also and place is not None and draft.place is not None and not nested(draft, place, places)
+                    and places_fit(draft.place.place, place.place) != "same"):
+                elsewhere = True
                 continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
@@ -526,7 +564,10 @@ class _Resolver:
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
-        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day else NEW
+        rule = (
+            (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day
+            else ALSO_ELSEWHERE if elsewhere else NEW
+        )
         draft = Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         refine(draft, place, when, weak)
         self.drafts.append(draft)
@@ -560,6 +601,22 @@ class _Resolver:
         if (place is not None or when is not None) and compatible(draft, place, when):
             add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             refine(draft, place, when, weak)
+
+    def _told_when(self, index: int, dates: list[DateMention]) -> None:
+        """Date the incident a sentence with no attack word refers back to, where it has no date, by the date the
+        sentence says it happened on ("the accident took place on Sunday night"): not the main incident by one long
+        before the article."""
+        assert self.occurred is not None and self.occurrence_noun is not None
+        sentence = self.work.sentences[index]
+        when = resolve_dates.told_when(self.work.document.text, sentence.start, sentence.end, dates, self.occurred,
+                                       self.occurrence_noun)
+        referent = self._referent(index)
+        if when is None or referent is None or referent.date is not None:
+            return
+        if (referent is self.main and self._long_before(when)) or not compatible(referent, None, when):
+            return
+        refine(referent, None, when, False)
+        add_trace(referent.incident.trace, resolve_dates.TOLD_WHEN)
 
     def _other_day(self, draft: Draft, when: DateMention | None) -> bool:
         """True when an attack word dated a named day is another act than the incident dated the named day before

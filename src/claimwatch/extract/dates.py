@@ -86,6 +86,10 @@ class _Words:
     night_days: re.Pattern[str] | None = None  # with day numbers: groups d1, m1, wd1 (optional), d2, m2, y, wd2
     night_weekdays: re.Pattern[str] | None = None  # weekdays only: wd1 (optional), wd2
     weekday_last_week: re.Pattern[str] | None = None  # "Thursday of last week": group weekday
+    season: re.Pattern[str] | None = None  # "last fall", "this summer": groups last, this, season
+    season_year: re.Pattern[str] | None = None  # "in the summer of 2017": groups season, year
+    weekend: re.Pattern[str] | None = None  # "over the weekend", "last weekend"
+    seasons: dict[str, int] | None = None  # season word -> the month it starts in
 
 
 @functools.lru_cache(maxsize=16)
@@ -122,6 +126,10 @@ def words(language: str | None = None) -> _Words:
         night_days=chained("night_days"),
         night_weekdays=chained("night_weekdays"),
         weekday_last_week=chained("weekday_last_week"),
+        season=chained("season"),
+        season_year=chained("season_year"),
+        weekend=chained("weekend"),
+        seasons={str(k): int(v) for k, v in data["seasons"].items()} if "seasons" in data else None,
     )
 
 
@@ -259,6 +267,9 @@ def _absolute(w: _Words, text: str, pub: date | None, year_hint: date | None = N
     for pattern in (w.year_only, w.year_attributive):
         for match in pattern.finditer(text):
             yield _mention(text, match.start("year"), match.end("year"), match["year"], "year", False)
+    if w.season_year is not None and w.seasons is not None:
+        for match in w.season_year.finditer(text):
+            yield _mention(text, match.start(), match.end(), match["year"], "year", False)
     yield from _nights(w, text, pub or year_hint)
     for pattern in (w.md, w.dm):
         for match in pattern.finditer(text):
@@ -390,6 +401,28 @@ def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
         if unit is None:
             continue
         yield _shifted(text, match.start(), match.end(), pub, unit, 1 if match["last"] else 0)
+    yield from _seasons_and_weekends(w, text, pub)
+
+
+def _seasons_and_weekends(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
+    """"last fall", "this summer": the year of the latest such season up to publication ("last": of one begun
+    before the season publication falls in), a winter by its January's; "over the weekend": the month of the
+    latest Saturday up to publication ("last weekend" on a weekend: the one before)."""
+    if w.season is not None and w.seasons is not None:
+        for match in w.season.finditer(text):
+            month = w.seasons[match["season"].lower()]
+            year = pub.year if (pub.month, pub.day) >= (month, 1) else pub.year - 1
+            months_in = (pub.year - year) * 12 + pub.month - month  # how far into that season publication is
+            if match["last"] and months_in < 3:
+                year -= 1
+            yield _mention(text, match.start(), match.end(), f"{year + (1 if month == 12 else 0):04d}", "year", True)
+    if w.weekend is not None:
+        for match in w.weekend.finditer(text):
+            back = (pub.weekday() - 5) % 7
+            if back <= 1 and match.group(0).lower().startswith(("last", "past", "this past")):
+                back += 7
+            yield _mention(text, match.start(), match.end(), (pub - timedelta(days=back)).isoformat()[:7], "month",
+                           True)
 
 
 def _shifted(text: str, start: int, end: int, pub: date, unit: str, n: int) -> DateMention:

@@ -1,0 +1,63 @@
+"""Dates the resolve stage gives incidents the text leaves undated, once every claim is linked (so that no date
+given here changes which incident a claim goes to).
+
+- A further act the report tells beside its main incident ("Another bomb went off near a shrine", "A second car
+  bomb targeted soldiers", "The militants also attacked a base", the next sentence's "they were attacked by
+  snipers in X village"), with no date of its own, is of the main incident's date (resolve.3.main-date): news of
+  the day tells the acts of that day together. Not an act the text says came before the main one ("the attack
+  followed bombings in A and B": resolve.1.earlier), which the main incident's date does not give.
+
+While sentences are read (`told_when`): a sentence with no attack word that says when the act it refers back to
+happened ("the accident took place on Sunday night", "Sunday's incident follows a hard year") dates that incident
+where it has no date (resolve.2.told-when, lang/<code>/resolve.toml `occurred_before`, `occurrence_noun_after`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .model import DateMention, Incident, add_trace
+
+if TYPE_CHECKING:
+    from .drafts import Draft
+
+MAIN_DATE = "resolve.3.main-date"  # an undated further act told beside the main incident: the main one's date
+TOLD_WHEN = "resolve.2.told-when"  # "the accident took place on Sunday night": the date of the incident referred to
+_EARLIER = "resolve.1.earlier"  # resolve.EARLIER (not imported: resolve imports this module)
+# A verb of saying between the verb of occurring and the date: the date is when it was said.
+_SAID = re.compile(r"\b(?:said|says|told|tells|reported|announced|added|stated|posted|wrote)\b", re.IGNORECASE)
+
+
+def date_further_acts(drafts: list[Draft]) -> None:
+    """Give each undated incident after the main one the main incident's date, unless it is an earlier act."""
+    if not drafts:
+        return
+    main = drafts[0].incident
+    if main.date is None:
+        return
+    for draft in drafts[1:]:
+        incident = draft.incident
+        if incident.date is not None or _EARLIER in incident.trace:
+            continue
+        _take(incident, main)
+
+
+def _take(incident: Incident, source: Incident) -> None:
+    incident.date, incident.date_precision = source.date, source.date_precision
+    add_trace(incident.trace, MAIN_DATE)
+
+
+def told_when(text: str, start: int, end: int, dates: list[DateMention], occurred: re.Pattern[str],
+              noun_after: re.Pattern[str]) -> DateMention | None:
+    """The date a sentence (text[start:end]) with no attack word gives the act it refers back to: the first one
+    after a verb of occurring ("took place", "carried out"), else one right before a noun that names the act
+    ("Sunday's incident"); None where it gives none."""
+    verb = occurred.search(text, start, end)
+    if verb is not None:
+        after = [d for d in dates if d.start >= verb.end()]
+        first = min(after, key=lambda d: d.start) if after else None
+        # "was carried out by a team of X, the group said on Telegram on Friday": the day it was said
+        if first is not None and not _SAID.search(text, verb.end(), first.start):
+            return first
+    return next((d for d in dates if noun_after.match(text, d.end, end)), None)
