@@ -43,14 +43,10 @@ The rules, in the order they run:
    with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
    incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
-   Of a sentence's several acts, a figure goes to the one its words name ("the killing of some 30 miners"), to
-   the listed act whose place follows it ("killed 14 people in Maiduguri and 9 traders in Yola":
-   resolve.3.figure-at), else to the one nearest before it; a figure before a list of places naming none of
-   them counts them together and goes to none, as one the next sentence gives them by a definite plural ("The
-   bombings killed 11": resolve.3.figure-of-list); a figure said to be "there" in a
-   sentence of no act goes to the act last placed (resolve.3.figure-there). A figure of a sentence whose places
-   all lie in another country than its incident's is another act's: it gives way to the incident's own
-   (resolve.3.figure-elsewhere, counts.other-act).
+   Of a sentence's several acts, a figure goes to the one its words name, the listed one whose place follows
+   it, else the one nearest before it; a figure of listed acts together goes to none; one said to be "there"
+   to the act last placed; one told only of another country gives way to the incident's own
+   (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -74,7 +70,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lang, periods, resolve_dates
@@ -97,7 +92,6 @@ from .anchors import (
     places_fit,
     tied,
 )
-from .counts import incident_toll
 from .drafts import (
     Draft,
     compatible,
@@ -131,6 +125,13 @@ from .resolve_claims import (  # noqa: F401  (the claim rule ids, re-exported wi
     build_claims,
     date_from_claim_delay,
 )
+from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported with the others)
+    FIGURE_AT,
+    FIGURE_ELSEWHERE,
+    FIGURE_OF_LIST,
+    FIGURE_THERE,
+    Figures,
+)
 from .url_dates import date_from_url
 
 if TYPE_CHECKING:
@@ -159,10 +160,6 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
-FIGURE_AT = "resolve.3.figure-at"  # "killed 14 in Maiduguri and 9 in Yola": each figure the act at its place
-FIGURE_THERE = "resolve.3.figure-there"  # "31 were killed there": the act last named with its place
-FIGURE_ELSEWHERE = "resolve.3.figure-elsewhere"  # a figure of a sentence placed only in another country: another act's
-FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "20 died in attacks in A and B": the acts' figure, no one's
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -202,8 +199,6 @@ _ALSO_REACH = 60
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
-# How many sentences back a figure said to be "there" may find the act last named with a place.
-_THERE_REACH = 3
 # How many characters farther than an attack word before it an attack word after a figure may be and still take it.
 _AFTER_PENALTY = 60
 
@@ -231,7 +226,6 @@ class _Resolver:
         self.language = work.document.language
         self.drafts: list[Draft] = []
         self.by_sentence: dict[int, Draft] = {}  # the incident each sentence refers to (the first one)
-        self.listed_in: dict[int, list[Draft]] = {}  # the acts each sentence lists (resolve.1.listed)
         self.last_anchor: tuple[int, Draft] | None = None
         m = work.mentions
         text = work.document.text
@@ -288,12 +282,9 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
-        self.scene_places = _by_sentence(_scene_places(work, skip, media, elsewhere))
-        # "killed 14 people in the city of Maiduguri": the words between a figure and the place of the act it counts.
-        at = res.defines("casualties", "figure_at")
-        self.figure_at = res.pattern("casualties", "figure_at") if at else None
-        there = res.defines("casualties", "figure_there")
-        self.figure_there = res.pattern("casualties", "figure_there") if there else None
+        # Which incident a casualty figure goes to (resolve_figures.py).
+        self.figures = Figures(work, skip, media, elsewhere, killing=_KILLING, killing_noun=_KILLING_NOUN,
+                               generic=_GENERIC_EVENT)
         # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
         told = res.defines("resolve", "occurred_before")
         self.occurred = res.pattern("resolve", "occurred_before") if told else None
@@ -453,10 +444,11 @@ class _Resolver:
             if referent is not None:
                 self.by_sentence[index] = referent
         for count in counts:
-            target = self._count_target(count, referred)
+            target = self.figures.target(count, referred, self._closest(count, referred), self.last_anchor,
+                                         self.events.get(index, []))
             if target is not None:
                 target.counts.append(count)
-        self.listed_in[index] = [d for d, e in referred if e is not None and LISTED in e.trace]
+        self.figures.read(index, referred)
 
     def _incident_for(
         self,
@@ -671,62 +663,6 @@ class _Resolver:
 
         return min(referred, key=far)[0]
 
-    def _count_target(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
-        """The incident a casualty figure goes to: the act its words name ("the killing of some 30 miners"); the act
-        last named with a place or date, a few sentences back at most, for a figure said to be "there" in a sentence
-        that names no act but the killing (resolve.3.figure-there); the act of a list whose place follows it
-        ("separate bombings killed 14 people in Maiduguri and 9 traders in Yola": resolve.3.figure-at). A figure
-        before a list of places that names none of them counts those acts together ("20 soldiers were killed in
-        attacks in the towns of Maiduguri and Yola"), as does one a definite plural gives them in the sentence after
-        ("The bombings killed 11"): it goes to none (resolve.3.figure-of-list). Else the closest act (`_closest`)."""
-        text = self.work.document.text
-        own = [(d, e) for d, e in referred if e is not None and distance(e, count) == 0 and e.start < count.end
-               and (not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4]))]
-        if own:
-            return own[0][0]
-        if self._of_listed_before(count, referred):
-            return None  # FIGURE_OF_LIST: "... followed bombings in A, B and C. The bombings killed 11."
-        there = self._there(count, referred)
-        if there is not None:
-            add_trace(there.incident.trace, FIGURE_THERE)
-            return there
-        target = self._closest(count, referred)
-        listed = [(d, e) for d, e in referred if e is not None and LISTED in e.trace and e.start >= count.end]
-        if not listed or self.figure_at is None:
-            return target
-        for draft, event in sorted(listed, key=lambda pair: pair[1].start):
-            if self.figure_at.fullmatch(text[count.end : event.start]):
-                add_trace(draft.incident.trace, FIGURE_AT)
-                return draft
-        if target is not None and any(target is d for d, _e in listed):
-            return None  # FIGURE_OF_LIST
-        return target
-
-    def _of_listed_before(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> bool:
-        """True when a figure counts the acts the sentence before listed ("... followed bombings in A, B and C over
-        the weekend. The bombings killed 11 people."): its only attack word is a definite plural, which names them."""
-        if any(e is not None and not _KILLING.match(e.text) for _d, e in referred):
-            return False
-        if not self.listed_in.get(count.sentence - 1):
-            return False
-        text = self.work.document.text
-        plurals = [e for e in self.events.get(count.sentence, []) if _GENERIC_EVENT.search(e.text.strip())]
-        return any(definite(text, e, self.language) for e in plurals)
-
-    def _there(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
-        """The act last named with a place or date, for a figure said to be "there" ("31 people were killed there")
-        in a sentence that names no act but the killing."""
-        if self.figure_there is None or self.last_anchor is None:
-            return None
-        if any(e is not None and not _KILLING.match(e.text) for _d, e in referred):
-            return None
-        anchored_in, draft = self.last_anchor
-        sentence = self.work.sentences[count.sentence]
-        if count.sentence - anchored_in > _THERE_REACH or not self.figure_there.match(
-                self.work.document.text, count.end, sentence.end):
-            return None
-        return draft
-
     # -- finishing -----------------------------------------------------------------------------------
 
     def finish(self) -> list[Incident]:
@@ -800,22 +736,7 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        counts = [self._elsewhere(draft.incident, c) for c in draft.counts]
-        draft.incident.killed = incident_toll(counts, "killed")
-        draft.incident.wounded = incident_toll(counts, "wounded")
-
-    def _elsewhere(self, incident: Incident, count: CountMention) -> CountMention:
-        """A figure of a sentence whose places all lie in another country than the incident's ("Ghana's Christians
-        have also suffered, after two church bombings killed 19" in a report of a bombing in Kano) tells of another act:
-        it gives way to the incident's own figure (counts.other-act; resolve.3.figure-elsewhere)."""
-        country = incident.place.country_code if incident.place is not None else incident.country_code
-        places = self.scene_places.get(count.sentence, [])
-        if count.other_act or not country or not places:
-            return count
-        if any(not p.place.country_code or p.place.country_code == country for p in places):
-            return count
-        add_trace(incident.trace, FIGURE_ELSEWHERE)
-        return replace(count, other_act=True)
+        draft.incident.killed, draft.incident.wounded = self.figures.tolls(draft.incident, draft.counts)
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -838,28 +759,6 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     for mention in mentions:
         grouped.setdefault(mention.sentence, []).append(mention)
     return grouped
-
-
-def _scene_places(work: Work, skip: int, media: set[str], elsewhere: set[int]) -> list[PlaceMention]:
-    """The places a sentence names that may be where the people its figures count were: every place past the dateline
-    but a medium, a base, a border or a country as an owner ("a US air strike"), an origin ("soldiers from Chad") or
-    a country whose officials speak ("US officials said"); a country owning people stays ("Ghana's Christians")."""
-    res = lang.resources(work.document.language)
-    if not res.defines("casualties", "scene_not_before"):
-        return []
-    text = work.document.text
-    before = res.pattern("casualties", "scene_not_before")
-    after = res.pattern("casualties", "scene_not_after")
-    owns = res.pattern("casualties", "scene_owner_after")
-    found = []
-    for p in work.mentions.places:
-        preceding, following = text[max(0, p.start - 30) : p.start], text[p.end : p.end + 30]
-        if p.start < skip or p.text.casefold() in media or before.search(preceding) or after.match(following):
-            continue
-        if p.start in elsewhere and not owns.match(following):
-            continue
-        found.append(p)
-    return found
 
 
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:
