@@ -201,3 +201,13 @@ def test_a_figure_told_of_the_acts_listed_just_before_goes_to_none() -> None:
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert by_place["Kano"].killed.value == 3
     assert not by_place["Maiduguri"].killed.known and not by_place["Yola"].killed.known
+
+
+@pytest.mark.slow
+def test_a_figure_in_a_groups_quoted_words_gives_way_to_an_independent_one() -> None:
+    text = ("Gunmen attacked an army post near Kismayo on Monday, killing 12 soldiers, the army said.\n\n"
+            "“Our brave fighters stormed the post and 30 soldiers were killed,” said a statement released by "
+            "al-Shabaab.")
+    (incident,) = extract(text).incidents
+    assert incident.killed == Count(value=12)
+    assert "resolve.3.figure-quoted" in incident.trace

@@ -46,7 +46,8 @@ The rules, in the order they run:
    Of a sentence's several acts, a figure goes to the one its words name, the listed one whose place follows
    it, else the one nearest before it; a figure of listed acts together goes to none; one said to be "there"
    to the act last placed; one told only of another country gives way to the incident's own
-   (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere).
+   (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere); one in a group's quoted words is
+   the group's own (resolve.3.figure-quoted).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -129,6 +130,7 @@ from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported 
     FIGURE_AT,
     FIGURE_ELSEWHERE,
     FIGURE_OF_LIST,
+    FIGURE_QUOTED,
     FIGURE_THERE,
     Figures,
 )

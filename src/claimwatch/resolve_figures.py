@@ -14,7 +14,9 @@ Of a sentence's acts, a figure goes to
 
 A figure of a sentence whose places all lie in another country than its incident's ("Ghana's Christians have also
 suffered, after two church bombings killed 19" in a report of a bombing in Kano) tells of another act: it is marked
-`other_act` and gives way to the incident's own figure (resolve.3.figure-elsewhere, counts.other-act). The places
+`other_act` and gives way to the incident's own figure (resolve.3.figure-elsewhere, counts.other-act). A figure in
+the words a known group speaks (a quotation quotes.py gives to "a statement written by the rebels") is the group's
+own: it gives way to an independent count (resolve.3.figure-quoted; counts.py). The places
 that count are those where the people counted may have been: not a medium, a base, a border or a country as an owner
 ("a US air strike"), an origin ("soldiers from Chad") or a country whose officials speak ("US officials said"); a
 country owning people stays one ("Ghana's Christians"). The words are each language's (lang/<code>/casualties.toml
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 from . import lang
 from .anchors import definite, distance
 from .counts import incident_toll
+from .extract.groups import names_group
 from .model import Count, CountMention, EventMention, Incident, PlaceMention, add_trace
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 FIGURE_AT = "resolve.3.figure-at"  # "killed 14 in Maiduguri and 9 in Yola": each figure the act at its place
 FIGURE_THERE = "resolve.3.figure-there"  # "31 were killed there": the act last named with its place
 FIGURE_ELSEWHERE = "resolve.3.figure-elsewhere"  # a figure of a sentence placed only in another country: another act's
+FIGURE_QUOTED = "resolve.3.figure-quoted"  # a figure in the words a group speaks: the group's own count
 FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "20 died in attacks in A and B": the acts' figure, no one's
 _LISTED = "resolve.1.listed"  # resolve.LISTED (not imported: resolve imports this module)
 # How many sentences back a figure said to be "there" may find the act last named with a place.
@@ -64,6 +68,9 @@ class Figures:
         for place in _scene_places(work, skip, media, elsewhere):
             self.scene_places.setdefault(place.sentence, []).append(place)
         self.listed_in: dict[int, list[Draft]] = {}  # the acts each sentence lists (resolve.1.listed)
+        # The spans of the words a known group speaks (quotes.py: "..., said a statement written by the group").
+        self.group_quotes = [(q.start, q.end) for q in work.mentions.quotes
+                             if names_group(q.speaker) or (q.affiliation is not None and names_group(q.affiliation))]
 
     def read(self, index: int, referred: Referred) -> None:
         """Note the acts sentence `index` lists, once its figures are placed."""
@@ -97,8 +104,16 @@ class Figures:
 
     def tolls(self, incident: Incident, counts: list[CountMention]) -> tuple[Count, Count]:
         """The killed and wounded an incident shows from its figures, those of another country's sentences marked."""
-        counts = [self._elsewhere(incident, c) for c in counts]
+        counts = [self._elsewhere(incident, self._group_says(incident, c)) for c in counts]
         return incident_toll(counts, "killed"), incident_toll(counts, "wounded")
+
+    def _group_says(self, incident: Incident, count: CountMention) -> CountMention:
+        """The figure marked `by_claimant` when it stands in words a known group speaks (resolve.3.figure-quoted):
+        the group's own count gives way to an independent one (counts.py)."""
+        if count.by_claimant or not any(s <= count.start and count.end <= e for s, e in self.group_quotes):
+            return count
+        add_trace(incident.trace, FIGURE_QUOTED)
+        return replace(count, by_claimant=True)
 
     def _bare_killing(self, event: EventMention) -> bool:
         """A killing word that names no act of its own ("were killed"; "the killing of" does)."""
