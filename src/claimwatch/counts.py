@@ -9,8 +9,8 @@ bounds any figure, says so.
 
 Of the figures one incident's sentences give (`incident_toll`), five kinds give way, in this order: a figure
 the attackers' group gives to an independent one; a figure that counts the attackers to one of the victims;
-a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; a toll over several acts ("eight
-people were killed in various attacks", casualties.py marks it `aggregate`: `counts.aggregate`) to a figure of
+a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; a toll over several acts ("nine
+villagers died in various raids", casualties.py marks it `aggregate`: `counts.aggregate`) to a figure of
 the act itself; and every figure to a corrected toll ("revising the toll from 39 to 38": 38, the last
 correction where there are several). Then, against the
 figure an earlier sentence gave for the incident (the lead's, as a rule), the rules with ids:
@@ -18,7 +18,7 @@ figure an earlier sentence gave for the incident (the lead's, as a rule), the ru
 - `counts.recalled`: a figure of an earlier attack the report recalls ("Last Saturday, a bombing killed 16",
   casualties.py marks it) gives way;
 - `counts.other-act`: a figure of another act than the incident its sentence went to (a sentence opening on a later
-  or another act, "Later on Friday, they attacked X, where they killed three"; one naming only places in another
+  or another act, "Later that day, the gunmen raided a farm, where they shot four"; one naming only places in another
   country than the incident's) gives way to any figure an earlier sentence gave the incident, recalled or not;
 - `counts.additional`: victims said to come on top ("a civilian was also killed") add to it (8, then 1: 9);
 - `counts.vague-wounded`: wounded told only by a vague plural ("killing 12 and wounding dozens") are no

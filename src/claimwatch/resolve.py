@@ -45,11 +45,11 @@ The rules, in the order they run:
    with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
    incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
-   Of a sentence's several acts, a figure goes to the one its words name ("the killing of more than 50"), to
-   the listed act whose place follows it ("killed 47 people in Sanaa and 20 soldiers in Hadramawt":
-   resolve.3.figure-at), else to the one nearest before it; a figure before a list of places naming none of
-   them counts them together and goes to none (resolve.3.figure-of-list); a figure said to be "there" in a
-   sentence of no act goes to the act last placed (resolve.3.figure-there).
+   Of a sentence's several acts, a figure goes to the one its words name, the listed one whose place follows
+   it, else the one nearest before it; a figure of listed acts together goes to none; one said to be "there"
+   to the act last placed; one told only of another country gives way to the incident's own
+   (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere); one in a group's quoted words is
+   the group's own (resolve.3.figure-quoted).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -96,7 +96,6 @@ from .anchors import (
     tied,
 )
 from .counter_operations import against_militants
-from .counts import incident_toll
 from .drafts import (
     Draft,
     compatible,
@@ -130,6 +129,14 @@ from .resolve_claims import (  # noqa: F401  (the claim rule ids, re-exported wi
     build_claims,
     date_from_claim_delay,
 )
+from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported with the others)
+    FIGURE_AT,
+    FIGURE_ELSEWHERE,
+    FIGURE_OF_LIST,
+    FIGURE_QUOTED,
+    FIGURE_THERE,
+    Figures,
+)
 from .url_dates import date_from_url
 
 if TYPE_CHECKING:
@@ -158,9 +165,6 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
-FIGURE_AT = "resolve.3.figure-at"  # "killed 47 people in Sanaa and 20 in Hadramawt": each figure the act at its place
-FIGURE_THERE = "resolve.3.figure-there"  # "At least 83 were killed there": the act last named with its place
-FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "12 were killed in attacks in Zhob and Sui": the acts' figure, no one's
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -200,8 +204,6 @@ _ALSO_REACH = 60
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
-# How many sentences back a figure said to be "there" may find the act last named with a place.
-_THERE_REACH = 3
 # How many characters farther than an attack word before it an attack word after a figure may be and still take it.
 _AFTER_PENALTY = 60
 
@@ -286,11 +288,9 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
-        # "killed 47 people in the capital Sanaa": the words between a figure and the place of the act it counts.
-        at = res.defines("casualties", "figure_at")
-        self.figure_at = res.pattern("casualties", "figure_at") if at else None
-        there = res.defines("casualties", "figure_there")
-        self.figure_there = res.pattern("casualties", "figure_there") if there else None
+        # Which incident a casualty figure goes to (resolve_figures.py).
+        self.figures = Figures(work, skip, media, elsewhere, killing=_KILLING, killing_noun=_KILLING_NOUN,
+                               generic=_GENERIC_EVENT)
         # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
         told = res.defines("resolve", "occurred_before")
         self.occurred = res.pattern("resolve", "occurred_before") if told else None
@@ -454,9 +454,11 @@ class _Resolver:
             if referent is not None:
                 self.by_sentence[index] = referent
         for count in counts:
-            target = self._count_target(count, referred)
+            target = self.figures.target(count, referred, self._closest(count, referred), self.last_anchor,
+                                         self.events.get(index, []))
             if target is not None:
                 target.counts.append(count)
+        self.figures.read(index, referred)
 
     def _incident_for(
         self,
@@ -674,48 +676,6 @@ class _Resolver:
 
         return min(referred, key=far)[0]
 
-    def _count_target(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
-        """The incident a casualty figure goes to: the act its words name ("the killing of more than 50"); the act last
-        named with a place or date, a few sentences back at most, for a figure said to be "there" in a sentence that
-        names no act but the killing (resolve.3.figure-there); the act of a list whose place follows it ("separate
-        attacks killed 47 people in Sanaa and 20 soldiers in Hadramawt": resolve.3.figure-at). A figure before a list
-        of places that names none of them counts those acts together ("12 soldiers were killed in attacks in Zhob and
-        Sui") and goes to none (resolve.3.figure-of-list). Else the closest act (`_closest`)."""
-        text = self.work.document.text
-        own = [(d, e) for d, e in referred if e is not None and distance(e, count) == 0 and e.start < count.end
-               and (not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4]))]
-        if own:
-            return own[0][0]
-        there = self._there(count, referred)
-        if there is not None:
-            add_trace(there.incident.trace, FIGURE_THERE)
-            return there
-        target = self._closest(count, referred)
-        listed = [(d, e) for d, e in referred if e is not None and LISTED in e.trace and e.start >= count.end]
-        if not listed or self.figure_at is None:
-            return target
-        for draft, event in sorted(listed, key=lambda pair: pair[1].start):
-            if self.figure_at.fullmatch(text[count.end : event.start]):
-                add_trace(draft.incident.trace, FIGURE_AT)
-                return draft
-        if target is not None and any(target is d for d, _e in listed):
-            return None  # FIGURE_OF_LIST
-        return target
-
-    def _there(self, count: CountMention, referred: list[tuple[Draft, EventMention | None]]) -> Draft | None:
-        """The act last named with a place or date, for a figure said to be "there" ("At least 83 were killed there")
-        in a sentence that names no act but the killing."""
-        if self.figure_there is None or self.last_anchor is None:
-            return None
-        if any(e is not None and not _KILLING.match(e.text) for _d, e in referred):
-            return None
-        anchored_in, draft = self.last_anchor
-        sentence = self.work.sentences[count.sentence]
-        if count.sentence - anchored_in > _THERE_REACH or not self.figure_there.match(
-                self.work.document.text, count.end, sentence.end):
-            return None
-        return draft
-
     # -- finishing -----------------------------------------------------------------------------------
 
     def finish(self) -> list[Incident]:
@@ -789,8 +749,7 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        draft.incident.killed = incident_toll(draft.counts, "killed")
-        draft.incident.wounded = incident_toll(draft.counts, "wounded")
+        draft.incident.killed, draft.incident.wounded = self.figures.tolls(draft.incident, draft.counts)
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]

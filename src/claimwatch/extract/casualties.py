@@ -14,7 +14,8 @@ rules run in this order, and a number read by one rule is not read again by a la
                                "12 soldiers and militia members were killed", "One of the passengers, an elderly
                                man, died"; one person: "a third man, in his 70s, was injured", "wounded a third"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
-    6. a death told later:     "the driver later died of his wounds", "The guard, Ali Hassan, was later reported
+    6. two told as both:       "both of them were killed", "both guards died"
+    7. a death told later:     "the driver later died of his wounds", "The guard, Ali Hassan, was later reported
                                dead" (one killed: a wounded victim who died counts among the dead)
 
 Figures that are not one attack's toll are left out: a total over a period ("at least 6,000 deaths since
@@ -32,9 +33,9 @@ may instead put such words under `above`, min n + 1); "up to 30" / "as many as 3
 100" -> max 100; "fewer than 10" -> max 9; "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an
 estimate reported as the figure).
 A vague plural alone ("dozens wounded") is marked `vague`: a figure in numbers of the same incident wins.
-A figure of a sentence that speaks of several acts together ("eight people were killed in various attacks", "The
-attacks killed six") is marked `aggregate`, and one of a sentence opening on another act ("Later on Friday, they
-attacked X, where they killed three"; "Another group of the rebels ...") `other_act`, unless it is a toll.
+A figure of a sentence that speaks of several acts together ("nine villagers died in various raids") is marked
+`aggregate`, and one of a sentence opening on another act ("Later that day, the gunmen raided a farm, where they shot
+four"; "Another band of the raiders ...") `other_act`, unless it is a toll.
 A figure the words before it place in an earlier attack ("Last Saturday, a bombing killed 16", "In 2017, ...",
 in a later year's report, "comes weeks after ...") is marked `recalled`, and the figures of a sentence that adds
 victims ("a civilian was also killed") `additional`: counts.py decides what they do to the toll.
@@ -113,9 +114,10 @@ class _Grammar:
     group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
     speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
     verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
-    everyone: re.Pattern[str] | None = None  # a toll of people of every side ("15 people"): attackers may be among them
-    aggregate: re.Pattern[str] | None = None  # a toll over several acts ("in various attacks", "The attacks killed")
-    other_act_opener: re.Pattern[str] | None = None  # a sentence opening on another act ("Later on Friday, ...")
+    both: re.Pattern[str] | None = None  # two told as "both": "both of them were killed" (named groups np, kind)
+    everyone: re.Pattern[str] | None = None  # a toll of people of every side ("20 people"): attackers may be among them
+    aggregate: re.Pattern[str] | None = None  # a toll over several acts ("in various raids")
+    other_act_opener: re.Pattern[str] | None = None  # a sentence opening on another act ("Later that day, ...")
 
 
 @functools.lru_cache(maxsize=16)
@@ -157,6 +159,7 @@ def grammar(language: str | None = None) -> _Grammar:
         verb_continued=optional("verb_continued"),
         aggregate=optional("aggregate"),
         everyone=optional("everyone"),
+        both=optional("both"),
         other_act_opener=optional("other_act_opener"),
     )
 
@@ -203,7 +206,7 @@ def find_counts(work: Work) -> list[CountMention]:
 
 
 def _attackers_told_after(g: _Grammar, sentence: Sentence, found: list[CountMention]) -> list[CountMention]:
-    """"At least 15 people were killed in the clashes. Eight militants were killed, an official said.": a sentence whose
+    """"Twenty people died in the fighting. Six of the rebels were killed, the mayor said.": a sentence whose
     only death toll counts attackers, fewer than the people a toll just before counted, tells who of them were the
     attackers; the victims are that toll less them, as `_attackers_among_dead` gives ("also killed" adds instead)."""
     if g.everyone is None:
@@ -399,6 +402,9 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
             continue
         single = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), single)
+    for match in g.both.finditer(text) if g.both is not None else ():
+        pair = Count(value=2, includes_perpetrators=True if g.perpetrator.search(match.group("np") or "") else None)
+        add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), pair)
     for match in g.later_death.finditer(text) if g.later_death is not None else ():
         who = match.group("np") or match.groupdict().get("np2") or ""
         later = Count(value=1, includes_perpetrators=True if g.perpetrator.search(who) else None)
