@@ -76,3 +76,14 @@ def test_the_day_something_was_said_after_a_verb_of_occurring_does_not_date_the_
     )
     incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
     assert "resolve.2.told-when" not in incidents[0].trace
+
+
+def test_an_undated_main_incident_is_news_of_the_publication_day_but_acts_beside_it_stay_undated() -> None:
+    text = (
+        "A roadside bomb wounded eleven people travelling to a market in Zabul province, officials said. "
+        "Officials also blamed the group for bomb attacks in Zabul and Farah provinces."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert incidents[0].date == "2023-03-06" and "resolve.3.news-of-the-day" in incidents[0].trace
+    assert all(i.date is None for i in incidents[1:])
+    assert claimwatch.extract(text).incidents[0].date is None  # no publication time: no day to take

@@ -53,7 +53,9 @@ The rules, in the order they run:
    incident of a report with no publication time whose address names only the month it was written in
    ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
    further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
-   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py).
+   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py); a main incident still
+   undated in a report with a publication time is news of that day (resolve.3.news-of-the-day), a date no act
+   told beside it takes.
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -195,6 +197,7 @@ def stage(work: Work) -> Work:
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
     resolve_dates.date_further_acts(resolver.drafts)
+    resolve_dates.date_news_of_the_day(resolver.drafts, work.document.published)
     add_perpetrators(incidents, claims)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)

@@ -6,6 +6,9 @@ given here changes which incident a claim goes to).
   snipers in X village"), with no date of its own, is of the main incident's date (resolve.3.main-date): news of
   the day tells the acts of that day together. Not an act the text says came before the main one ("the attack
   followed bombings in A and B": resolve.1.earlier), which the main incident's date does not give.
+- A main incident still undated in a report with a publication time is news of the publication day
+  (resolve.3.news-of-the-day): what the labels of real reports do where the text gives no day. It comes after the
+  claims are linked, and no further act takes it: it is a default, not a date the text writes.
 
 While sentences are read (`told_when`): a sentence with no attack word that says when the act it refers back to
 happened ("the accident took place on Sunday night", "Sunday's incident follows a hard year") dates that incident
@@ -15,6 +18,7 @@ where it has no date (resolve.2.told-when, lang/<code>/resolve.toml `occurred_be
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .model import DateMention, Incident, add_trace
@@ -22,6 +26,7 @@ from .model import DateMention, Incident, add_trace
 if TYPE_CHECKING:
     from .drafts import Draft
 
+NEWS_OF_THE_DAY = "resolve.3.news-of-the-day"  # a main incident the text dates nowhere: the publication day
 MAIN_DATE = "resolve.3.main-date"  # an undated further act told beside the main incident: the main one's date
 TOLD_WHEN = "resolve.2.told-when"  # "the accident took place on Sunday night": the date of the incident referred to
 _EARLIER = "resolve.1.earlier"  # resolve.EARLIER (not imported: resolve imports this module)
@@ -61,3 +66,15 @@ def told_when(text: str, start: int, end: int, dates: list[DateMention], occurre
         if first is not None and not _SAID.search(text, verb.end(), first.start):
             return first
     return next((d for d in dates if noun_after.match(text, d.end, end)), None)
+
+
+def date_news_of_the_day(drafts: list[Draft], published: datetime | None) -> None:
+    """An undated main incident of a report with a publication time, where no date the text writes dates it: the
+    day of publication (news of the day reports the day's attack; an act told beside it is not dated so)."""
+    if not drafts or published is None:
+        return
+    main = drafts[0].incident
+    if main.date is not None:
+        return
+    main.date, main.date_precision = published.date().isoformat(), "day"
+    add_trace(main.trace, NEWS_OF_THE_DAY)
