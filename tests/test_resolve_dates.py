@@ -87,3 +87,9 @@ def test_an_undated_main_incident_is_news_of_the_publication_day_but_acts_beside
     assert incidents[0].date == "2023-03-06" and "resolve.3.news-of-the-day" in incidents[0].trace
     assert all(i.date is None for i in incidents[1:])
     assert claimwatch.extract(text).incidents[0].date is None  # no publication time: no day to take
+
+
+def test_a_day_across_a_word_of_sequence_dates_the_other_clause() -> None:
+    text = "Troops rescued forty workers on Thursday after gunmen kidnapped them at a mine in Zamfara on Tuesday."
+    incidents = claimwatch.extract(text, published="2023-03-10T10:00:00").incidents
+    assert incidents[0].date == "2023-03-07"

@@ -446,7 +446,7 @@ class _Resolver:
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
         one it names first ("the attack followed the killing of ...")."""
         place = most_specific(places)
-        when = best_date(event, dates)
+        when = best_date(event, dates, self.work.document.text, self.sequence_between)
         weak = place is not None and place.start in self.reference_points
         text = self.work.document.text
         sentence = self.work.sentences[index].text
