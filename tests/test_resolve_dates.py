@@ -93,3 +93,12 @@ def test_a_day_across_a_word_of_sequence_dates_the_other_clause() -> None:
     text = "Troops rescued forty workers on Thursday after gunmen kidnapped them at a mine in Zamfara on Tuesday."
     incidents = claimwatch.extract(text, published="2023-03-10T10:00:00").incidents
     assert incidents[0].date == "2023-03-07"
+
+
+def test_another_bomb_beside_a_main_incident_of_the_publication_day_shares_that_day() -> None:
+    text = (
+        "A suicide bomber rammed a truck into an army convoy outside Baidoa, killing nine soldiers, officials said. "
+        "A second car bomb targeted a police post in Marka."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert len(incidents) == 2 and [i.date for i in incidents] == ["2023-03-06", "2023-03-06"]

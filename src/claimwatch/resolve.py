@@ -54,8 +54,8 @@ The rules, in the order they run:
    ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
    further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
    date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py); a main incident still
-   undated in a report with a publication time is news of that day (resolve.3.news-of-the-day), a date no act
-   told beside it takes.
+   undated in a report with a publication time is news of that day (resolve.3.news-of-the-day), a date only an
+   act marked as another of the same news ("A second car bomb ...") takes too.
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.

@@ -8,7 +8,8 @@ given here changes which incident a claim goes to).
   followed bombings in A and B": resolve.1.earlier), which the main incident's date does not give.
 - A main incident still undated in a report with a publication time is news of the publication day
   (resolve.3.news-of-the-day): what the labels of real reports do where the text gives no day. It comes after the
-  claims are linked, and no further act takes it: it is a default, not a date the text writes.
+  claims are linked, and only a further act marked as another of the same news ("A second car bomb ...") takes it:
+  it is a default, not a date the text writes.
 
 While sentences are read (`told_when`): a sentence with no attack word that says when the act it refers back to
 happened ("the accident took place on Sunday night", "Sunday's incident follows a hard year") dates that incident
@@ -30,6 +31,7 @@ NEWS_OF_THE_DAY = "resolve.3.news-of-the-day"  # a main incident the text dates 
 MAIN_DATE = "resolve.3.main-date"  # an undated further act told beside the main incident: the main one's date
 TOLD_WHEN = "resolve.2.told-when"  # "the accident took place on Sunday night": the date of the incident referred to
 _EARLIER = "resolve.1.earlier"  # resolve.EARLIER (not imported: resolve imports this module)
+_SEPARATE = "resolve.1.separate"  # resolve.SEPARATE: an act the text marks as another one ("another bomb")
 # A verb of saying between the verb of occurring and the date: the date is when it was said.
 _SAID = re.compile(r"\b(?:said|says|told|tells|reported|announced|added|stated|posted|wrote)\b", re.IGNORECASE)
 
@@ -70,7 +72,10 @@ def told_when(text: str, start: int, end: int, dates: list[DateMention], occurre
 
 def date_news_of_the_day(drafts: list[Draft], published: datetime | None) -> None:
     """An undated main incident of a report with a publication time, where no date the text writes dates it: the
-    day of publication (news of the day reports the day's attack; an act told beside it is not dated so)."""
+    day of publication (news of the day reports the day's attack). Of the undated acts told beside it, only those
+    the text marks as another act of the same news ("A second car bomb ...", "Another bomb ...":
+    resolve.1.separate) take that day too; others ("bomb attacks in A and B provinces", in an official's summary)
+    are not dated by a default."""
     if not drafts or published is None:
         return
     main = drafts[0].incident
@@ -78,3 +83,6 @@ def date_news_of_the_day(drafts: list[Draft], published: datetime | None) -> Non
         return
     main.date, main.date_precision = published.date().isoformat(), "day"
     add_trace(main.trace, NEWS_OF_THE_DAY)
+    for draft in drafts[1:]:
+        if draft.incident.date is None and _SEPARATE in draft.incident.trace[:1]:
+            _take(draft.incident, main)
