@@ -270,6 +270,7 @@ class _Resolver:
         told = res.defines("resolve", "occurred_before")
         self.occurred = res.pattern("resolve", "occurred_before") if told else None
         self.occurrence_noun = res.pattern("resolve", "occurrence_noun_after") if told else None
+        self.said_between = res.pattern("resolve", "said_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -566,7 +567,7 @@ class _Resolver:
         assert self.occurred is not None and self.occurrence_noun is not None
         sentence = self.work.sentences[index]
         when = resolve_dates.told_when(self.work.document.text, sentence.start, sentence.end, dates, self.occurred,
-                                       self.occurrence_noun)
+                                       self.occurrence_noun, self.said_between)
         referent = self._referent(index)
         if when is None or referent is None or referent.date is not None:
             return

@@ -32,8 +32,6 @@ MAIN_DATE = "resolve.3.main-date"  # an undated further act told beside the main
 TOLD_WHEN = "resolve.2.told-when"  # "the accident took place on Sunday night": the date of the incident referred to
 _EARLIER = "resolve.1.earlier"  # resolve.EARLIER (not imported: resolve imports this module)
 _SEPARATE = "resolve.1.separate"  # resolve.SEPARATE: an act the text marks as another one ("another bomb")
-# A verb of saying between the verb of occurring and the date: the date is when it was said.
-_SAID = re.compile(r"\b(?:said|says|told|tells|reported|announced|added|stated|posted|wrote)\b", re.IGNORECASE)
 
 
 def date_further_acts(drafts: list[Draft]) -> None:
@@ -56,16 +54,16 @@ def _take(incident: Incident, source: Incident) -> None:
 
 
 def told_when(text: str, start: int, end: int, dates: list[DateMention], occurred: re.Pattern[str],
-              noun_after: re.Pattern[str]) -> DateMention | None:
+              noun_after: re.Pattern[str], said: re.Pattern[str]) -> DateMention | None:
     """The date a sentence (text[start:end]) with no attack word gives the act it refers back to: the first one
-    after a verb of occurring ("took place", "carried out"), else one right before a noun that names the act
-    ("Sunday's incident"); None where it gives none."""
+    after a verb of occurring ("took place", "carried out") with no verb of saying (`said`) between, else one
+    right before a noun that names the act ("Sunday's incident"); None where it gives none."""
     verb = occurred.search(text, start, end)
     if verb is not None:
         after = [d for d in dates if d.start >= verb.end()]
         first = min(after, key=lambda d: d.start) if after else None
         # "was carried out by a team of X, the group said on Telegram on Friday": the day it was said
-        if first is not None and not _SAID.search(text, verb.end(), first.start):
+        if first is not None and not said.search(text, verb.end(), first.start):
             return first
     return next((d for d in dates if noun_after.match(text, d.end, end)), None)
 
