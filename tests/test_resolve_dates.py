@@ -102,3 +102,12 @@ def test_another_bomb_beside_a_main_incident_of_the_publication_day_shares_that_
     )
     incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
     assert len(incidents) == 2 and [i.date for i in incidents] == ["2023-03-06", "2023-03-06"]
+
+
+def test_an_incident_told_over_two_days_in_one_sentence_is_dated_by_the_first() -> None:
+    text = (
+        "Police ended a 20-hour siege of a school in Kano on Sunday morning after gunmen stormed it following a "
+        "bomb blast at its gate on Saturday evening."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert [i.date for i in incidents] == ["2023-03-04"]
