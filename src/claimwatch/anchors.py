@@ -229,11 +229,20 @@ VAGUE_DATE = re.compile(
 )
 
 
-def best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
-    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
+def best_date(event: EventMention, dates: list[DateMention], text: str | None = None,
+              sequence: re.Pattern[str] | None = None) -> DateMention | None:
+    """A named day beats a vague one ("overnight", "today"); then one on the attack word's side of a word that
+    orders two events (`sequence` in `text`: "forces freed the passengers on Wednesday after militants hijacked a
+    train on Tuesday" dates the hijacking on Tuesday); then the one closest to the attack word."""
     if not dates:
         return None
-    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), distance(event, d)))
+
+    def across(d: DateMention) -> bool:
+        if text is None or sequence is None:
+            return False
+        return sequence.search(text, min(d.end, event.end), max(d.start, event.start)) is not None
+
+    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), across(d), distance(event, d)))
 
 
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:

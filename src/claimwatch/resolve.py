@@ -62,7 +62,9 @@ The rules, in the order they run:
    incident of a report with no publication time whose address names only the month it was written in
    ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
    further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
-   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py).
+   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py); a main incident still
+   undated in a report with a publication time is news of that day (resolve.3.news-of-the-day), a date only an
+   act marked as another of the same news ("A second car bomb ...") takes too.
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -217,6 +219,7 @@ def stage(work: Work) -> Work:
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
     resolve_dates.date_further_acts(resolver.drafts)
+    resolve_dates.date_news_of_the_day(resolver.drafts, work.document.published)
     add_perpetrators(incidents, claims)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
@@ -295,6 +298,7 @@ class _Resolver:
         told = res.defines("resolve", "occurred_before")
         self.occurred = res.pattern("resolve", "occurred_before") if told else None
         self.occurrence_noun = res.pattern("resolve", "occurrence_noun_after") if told else None
+        self.said_between = res.pattern("resolve", "said_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -477,7 +481,7 @@ class _Resolver:
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
         one it names first ("the attack followed the killing of ...")."""
         place = most_specific(places)
-        when = best_date(event, dates)
+        when = best_date(event, dates, self.work.document.text, self.sequence_between)
         weak = place is not None and place.start in self.reference_points
         text = self.work.document.text
         sentence = self.work.sentences[index].text
@@ -614,7 +618,7 @@ class _Resolver:
         assert self.occurred is not None and self.occurrence_noun is not None
         sentence = self.work.sentences[index]
         when = resolve_dates.told_when(self.work.document.text, sentence.start, sentence.end, dates, self.occurred,
-                                       self.occurrence_noun)
+                                       self.occurrence_noun, self.said_between)
         referent = self._referent(index)
         if when is None or referent is None or referent.date is not None:
             return
