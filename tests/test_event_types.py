@@ -84,3 +84,35 @@ def test_the_words_of_a_listing_sentence_type_every_act_listed() -> None:
     assert len(raids) == 2
     for raid in raids:
         assert set(raid.weapon_types) == {"Melee", "Incendiary"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor of the town was assassinated by two men on a motorbike.",
+        "Gunmen assassinated the district judge outside the court.",
+        "The group admitted the assassination of a senior cleric.",
+    ],
+)
+def test_an_assassination_names_its_target(sentence: str) -> None:
+    assert any(attacks == ("Assassination",) for _w, attacks, _ws in _cues(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers said the assassination might be linked to a land feud.",
+        "The campaign began after years of bombings and assassinations in the port city.",
+    ],
+)
+def test_the_word_alone_is_no_assassination(sentence: str) -> None:
+    assert all("Assassination" not in attacks for _w, attacks, _ws in _cues(sentence))
+
+
+def test_a_political_figure_among_the_dead_makes_an_assassination() -> None:
+    found = _incidents("A suicide bomber struck a rally in Peshawar on Monday, leaving eleven people dead including "
+                       "the provincial finance minister.")
+    assert set(found[0].attack_types) == {"Bombing/Explosion", "Assassination"}
+    plain = _incidents("A suicide bomber struck a rally in Peshawar on Monday, leaving eleven people dead, the "
+                       "provincial finance minister said.")
+    assert plain[0].attack_types == ["Bombing/Explosion"]

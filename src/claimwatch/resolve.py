@@ -41,10 +41,11 @@ The rules, in the order they run:
    word that is not definite and names an attack or weapon type the main incident lacks ("They were shot dead"
    after a killing told at another place) goes on with the incident named just before (resolve.2.continues).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
-   An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
-   figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
-   country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
-   place stays unknown: resolve.3.country).
+   A political figure among the dead of the attack a sentence reports ("nine dead including the home minister")
+   makes it an Assassination too (resolve.3.target-killed). An incident shows its best figure: the largest exact
+   value reported, else the tightest bounds; every figure is kept as a casualty report with its evidence. An
+   incident with no place of its own takes the country the report is about, where one stands out, as its country
+   alone (`Incident.country_code`; the place stays unknown: resolve.3.country).
 4. Claims go to the incident their sentence refers to (rules 4 and 5 are in resolve_claims.py). A claim-timing
    sentence that names no group ("coming 24 hours after the rampage") adds its delay to the claim on the
    incident it refers to. Two groups claiming one incident make both claims `disputed`.
@@ -145,6 +146,7 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+TARGET_KILLED = "resolve.3.target-killed"  # "nine dead including the home minister": an Assassination too
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -254,6 +256,9 @@ class _Resolver:
         # writes its own (lang/<code>/resolve.toml).
         self.ties_places = res.defines("resolve", "tied_place_before")
         self.reads_definite = res.defines("resolve", "definite_before")
+        # "nine dead including the home minister": a political figure killed was the attack's target (events.toml).
+        targeted = res.defines("events", "target_killed")
+        self.target_killed = res.pattern("events", "target_killed") if targeted else None
         # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
         other_act = res.get("resolve", "other_act_before") is not None
         self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
@@ -400,11 +405,15 @@ class _Resolver:
             referent = self.main if generic and not counts else self._referent(index)
             if referent is not None:
                 referred.append((referent, None))
+        targeted = self.target_killed is not None and self.target_killed.search(self.work.sentences[index].text)
         for draft, reported in referred:
             draft.sentences.add(index)
             if reported is not None:
                 _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
                 add_trace(draft.incident.trace, *reported.trace)
+                if targeted:
+                    _merge_types(draft.incident, ["Assassination"], [])
+                    add_trace(draft.incident.trace, TARGET_KILLED)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
