@@ -41,15 +41,18 @@ The rules, in the order they run:
    each (resolve.1.listed); a reference point of the lead
    ("30 km from Quetta") gives way to the place the attack is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
-   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. A sentence
-   with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
-   incident") dates it where it has no date (resolve.2.told-when).
+   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. An attack
+   word that is not definite and names an attack or weapon type the main incident lacks ("They were shot dead"
+   after a killing told at another place) goes on with the incident named just before (resolve.2.continues). A
+   sentence with no attack word that says when that act happened ("the accident took place on Sunday night",
+   "Sunday's incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
    Of a sentence's several acts, a figure goes to the one its words name, the listed one whose place follows
    it, else the one nearest before it; a figure of listed acts together goes to none; one said to be "there"
    to the act last placed; one told only of another country gives way to the incident's own
    (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere); one in a group's quoted words is
-   the group's own (resolve.3.figure-quoted).
+   the group's own (resolve.3.figure-quoted). A political figure among the dead of the attack a sentence
+   reports ("nine dead including the home minister") makes it an Assassination too (resolve.3.target-killed).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -157,6 +160,7 @@ EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Frid
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+CONTINUES = "resolve.2.continues"  # not definite, a type the main incident lacks: the incident just told
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
@@ -167,6 +171,7 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+TARGET_KILLED = "resolve.3.target-killed"  # "nine dead including the home minister": an Assassination too
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -284,6 +289,10 @@ class _Resolver:
         # English's words for what ties a place to an attack word read only English text, until a language
         # writes its own (lang/<code>/resolve.toml).
         self.ties_places = res.defines("resolve", "tied_place_before")
+        self.reads_definite = res.defines("resolve", "definite_before")
+        # "nine dead including the home minister": a political figure killed was the attack's target (events.toml).
+        targeted = res.defines("events", "target_killed")
+        self.target_killed = res.pattern("events", "target_killed") if targeted else None
         # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
         other_act = res.get("resolve", "other_act_before") is not None
         self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
@@ -369,6 +378,14 @@ class _Resolver:
                 draft = self._incident_for(index, at, [place], own_dates, alone=False, earlier=prior)
                 referred.append((draft, at))
                 self.last_anchor = (index, draft)
+        if referred and not places and not dates:
+            # "One man was beheaded and others shot in two attacks over Sunday and Monday": the sentence's other
+            # attack words, with no place or date left of their own, tell how the acts listed were done.
+            for draft, _at in referred:
+                for event in events + weapons:
+                    _merge_types(draft.incident, event.attack_types, event.weapon_types)
+                    add_trace(draft.incident.trace, *event.trace)
+            events, weapons = [], []
         events = clusters(events, text, self.sequence_between)
         # "The attack followed the killing of 50 peacekeepers on Friday": the attack word after such words is
         # an earlier act, which takes the places and dates next to it.
@@ -442,11 +459,15 @@ class _Resolver:
             referent = self.main if generic and not counts else self._referent(index)
             if referent is not None:
                 referred.append((referent, None))
+        targeted = self.target_killed is not None and self.target_killed.search(self.work.sentences[index].text)
         for draft, reported in referred:
             draft.sentences.add(index)
             if reported is not None:
                 _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
                 add_trace(draft.incident.trace, *reported.trace)
+                if targeted:
+                    _merge_types(draft.incident, ["Assassination"], [])
+                    add_trace(draft.incident.trace, TARGET_KILLED)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
@@ -523,9 +544,19 @@ class _Resolver:
                 and before.date is not None
                 and self._long_before(before.date)
             )
-            referent = before if pointing or recalled else self.main
+            # An attack word that is not definite and names an attack or weapon the main incident lacks ("They were
+            # shot dead", after the killing of two villagers told at another place; "towers were torched", after
+            # the arson attacks the bombing followed) goes on with the incident just told, not the main one: its
+            # types are that incident's (resolve.2.continues). Only where the language writes what makes an
+            # attack word definite (`definite_before`).
+            continues = (
+                self.reads_definite and not known and not pointing and not recalled
+                and before is not None and self.main is not None and _adds_types(event, self.main.incident)
+            )
+            referent = before if pointing or recalled or continues else self.main
             if referent is not None:
-                rule = RECALLED if recalled and not pointing else REFERS_BACK if referent is before else TO_MAIN
+                rule = (RECALLED if recalled and not pointing else CONTINUES if continues and referent is not self.main
+                        else REFERS_BACK if referent is before else TO_MAIN)
                 add_trace(referent.incident.trace, rule)
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
@@ -781,6 +812,12 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:
     """True when a death toll counts the attackers among the dead ("two guards and three attackers died")."""
     return any(c.kind == "killed" and c.count.includes_perpetrators for c in counts)
+
+
+def _adds_types(event: EventMention, incident: Incident) -> bool:
+    """True when an attack word names an attack or weapon type the incident does not have yet."""
+    new_attacks = set(event.attack_types) - set(incident.attack_types)
+    return bool(new_attacks or set(event.weapon_types) - set(incident.weapon_types))
 
 
 def _merge_types(incident: Incident, attack_types: list[str], weapon_types: list[str]) -> None:
