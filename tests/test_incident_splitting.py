@@ -285,3 +285,21 @@ def test_one_night_told_on_both_sides_of_midnight_is_one_incident() -> None:
         "The gunmen fled early on Saturday after a gun battle, police said."
     )
     assert len(extract(text, published="2014-12-15T09:00:00").incidents) == 1
+
+
+def test_places_listed_right_before_a_plural_attack_word_are_one_incident_each() -> None:
+    text = (
+        "A truck drove into shoppers in Stockholm on Friday, killing four people, police said. "
+        "Trucks have been used as weapons in Madrid and Vienna in attacks claimed by the Islamic State."
+    )
+    incidents = extract(text, published="2017-04-09T09:00:00").incidents
+    assert [i.place.name if i.place else None for i in incidents] == ["Stockholm", "Madrid", "Vienna"]
+    claims = extract(text, published="2017-04-09T09:00:00").claims
+    assert sorted(c.incident_id or "" for c in claims) == ["i2", "i3"]
+
+
+def test_places_before_a_plural_attack_word_across_a_clause_break_make_no_list() -> None:
+    text = (
+        "Officials in Madrid and Vienna met on Friday, and later said attacks by the group were likely."
+    )
+    assert len(extract(text, published="2017-04-09T09:00:00").incidents) <= 1
