@@ -37,9 +37,10 @@ The rules, in the order they run:
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
    (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
    Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
-   Sanaa and Hadramawt", or right before it in its clause: "used in Nice and Berlin in attacks claimed by"), or over named days ("two attacks over Sunday and Monday"), reports one incident at
-   each (resolve.1.listed); a reference point of the lead
-   ("30 km from Quetta") gives way to the place the attack is then named at.
+   Sanaa and Hadramawt", or right before it in its clause: "used in Nice and Berlin in attacks claimed by"),
+   or over named days ("two attacks over Sunday and Monday"), reports one incident at each
+   (resolve.1.listed); a reference point of the lead ("30 km from Quetta") gives way to the place the attack
+   is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. An attack
    word that is not definite and names an attack or weapon type the main incident lacks ("They were shot dead"
