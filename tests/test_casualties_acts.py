@@ -211,3 +211,14 @@ def test_a_figure_in_a_groups_quoted_words_gives_way_to_an_independent_one() -> 
     (incident,) = extract(text).incidents
     assert incident.killed == Count(value=12)
     assert "resolve.3.figure-quoted" in incident.trace
+
+
+def test_a_zero_of_both_kinds_against_a_toll_tells_of_another_act() -> None:
+    text = ("Gunmen killed two guards at the depot on Friday. Mortar rounds later landed near a camp. "
+            "No casualties were reported.")
+    mentions = find_counts(_work(text))
+    assert incident_toll(mentions, "killed") == Count(value=2)
+    assert incident_toll(mentions, "wounded") == Count()
+    # in the sentence of the toll itself it stands: no one was hurt besides those killed
+    same = find_counts(_work("One guard was killed, but there were no injuries."))
+    assert incident_toll(same, "wounded") == Count(value=0)

@@ -7,7 +7,9 @@ toll, not the toll ("at least 10 worshippers were killed", then "a cleric was ki
 Attackers counted among the dead (`includes_perpetrators`) stay counted when the chosen figure, or for
 bounds any figure, says so.
 
-Of the figures one incident's sentences give (`incident_toll`), five kinds give way, in this order: a figure
+Of the figures one incident's sentences give (`incident_toll`), a zero told of both kinds ("no casualties were
+reported") is none where another sentence counts dead or wounded for the incident: it tells of another act
+(`counts.zero-contradicted`). Then five kinds give way, in this order: a figure
 the attackers' group gives to an independent one; a figure that counts the attackers to one of the victims;
 a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; a toll over several acts ("nine
 villagers died in various raids", casualties.py marks it `aggregate`: `counts.aggregate`) to a figure of
@@ -59,7 +61,8 @@ def tightest(counts: Iterable[Count]) -> Count:
 
 def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
     """The figure an incident shows for one kind from the figures of its sentences (the module docstring)."""
-    mine = [c for c in counts if c.kind == kind]
+    counts = list(counts)
+    mine = [c for c in counts if c.kind == kind and not _contradicted(c, counts)]  # ZERO_CONTRADICTED
     revised = [c for c in mine if c.revised and not c.by_claimant]
     if revised:
         last = max(revised, key=lambda c: c.start)
@@ -89,6 +92,21 @@ AGGREGATE = "counts.aggregate"
 OTHER_ACT = "counts.other-act"
 ADDITIONAL = "counts.additional"
 VAGUE_WOUNDED = "counts.vague-wounded"
+ZERO_CONTRADICTED = "counts.zero-contradicted"
+
+
+def _contradicted(count: CountMention, counts: list[CountMention]) -> bool:
+    """True when a zero told of both kinds ("no casualties were reported") stands against dead or wounded another
+    sentence counted for the incident: it tells of another act ("rockets landed near the base. No casualties or
+    injuries were reported" in a report of a raid that killed two)."""
+    if count.count.value != 0:
+        return False
+    other = "wounded" if count.kind == "killed" else "killed"
+    twins = [c for c in counts if c.kind == other and c.start == count.start and c.count.value == 0]
+    if not twins:
+        return False
+    return any(c.kind == other and c.sentence != count.sentence and not c.recalled and not c.by_claimant
+               and ((c.count.value or 0) > 0 or (c.count.min or 0) > 0) for c in counts)
 
 
 def _plus(toll: Count, extra: list[Count]) -> Count:
