@@ -20,8 +20,9 @@ figure an earlier sentence gave for the incident (the lead's, as a rule), the ru
 - `counts.recalled`: a figure of an earlier attack the report recalls ("Last Saturday, a bombing killed 16",
   casualties.py marks it) gives way;
 - `counts.other-act`: a figure of another act than the incident its sentence went to (a sentence opening on a later
-  or another act, "Later that day, the gunmen raided a farm, where they shot four"; one naming only places in another
-  country than the incident's) gives way to any figure an earlier sentence gave the incident, recalled or not;
+  or another act, "Later that day the gunmen stopped a bus and shot dead four passengers"; one naming only places
+  in another country than the incident's) gives way to any figure an earlier sentence gave the incident, recalled
+  or not;
 - `counts.additional`: victims said to come on top ("a civilian was also killed") add to it (8, then 1: 9);
 - `counts.vague-wounded`: wounded told only by a vague plural ("killing 12 and wounding dozens") are no
   figure: the labels code the wounded only when they are counted (a vague death toll stays a floor).
