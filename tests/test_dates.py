@@ -200,3 +200,27 @@ def test_n_days_earlier_is_n_days_before_the_date_named(day: date, n: int) -> No
     written = f"On {day.strftime('%B')} {day.day}, {day.year} officials said the attack came {n} days earlier."
     found = dict((m.text, m.date) for m in dates_in(written, datetime(2031, 1, 1)))
     assert found[f"{n} days earlier"] == (day - timedelta(days=n)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("fr", "L'hiver dernier, une bombe a tué trois soldats.", ("L'hiver dernier", "2017", "year")),
+        ("fr", "Des commerces ont été incendiés le week-end dernier.", ("le week-end dernier", "2017-06", "month")),
+        ("fr", "Le groupe a frappé à l'automne 2015.", ("à l'automne 2015", "2015", "year")),
+        ("es", "El verano pasado estalló un coche bomba.", ("El verano pasado", "2016", "year")),
+        ("es", "Hubo dos ataques durante el fin de semana.", ("durante el fin de semana", "2017-06", "month")),
+        ("de", "Im vergangenen Herbst explodierte eine Bombe.", ("Im vergangenen Herbst", "2016", "year")),
+        ("de", "Am Wochenende wurden zwei Polizisten getötet.", ("Am Wochenende", "2017-06", "month")),
+    ],
+)
+def test_seasons_and_weekends_in_other_languages(language: str, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert [(m.text, m.date, m.precision) for m in dates_in(sentence, MONDAY, language)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [("fr", "Il a été blessé en été."), ("fr", "Trois soldats ont été tués."), ("de", "Im Sommer ist es heiß.")],
+)
+def test_a_season_without_last_or_this_is_no_date(language: str, sentence: str) -> None:
+    assert dates_in(sentence, MONDAY, language) == []

@@ -34,7 +34,7 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
          ("Incendiary",)),
         ("Rebels torched dozens of homes.", "torched", ("Facility/Infrastructure Attack",), ("Incendiary",)),
         ("Gunmen hijacked a bus.", "hijacked", ("Hijacking",), ()),
-        ("The governor was assassinated on Tuesday.", "assassinated", ("Assassination",), ()),
+        ("The governor was assassinated on Tuesday.", "was assassinated", ("Assassination",), ()),
         ("The three wore fake suicide vests.", "fake suicide vests", (), ("Fake Weapons",)),
         ("A sarin attack on the subway.", "sarin", ("Unarmed Assault",), ("Chemical",)),
         ("The rampage lasted ten minutes.", "rampage", (), ()),

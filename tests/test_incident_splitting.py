@@ -268,3 +268,38 @@ def test_a_town_and_a_region_agreeing_only_on_a_month_are_two_incidents() -> Non
     )
     incidents = extract(text, published="2023-07-21T12:00:00").incidents
     assert [i.place.name if i.place else None for i in incidents] == ["North Waziristan", "Zhob"]
+
+
+def test_attacks_on_two_named_nights_are_two_incidents_without_places_of_their_own() -> None:
+    text = (
+        "Three soldiers were wounded when rebels on Friday night fired rifles at an army detachment, the army said. "
+        "Two more soldiers were wounded on Saturday night when rebel gunmen attacked an army post."
+    )
+    incidents = extract(text, published="2014-12-15T09:00:00").incidents
+    assert [(i.date, i.wounded.value) for i in incidents] == [("2014-12-12", 3), ("2014-12-13", 2)]
+
+
+def test_one_night_told_on_both_sides_of_midnight_is_one_incident() -> None:
+    text = (
+        "Gunmen attacked a police post late on Friday, killing two officers. "
+        "The gunmen fled early on Saturday after a gun battle, police said."
+    )
+    assert len(extract(text, published="2014-12-15T09:00:00").incidents) == 1
+
+
+def test_places_listed_right_before_a_plural_attack_word_are_one_incident_each() -> None:
+    text = (
+        "A truck drove into shoppers in Stockholm on Friday, killing four people, police said. "
+        "Trucks have been used as weapons in Madrid and Vienna in attacks claimed by the Islamic State."
+    )
+    incidents = extract(text, published="2017-04-09T09:00:00").incidents
+    assert [i.place.name if i.place else None for i in incidents] == ["Stockholm", "Madrid", "Vienna"]
+    claims = extract(text, published="2017-04-09T09:00:00").claims
+    assert sorted(c.incident_id or "" for c in claims) == ["i2", "i3"]
+
+
+def test_places_before_a_plural_attack_word_across_a_clause_break_make_no_list() -> None:
+    text = (
+        "Officials in Madrid and Vienna met on Friday, and later said attacks by the group were likely."
+    )
+    assert len(extract(text, published="2017-04-09T09:00:00").incidents) <= 1

@@ -76,3 +76,38 @@ def test_the_day_something_was_said_after_a_verb_of_occurring_does_not_date_the_
     )
     incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
     assert "resolve.2.told-when" not in incidents[0].trace
+
+
+def test_an_undated_main_incident_is_news_of_the_publication_day_but_acts_beside_it_stay_undated() -> None:
+    text = (
+        "A roadside bomb wounded eleven people travelling to a market in Zabul province, officials said. "
+        "Officials also blamed the group for bomb attacks in Zabul and Farah provinces."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert incidents[0].date == "2023-03-06" and "resolve.3.news-of-the-day" in incidents[0].trace
+    assert all(i.date is None for i in incidents[1:])
+    assert claimwatch.extract(text).incidents[0].date is None  # no publication time: no day to take
+
+
+def test_a_day_across_a_word_of_sequence_dates_the_other_clause() -> None:
+    text = "Troops rescued forty workers on Thursday after gunmen kidnapped them at a mine in Zamfara on Tuesday."
+    incidents = claimwatch.extract(text, published="2023-03-10T10:00:00").incidents
+    assert incidents[0].date == "2023-03-07"
+
+
+def test_another_bomb_beside_a_main_incident_of_the_publication_day_shares_that_day() -> None:
+    text = (
+        "A suicide bomber rammed a truck into an army convoy outside Baidoa, killing nine soldiers, officials said. "
+        "A second car bomb targeted a police post in Marka."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert len(incidents) == 2 and [i.date for i in incidents] == ["2023-03-06", "2023-03-06"]
+
+
+def test_an_incident_told_over_two_days_in_one_sentence_is_dated_by_the_first() -> None:
+    text = (
+        "Police ended a 20-hour siege of a school in Kano on Sunday morning after gunmen stormed it following a "
+        "bomb blast at its gate on Saturday evening."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert [i.date for i in incidents] == ["2023-03-04"]

@@ -229,11 +229,20 @@ VAGUE_DATE = re.compile(
 )
 
 
-def best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
-    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
+def best_date(event: EventMention, dates: list[DateMention], text: str | None = None,
+              sequence: re.Pattern[str] | None = None) -> DateMention | None:
+    """A named day beats a vague one ("overnight", "today"); then one on the attack word's side of a word that
+    orders two events (`sequence` in `text`: "forces freed the passengers on Wednesday after militants hijacked a
+    train on Tuesday" dates the hijacking on Tuesday); then the one closest to the attack word."""
     if not dates:
         return None
-    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), distance(event, d)))
+
+    def across(d: DateMention) -> bool:
+        if text is None or sequence is None:
+            return False
+        return sequence.search(text, min(d.end, event.end), max(d.start, event.start)) is not None
+
+    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), across(d), distance(event, d)))
 
 
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
@@ -357,6 +366,25 @@ _LIST_START = 60
 _LIST_GAP = 40
 
 
+def _listed_before(text: str, event: EventMention, places: list[PlaceMention], coordination: re.Pattern[str],
+                   tied_after: re.Pattern[str]) -> list[PlaceMention]:
+    """Places listed right before a plural attack word, in its clause ("vehicles were used in Nice and Berlin in
+    attacks claimed by the group"): two or more, joined by "and" or commas, with no clause break between the
+    last of them and the attack word."""
+    before = sorted((p for p in places if p.end <= event.start and p.place.rank <= 1), key=lambda p: p.start)
+    if not before or event.start - before[-1].end > _LIST_START or \
+            not tied_after.match(text[before[-1].end : event.start]):
+        return []
+    listed = [before[-1]]
+    for place in before[-2::-1]:
+        gap = text[place.end : listed[0].start]
+        if len(gap) > _LIST_GAP or not coordination.match(gap):
+            break
+        if place.place.name != listed[0].place.name:
+            listed.insert(0, place)
+    return listed if len({p.place.name for p in listed}) > 1 else []
+
+
 def listed_places(text: str, event: EventMention, places: list[PlaceMention], language: str | None = None) -> list:
     """The places a plural attack word lists one after another ("separate attacks killed 47 in Sanaa and 20
     soldiers in Hadramawt", "bomb attacks in Paktika and Balkh provinces"): two or more towns or regions
@@ -366,7 +394,7 @@ def listed_places(text: str, event: EventMention, places: list[PlaceMention], la
     after = res.pattern("resolve", "tied_after")
     following = sorted((p for p in places if p.start >= event.end and p.place.rank <= 1), key=lambda p: p.start)
     if not following or following[0].start - event.end > _LIST_START:
-        return []
+        return _listed_before(text, event, places, coordination, after)
     if not after.match(text[event.end : following[0].start]):
         return []
     head = res.pattern("resolve", "list_head_between")

@@ -123,5 +123,16 @@ def refine(draft: Draft, place: PlaceMention | None, when: DateMention | None, w
         draft.weak_place = weak
     if when is not None and (
         draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
+        or _began_before(when, draft.date)
     ):
         draft.date = when
+
+
+def _began_before(when: DateMention, mine: DateMention) -> bool:
+    """True when the sentence that gave the incident its day names the day before for it too ("a siege ended on
+    Saturday night after gunmen stormed the hotel following blasts on Friday evening"): an incident is dated by
+    the day it began. Not a day before told in another sentence, which may be another act's."""
+    return (
+        when.sentence == mine.sentence and when.precision == "day" and mine.precision == "day"
+        and periods.agreement(when.date, "day", mine.date, "day") == "adjacent" and when.date < mine.date
+    )

@@ -410,16 +410,21 @@ def _seasons_and_weekends(w: _Words, text: str, pub: date) -> Iterator[DateMenti
     latest Saturday up to publication ("last weekend" on a weekend: the one before)."""
     if w.season is not None and w.seasons is not None:
         for match in w.season.finditer(text):
+            groups = match.groupdict()
+            last = bool(groups.get("last") or groups.get("last2"))
+            if not (last or groups.get("this")):  # "en été", "im Sommer": any summer
+                continue
             month = w.seasons[match["season"].lower()]
             year = pub.year if (pub.month, pub.day) >= (month, 1) else pub.year - 1
             months_in = (pub.year - year) * 12 + pub.month - month  # how far into that season publication is
-            if match["last"] and months_in < 3:
+            if last and months_in < 3:
                 year -= 1
             yield _mention(text, match.start(), match.end(), f"{year + (1 if month == 12 else 0):04d}", "year", True)
     if w.weekend is not None:
         for match in w.weekend.finditer(text):
+            groups = match.groupdict()
             back = (pub.weekday() - 5) % 7
-            if back <= 1 and match.group(0).lower().startswith(("last", "past", "this past")):
+            if back <= 1 and (groups.get("last") or groups.get("last2")):
                 back += 7
             yield _mention(text, match.start(), match.end(), (pub - timedelta(days=back)).isoformat()[:7], "month",
                            True)
