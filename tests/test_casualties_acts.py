@@ -23,10 +23,10 @@ def _work(text: str) -> Work:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Nine villagers were killed on Sunday in various attacks blamed on the rebels.",
-        "Five guards lost their lives in separate attacks in the two provinces.",
-        "Four traders and 12 soldiers have been killed in the attacks carried out in recent days.",
-        "The militants staged multiple raids on farms across the district that killed 30 people.",
+        "Across the valley, nine villagers died in various attacks over the harvest.",
+        "Separate attacks on two mines killed five guards.",
+        "Over the past few weeks, raids by the group have left 16 people dead in the district.",
+        "Multiple bombings in the port town on Sunday killed 30 people.",
     ],
 )
 def test_a_toll_of_several_acts_gives_way_to_the_acts_own(sentence: str) -> None:
@@ -42,15 +42,15 @@ def test_the_latest_of_a_series_is_no_aggregate() -> None:
 
 
 def test_an_aggregate_alone_stands() -> None:
-    mentions = find_counts(_work("Nine villagers were killed on Sunday in various attacks blamed on the rebels."))
+    mentions = find_counts(_work("Across the valley, nine villagers died in various attacks over the harvest."))
     assert incident_toll(mentions, "killed") == Count(value=9)
 
 
 @pytest.mark.parametrize(
     "later",
     [
-        "Later on Sunday, the gunmen raided a second village, where they killed four people.",
-        "Another group of the fighters entered a hamlet nearby, where they shot six people who died there.",
+        "Later that day the gunmen stopped a bus on the highway and shot dead four passengers.",
+        "Another band of the raiders then burned a hamlet nearby and shot dead six herders.",
         "Elsewhere, seven soldiers were killed when their truck hit a mine.",
     ],
 )
@@ -76,7 +76,7 @@ def test_a_toll_told_later_still_updates_the_figure() -> None:
 
 
 def test_a_figure_of_a_later_act_first_in_its_incident_stands() -> None:
-    mentions = find_counts(_work("Later on Sunday, the gunmen raided a village, where they killed four people."))
+    mentions = find_counts(_work("Later that day the gunmen stopped a bus and shot dead four passengers."))
     assert incident_toll(mentions, "killed") == Count(value=4)
 
 
@@ -90,8 +90,7 @@ def test_those_counted_may_be_placed_by_a_relative_clause() -> None:
 @pytest.mark.slow
 def test_each_figure_goes_to_the_listed_act_at_the_place_after_it() -> None:
     text = ("A roadside bomb killed three soldiers in Kano on Monday.\n\n"
-            "The attack came after separate bombings on Saturday killed 14 people in the city of Maiduguri "
-            "and 9 traders in Yola.")
+            "A day earlier, twin bombings killed 14 shoppers in Maiduguri and 9 traders in Yola.")
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert by_place["Maiduguri"].killed.value == 14
     assert by_place["Yola"].killed.value == 9
@@ -101,7 +100,7 @@ def test_each_figure_goes_to_the_listed_act_at_the_place_after_it() -> None:
 @pytest.mark.slow
 def test_a_figure_of_a_list_of_acts_goes_to_none_of_them() -> None:
     text = ("A roadside bomb killed three soldiers in Kano on Monday.\n\n"
-            "Last week, 20 soldiers were killed in attacks in the towns of Maiduguri and Yola.")
+            "20 soldiers died in ambushes near Maiduguri and Yola last week.")
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert not by_place["Maiduguri"].killed.known and not by_place["Yola"].killed.known
     assert by_place["Kano"].killed.value == 3
@@ -110,10 +109,10 @@ def test_a_figure_of_a_list_of_acts_goes_to_none_of_them() -> None:
 @pytest.mark.slow
 def test_a_figure_in_the_words_of_an_act_goes_to_it() -> None:
     text = ("A suicide bomber killed six people at a market in Kano on Monday.\n\n"
-            "The attack followed the killing of more than 40 soldiers in Borno state on Friday.")
+            "Police said the blast came two days after the killing of 40 soldiers at a base in Borno state.")
     incidents = extract(text).incidents
     assert incidents[0].killed == Count(value=6)
-    assert [i.killed.min for i in incidents[1:]] == [40]
+    assert [i.killed.value for i in incidents[1:]] == [40]
 
 
 @pytest.mark.parametrize(
@@ -161,24 +160,24 @@ def test_a_figure_said_to_be_there_goes_to_the_act_last_placed() -> None:
     text = ("Bombs struck markets in Kano and in Maiduguri on Sunday, killing dozens.\n\n"
             "The heaviest blast was in the centre of Maiduguri, where a bomber struck at the main gate.\n\n"
             "The bomb went off as traders were opening their stalls.\n\n"
-            "At least 31 people were killed and 60 others wounded there, the police said.")
+            "31 people were killed there, police said, and 60 were wounded at the scene.")
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
-    assert by_place["Maiduguri"].killed == Count(min=31) and by_place["Maiduguri"].wounded == Count(value=60)
+    assert by_place["Maiduguri"].killed == Count(value=31) and by_place["Maiduguri"].wounded == Count(value=60)
 
 
 @pytest.mark.slow
 def test_a_figure_told_only_of_another_country_gives_way() -> None:
     text = ("A bomb killed two worshippers at a mosque in Kano on Friday, police said.\n\n"
             "Three soldiers from Chad were wounded in the blast.\n\n"
-            "Ghana's Christians have also suffered this month after two church bombings killed at least 19 people.")
+            "Across the border in Niger, a bombing killed 19 traders on the same day.")
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert by_place["Kano"].killed == Count(value=2)
     assert by_place["Kano"].wounded == Count(value=3)
 
 
 def test_french_totals_over_a_period_or_several_attacks() -> None:
-    assert counts_in("Depuis le début de l'année, plus de 90 personnes sont mortes dans la région.", "fr") == []
-    text = ("Une trentaine de personnes ont été tuées dans des attaques visant des villages. "
+    assert counts_in("Plus de 90 soldats ont été tués depuis 2019 dans la région.", "fr") == []
+    text = ("Trente civils sont morts lors de plusieurs attaques contre des villages. "
             "Dans le premier village, huit civils ont été tués par des hommes armés.")
     work = Work(document=Document(text=text, language="fr"))
     work.sentences = split_sentences(text)
@@ -196,8 +195,8 @@ def test_two_told_as_both() -> None:
 @pytest.mark.slow
 def test_a_figure_told_of_the_acts_listed_just_before_goes_to_none() -> None:
     text = ("A roadside bomb killed three soldiers in Kano on Monday.\n\n"
-            "The attack followed bombings in Maiduguri, Yola and Bauchi over the weekend.\n\n"
-            "The bombings killed 11 people, officials said.")
+            "There were bombings in Maiduguri, Yola and Bauchi over the weekend.\n\n"
+            "These bombings killed 11 people, the army said.")
     by_place = {i.place.name if i.place else None: i for i in extract(text).incidents}
     assert by_place["Kano"].killed.value == 3
     assert not by_place["Maiduguri"].killed.known and not by_place["Yola"].killed.known
@@ -211,3 +210,19 @@ def test_a_figure_in_a_groups_quoted_words_gives_way_to_an_independent_one() -> 
     (incident,) = extract(text).incidents
     assert incident.killed == Count(value=12)
     assert "resolve.3.figure-quoted" in incident.trace
+
+
+def test_a_zero_of_both_kinds_against_a_toll_tells_of_another_act() -> None:
+    text = ("Gunmen killed two guards at the depot on Friday. Mortar rounds later landed near a camp. "
+            "No casualties were reported.")
+    mentions = find_counts(_work(text))
+    assert incident_toll(mentions, "killed") == Count(value=2)
+    assert incident_toll(mentions, "wounded") == Count()
+    # in the sentence of the toll itself it stands: no one was hurt besides those killed
+    same = find_counts(_work("One guard was killed, but there were no injuries."))
+    assert incident_toll(same, "wounded") == Count(value=0)
+
+
+def test_german_places_between_the_auxiliary_and_the_participle() -> None:
+    sentence = "Vier Polizisten wurden am Abend vor dem Rathaus in der Stadt Kidal leicht verletzt."
+    assert [(k, c) for _s, _e, k, c in counts_in(sentence, "de")] == [("wounded", Count(value=4))]

@@ -82,7 +82,7 @@ for _component in (
     extractor("events", events.find_events, "8", _TEXT),
     extractor("dates", dates.find_dates, "8", _TEXT),
     extractor("places", places.find_places, "8", _READ),
-    extractor("counts", casualties.find_counts, "8", _TEXT),
+    extractor("counts", casualties.find_counts, "9", _TEXT),
     extractor("groups", groups.find_groups, "4", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(
@@ -98,7 +98,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "15",
+        "16",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),

@@ -12,8 +12,8 @@ Of a sentence's acts, a figure goes to
   ("... followed bombings in A, B and C. The bombings killed 11.": resolve.3.figure-of-list);
 - else the closest act (resolve._Resolver._closest).
 
-A figure of a sentence whose places all lie in another country than its incident's ("Ghana's Christians have also
-suffered, after two church bombings killed 19" in a report of a bombing in Kano) tells of another act: it is marked
+A figure of a sentence whose places all lie in another country than its incident's ("Across the border in
+Niger, a bombing killed 19 traders" in a report of a bombing in Kano) tells of another act: it is marked
 `other_act` and gives way to the incident's own figure (resolve.3.figure-elsewhere, counts.other-act). A figure in
 the words a known group speaks (a quotation quotes.py gives to "a statement written by the rebels") is the group's
 own: it gives way to an independent count (resolve.3.figure-quoted; counts.py). The places
@@ -95,7 +95,9 @@ class Figures:
         if not listed or self.figure_at is None:
             return closest
         for draft, event in sorted(listed, key=lambda pair: pair[1].start):
-            if self.figure_at.fullmatch(text[count.end : event.start]):
+            # (no attack word between: "20 died in ambushes near A and B" counts the ambushes together)
+            between = any(count.end <= e.start and e.end <= event.start for e in events)
+            if not between and self.figure_at.fullmatch(text[count.end : event.start]):
                 add_trace(draft.incident.trace, FIGURE_AT)
                 return draft
         if closest is not None and any(closest is d for d, _e in listed):

@@ -34,8 +34,8 @@ may instead put such words under `above`, min n + 1); "up to 30" / "as many as 3
 estimate reported as the figure).
 A vague plural alone ("dozens wounded") is marked `vague`: a figure in numbers of the same incident wins.
 A figure of a sentence that speaks of several acts together ("nine villagers died in various raids") is marked
-`aggregate`, and one of a sentence opening on another act ("Later that day, the gunmen raided a farm, where they shot
-four"; "Another band of the raiders ...") `other_act`, unless it is a toll.
+`aggregate`, and one of a sentence opening on another act ("Later that day the gunmen stopped a bus and shot dead four
+passengers"; "Another band of the raiders ...") `other_act`, unless it is a toll.
 A figure the words before it place in an earlier attack ("Last Saturday, a bombing killed 16", "In 2017, ...",
 in a later year's report, "comes weeks after ...") is marked `recalled`, and the figures of a sentence that adds
 victims ("a civilian was also killed") `additional`: counts.py decides what they do to the toll.
