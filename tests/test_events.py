@@ -34,7 +34,7 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
          ("Incendiary",)),
         ("Rebels torched dozens of homes.", "torched", ("Facility/Infrastructure Attack",), ("Incendiary",)),
         ("Gunmen hijacked a bus.", "hijacked", ("Hijacking",), ()),
-        ("The governor was assassinated on Tuesday.", "assassinated", ("Assassination",), ()),
+        ("The governor was assassinated on Tuesday.", "was assassinated", ("Assassination",), ()),
         ("The three wore fake suicide vests.", "fake suicide vests", (), ("Fake Weapons",)),
         ("A sarin attack on the subway.", "sarin", ("Unarmed Assault",), ("Chemical",)),
         ("The rampage lasted ten minutes.", "rampage", (), ()),
@@ -152,7 +152,7 @@ def test_an_assault_on_a_position_implies_armed_assault_only_as_a_fallback() -> 
     from claimwatch.extract.events import fallback_attack_types
     from claimwatch.pipeline import extract
 
-    found = events_in("Rebels stormed an army outpost near the border.")
+    found = events_in("Rebels overran an army outpost near the border.")
     assert [cue.id for _s, _e, cue in found] == ["en.event.assault_on_position"]
     assert fallback_attack_types(["en.event.assault_on_position"]) == ["Armed Assault"]
     assert fallback_attack_types(["en.event.attack"]) == []

@@ -79,10 +79,10 @@ def register(component: Component) -> Component:
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "4", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
-    extractor("events", events.find_events, "7", _TEXT),
+    extractor("events", events.find_events, "8", _TEXT),
     extractor("dates", dates.find_dates, "8", _TEXT),
-    extractor("places", places.find_places, "7", _READ),
-    extractor("counts", casualties.find_counts, "6", _TEXT),
+    extractor("places", places.find_places, "8", _READ),
+    extractor("counts", casualties.find_counts, "8", _TEXT),
     extractor("groups", groups.find_groups, "4", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(
@@ -93,12 +93,12 @@ for _component in (
         ("mentions.roles",),
         models=("roles_encoder", "roles_encoder_meta"),
     ),
-    extractor("claims", claims.find_claims, "5", (*_TEXT, "mentions.groups")),
+    extractor("claims", claims.find_claims, "6", (*_TEXT, "mentions.groups")),
     extractor("quotes", quotes.find_quotes, "1", ("document", "mentions.groups")),
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "14",
+        "15",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),

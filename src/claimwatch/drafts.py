@@ -55,7 +55,10 @@ def compatible(
     if fit == "apart" and when is None and same_known_region(draft.place.place, place.place):
         # An undated report at a town of the incident's first-level region: told more closely.
         return True
-    return fit == "same" or (fit == "near" and dates_agree is True)
+    # A region and a town it may or may not hold are one scene only on one named day: a month agrees with too much.
+    one_day = dates_agree is True and when is not None and draft.date is not None and \
+        when.precision == "day" and draft.date.precision == "day"
+    return fit == "same" or (fit == "near" and one_day)
 
 
 def nested(draft: Draft, place: PlaceMention | None, within: Iterable[PlaceMention]) -> bool:

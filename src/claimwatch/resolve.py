@@ -14,8 +14,12 @@ The rules, in the order they run:
    a town no table puts in or out of that region. The first incident is the document's main incident: the
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
-   bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; a report at another place or marked as another act, on a named
+   bomb", "they also burned" at a place or on a day of its own, a sentence opening "Separately,", "Meanwhile,
+   in X") starts a new incident; "a second bomb ... moments later" does not; an act against militants ("a
+   strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf") is a state's, no incident
+   (counter_operations.py, resolve.1.against-militants); an act added with "also" at a place of its own that
+   is not the incident's nor inside it ("they had also killed two soldiers in a sniper attack in X") is
+   another act (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
    day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
    told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
    (resolve.1.other-day); an act the sentence says came before the one it names first
@@ -33,14 +37,23 @@ The rules, in the order they run:
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
    (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
    Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
-   Sanaa and Hadramawt"), or over named days ("two attacks over Sunday and Monday"), reports one incident at
-   each (resolve.1.listed); a reference point of the lead
-   ("30 km from Quetta") gives way to the place the attack is then named at.
+   Sanaa and Hadramawt", or right before it in its clause: "used in Nice and Berlin in attacks claimed by"),
+   or over named days ("two attacks over Sunday and Monday"), reports one incident at each
+   (resolve.1.listed); a reference point of the lead ("30 km from Quetta") gives way to the place the attack
+   is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
-   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. A sentence
-   with no attack word that says when that act happened ("the accident took place on Sunday night", "Sunday's
-   incident") dates it where it has no date (resolve.2.told-when).
+   before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. An attack
+   word that is not definite and names an attack or weapon type the main incident lacks ("They were shot dead"
+   after a killing told at another place) goes on with the incident named just before (resolve.2.continues). A
+   sentence with no attack word that says when that act happened ("the accident took place on Sunday night",
+   "Sunday's incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
+   Of a sentence's several acts, a figure goes to the one its words name, the listed one whose place follows
+   it, else the one nearest before it; a figure of listed acts together goes to none; one said to be "there"
+   to the act last placed; one told only of another country gives way to the incident's own
+   (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere); one in a group's quoted words is
+   the group's own (resolve.3.figure-quoted). A political figure among the dead of the attack a sentence
+   reports ("nine dead including the home minister") makes it an Assassination too (resolve.3.target-killed).
    An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
    figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
    country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
@@ -88,7 +101,7 @@ from .anchors import (
     places_fit,
     tied,
 )
-from .counts import incident_toll
+from .counter_operations import against_militants
 from .drafts import (
     Draft,
     compatible,
@@ -122,6 +135,14 @@ from .resolve_claims import (  # noqa: F401  (the claim rule ids, re-exported wi
     build_claims,
     date_from_claim_delay,
 )
+from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported with the others)
+    FIGURE_AT,
+    FIGURE_ELSEWHERE,
+    FIGURE_OF_LIST,
+    FIGURE_QUOTED,
+    FIGURE_THERE,
+    Figures,
+)
 from .url_dates import date_from_url
 
 if TYPE_CHECKING:
@@ -134,11 +155,13 @@ NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
 EXAMPLE = "resolve.1.example"  # "attacks in Kabul, among them a shooting ... and a suicide bombing": one each
+ALSO_ELSEWHERE = "resolve.1.also-elsewhere"  # "they had also killed two soldiers in X": an act added at another place
 OTHER_DAY = "resolve.1.other-day"  # "on Friday night ... on Saturday night": named days one apart, two acts
 EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
 RECALLED = "resolve.2.recalled"  # a bare follow-up of a past attack recalled just before is about it
 TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
+CONTINUES = "resolve.2.continues"  # not definite, a type the main incident lacks: the incident just told
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
 MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
@@ -149,6 +172,7 @@ FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident 
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
+TARGET_KILLED = "resolve.3.target-killed"  # "nine dead including the home minister": an Assassination too
 ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
@@ -181,6 +205,10 @@ _KILLING = re.compile(r"(?:murder|kill|slain|slay)", re.I)
 _KILLING_NOUN = re.compile(r"(?:killings?|murders?)\s+of\b", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
+
+# How far before an attack word "also" may stand in its clause to add another act ("also killed two ... in a
+# sniper attack in X"), in characters.
+_ALSO_REACH = 60
 
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
@@ -241,6 +269,7 @@ class _Resolver:
         not_attack = not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
+        self.groups = _by_sentence(m.groups)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
         res = lang.resources(work.document.language)
         self.distinct_before = res.pattern("resolve", "distinct_before")
@@ -254,11 +283,17 @@ class _Resolver:
         listing = res.defines("resolve", "examples_between")
         self.examples_between = res.pattern("resolve", "examples_between") if listing else None
         self.same_attack = res.pattern("resolve", "same_attack")
+        also = res.defines("resolve", "also_before")
+        self.also_before = res.pattern("resolve", "also_before") if also else None
         hypothetical = res.defines("resolve", "hypothetical_before")
         self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
         # English's words for what ties a place to an attack word read only English text, until a language
         # writes its own (lang/<code>/resolve.toml).
         self.ties_places = res.defines("resolve", "tied_place_before")
+        self.reads_definite = res.defines("resolve", "definite_before")
+        # "nine dead including the home minister": a political figure killed was the attack's target (events.toml).
+        targeted = res.defines("events", "target_killed")
+        self.target_killed = res.pattern("events", "target_killed") if targeted else None
         # "ein ähnlicher Angriff in Kabul": words that make the act another one even in the same place
         other_act = res.get("resolve", "other_act_before") is not None
         self.other_act = res.pattern("resolve", "other_act_before") if other_act else None
@@ -266,6 +301,9 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
+        # Which incident a casualty figure goes to (resolve_figures.py).
+        self.figures = Figures(work, skip, media, elsewhere, killing=_KILLING, killing_noun=_KILLING_NOUN,
+                               generic=_GENERIC_EVENT)
         # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
         told = res.defines("resolve", "occurred_before")
         self.occurred = res.pattern("resolve", "occurred_before") if told else None
@@ -290,6 +328,10 @@ class _Resolver:
             cues = [e for e in cues if not self.hypothetical.search(text[max(0, e.start - 40) : e.start])]
             generic = [e for e in generic if e in cues]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
+        # "a strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf": a state's act, no incident.
+        cues = [e for e in cues if e in weapons or not against_militants(
+            text, e, self.groups.get(index, []), self.language, _KILLING.match(e.text) is not None)]
+        generic = [e for e in generic if e in cues]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):
             # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
@@ -337,6 +379,14 @@ class _Resolver:
                 draft = self._incident_for(index, at, [place], own_dates, alone=False, earlier=prior)
                 referred.append((draft, at))
                 self.last_anchor = (index, draft)
+        if referred and not places and not dates:
+            # "One man was beheaded and others shot in two attacks over Sunday and Monday": the sentence's other
+            # attack words, with no place or date left of their own, tell how the acts listed were done.
+            for draft, _at in referred:
+                for event in events + weapons:
+                    _merge_types(draft.incident, event.attack_types, event.weapon_types)
+                    add_trace(draft.incident.trace, *event.trace)
+            events, weapons = [], []
         events = clusters(events, text, self.sequence_between)
         # "The attack followed the killing of 50 peacekeepers on Friday": the attack word after such words is
         # an earlier act, which takes the places and dates next to it.
@@ -410,11 +460,15 @@ class _Resolver:
             referent = self.main if generic and not counts else self._referent(index)
             if referent is not None:
                 referred.append((referent, None))
+        targeted = self.target_killed is not None and self.target_killed.search(self.work.sentences[index].text)
         for draft, reported in referred:
             draft.sentences.add(index)
             if reported is not None:
                 _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
                 add_trace(draft.incident.trace, *reported.trace)
+                if targeted:
+                    _merge_types(draft.incident, ["Assassination"], [])
+                    add_trace(draft.incident.trace, TARGET_KILLED)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
@@ -426,9 +480,11 @@ class _Resolver:
             if referent is not None:
                 self.by_sentence[index] = referent
         for count in counts:
-            target = self._closest(count, referred)
+            target = self.figures.target(count, referred, self._closest(count, referred), self.last_anchor,
+                                         self.events.get(index, []))
             if target is not None:
                 target.counts.append(count)
+        self.figures.read(index, referred)
 
     def _incident_for(
         self,
@@ -453,8 +509,9 @@ class _Resolver:
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
-        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act. "A
-        # second bomb went off moments later" is the same attack; "the second bomb" one already told.
+        # "also killed" adds victims to the attack just told, and so does "they also burned the library", an act
+        # with no place or date of its own; "another bomb", a further act. "A second bomb went off moments later"
+        # is the same attack; "the second bomb" one already told.
         marker = self.distinct_before.search(text[max(0, event.start - 40) : event.start])
         killing = _KILLING.match(event.text) is not None
         distinct = (
@@ -462,6 +519,7 @@ class _Resolver:
             and not killing
             and not known
             and self.same_attack.search(sentence) is None
+            and not (marker.group(0).split()[0].casefold() == "also" and place is None and when is None)
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
@@ -487,9 +545,19 @@ class _Resolver:
                 and before.date is not None
                 and self._long_before(before.date)
             )
-            referent = before if pointing or recalled else self.main
+            # An attack word that is not definite and names an attack or weapon the main incident lacks ("They were
+            # shot dead", after the killing of two villagers told at another place; "towers were torched", after
+            # the arson attacks the bombing followed) goes on with the incident just told, not the main one: its
+            # types are that incident's (resolve.2.continues). Only where the language writes what makes an
+            # attack word definite (`definite_before`).
+            continues = (
+                self.reads_definite and not known and not pointing and not recalled
+                and before is not None and self.main is not None and _adds_types(event, self.main.incident)
+            )
+            referent = before if pointing or recalled or continues else self.main
             if referent is not None:
-                rule = RECALLED if recalled and not pointing else REFERS_BACK if referent is before else TO_MAIN
+                rule = (RECALLED if recalled and not pointing else CONTINUES if continues and referent is not self.main
+                        else REFERS_BACK if referent is before else TO_MAIN)
                 add_trace(referent.incident.trace, rule)
                 return referent
         # A separate act may still be told in several attack words of its own sentence.
@@ -498,13 +566,25 @@ class _Resolver:
             self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         )
         other_day = False
+        # "they had also killed two soldiers in a sniper attack in X": an act added, at a place of its own.
+        opened = self.work.sentences[index].start
+        also = (
+            self.also_before is not None and place is not None and not known
+            and self.also_before.search(text[max(opened, event.start - _ALSO_REACH) : event.start]) is not None
+        )
+        elsewhere = False
         for draft in candidates:
             if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
+            if (also and place is not None and draft.place is not None and not nested(draft, place, places)
+                    and places_fit(draft.place.place, place.place) != "same"):
+                elsewhere = True
+                continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
-            moved = bool(place and draft.place and place.place.name != draft.place.place.name)
-            if (distinct or listed_day or moved) and not known and not killing and self._other_day(draft, when):
+            # Two named days one apart are two acts even with no place of their own ("on Friday night ... gunmen
+            # attacked a post"; "on Saturday night ... gunmen attacked a detachment").
+            if not known and not killing and self._other_day(draft, when):
                 other_day = True
                 continue
             if compatible(draft, place, when, within=places):
@@ -525,7 +605,10 @@ class _Resolver:
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
-        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day else NEW
+        rule = (
+            (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day
+            else ALSO_ELSEWHERE if elsewhere else NEW
+        )
         draft = Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         refine(draft, place, when, weak)
         self.drafts.append(draft)
@@ -702,8 +785,7 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        draft.incident.killed = incident_toll(draft.counts, "killed")
-        draft.incident.wounded = incident_toll(draft.counts, "wounded")
+        draft.incident.killed, draft.incident.wounded = self.figures.tolls(draft.incident, draft.counts)
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]
@@ -731,6 +813,12 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
 def _attackers_killed(counts: Iterable[CountMention]) -> bool:
     """True when a death toll counts the attackers among the dead ("two guards and three attackers died")."""
     return any(c.kind == "killed" and c.count.includes_perpetrators for c in counts)
+
+
+def _adds_types(event: EventMention, incident: Incident) -> bool:
+    """True when an attack word names an attack or weapon type the incident does not have yet."""
+    new_attacks = set(event.attack_types) - set(incident.attack_types)
+    return bool(new_attacks or set(event.weapon_types) - set(incident.weapon_types))
 
 
 def _merge_types(incident: Incident, attack_types: list[str], weapon_types: list[str]) -> None:

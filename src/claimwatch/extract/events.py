@@ -136,6 +136,8 @@ def fallback_attack_types(trace: list[str], language: str | None = None) -> list
 # The resolver's rule that types an incident from its weapons alone (resolve.TYPE_FROM_WEAPON): such a type is no
 # act a cue named, so the fallback types still apply beside it.
 TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"
+# The resolver's rule that makes an attack that killed a political figure an Assassination (resolve.TARGET_KILLED).
+TARGET_KILLED = "resolve.3.target-killed"
 # Attack types that leave room for the fallback ones: fighters who storm a base and burn it made an Armed Assault
 # and a Facility/Infrastructure Attack (the labels' coding); a bombing or a kidnapping named is the act itself.
 BESIDE_FALLBACK = frozenset({"Facility/Infrastructure Attack"})
@@ -150,6 +152,8 @@ def coded_attack_types(attack_types: list[str], trace: list[str], language: str 
     cues = {cue.id: cue for cue in lexicon(language).cues}
     named = [cues[cue_id] for cue_id in trace if cue_id in cues]
     gone = {attack for cue in named if set(cue.attack_types) & set(attack_types) for attack in cue.subsumes}
+    if TARGET_KILLED in trace and "Assassination" in attack_types:
+        gone.add("Armed Assault")  # the shooting of a target is the Assassination (as en.event.assassination)
     kept = [attack for attack in attack_types if attack not in gone]
     # A type only cues that yield to another type of the incident give goes ("gunmen abducted": the kidnapping),
     # unless the attack killed people besides (`killed`: "gunmen killed 12 villagers and abducted 20 others" is an
