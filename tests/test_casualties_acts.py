@@ -237,3 +237,11 @@ def test_a_date_right_after_a_figure_gives_it_to_the_act_of_that_day() -> None:
     by_date = {i.date: i for i in incidents}
     assert by_date["2024-03-05"].killed == Count(value=2)
     assert by_date["2024-03-06"].killed == Count(value=5)
+
+
+def test_an_aggregate_stands_against_victims_told_as_also() -> None:
+    text = ("Five soldiers were killed at the checkpoint on Monday, the third such attack in recent weeks. "
+            "A shepherd was also killed nearby.")
+    mentions = find_counts(_work(text))
+    assert [m.aggregate for m in mentions] == [True, False]
+    assert incident_toll(mentions, "killed") == Count(value=6)
