@@ -224,3 +224,12 @@ def test_seasons_and_weekends_in_other_languages(language: str, sentence: str, e
 )
 def test_a_season_without_last_or_this_is_no_date(language: str, sentence: str) -> None:
     assert dates_in(sentence, MONDAY, language) == []
+
+
+def test_a_month_of_the_same_year_takes_the_year_last_named() -> None:
+    found = [(m.text, m.date, m.precision) for m in dates_in("In 2012 a bomb hit a bus; in May that year another.",
+                                                            MONDAY)]
+    assert found == [("2012", "2012", "year"), ("May that year", "2012-05", "month")]
+    text = "The group first struck in 2013. October of the same year, its gunmen shot a judge in Tanta."
+    work = Work(document=Document(text=text, published=MONDAY), sentences=split_sentences(text))
+    assert [(m.text, m.date) for m in find_dates(work)] == [("2013", "2013"), ("October of the same year", "2013-10")]

@@ -116,3 +116,18 @@ def test_a_political_figure_among_the_dead_makes_an_assassination() -> None:
     plain = _incidents("A suicide bomber struck a rally in Peshawar on Monday, leaving eleven people dead, the "
                        "provincial finance minister said.")
     assert plain[0].attack_types == ["Bombing/Explosion"]
+
+
+def test_bombs_in_a_remark_on_attacks_in_general_type_no_incident() -> None:
+    found = _incidents("Gunmen ambushed a police truck near Mandera on Friday, killing three officers. "
+                       "The county has seen frequent attacks, often carried out with roadside bombs.")
+    assert found[0].attack_types == ["Armed Assault"]
+    assert "Explosives" not in found[0].weapon_types
+
+
+def test_an_earlier_act_with_no_place_or_date_does_not_type_the_incident() -> None:
+    found = _incidents("A bomb went off at a bus station in Sylhet on Saturday, killing two people. "
+                       "The blast comes weeks after two aid workers were shot dead in attacks claimed by the group.")
+    station = found[0]
+    assert station.attack_types == ["Bombing/Explosion"]
+    assert station.weapon_types == ["Explosives"]

@@ -303,3 +303,13 @@ def test_places_before_a_plural_attack_word_across_a_clause_break_make_no_list()
         "Officials in Madrid and Vienna met on Friday, and later said attacks by the group were likely."
     )
     assert len(extract(text, published="2017-04-09T09:00:00").incidents) <= 1
+
+
+def test_the_day_before_a_claim_of_several_attacks_dates_none_of_them() -> None:
+    text = (
+        "The rebel group on Monday claimed responsibility for the attacks on army posts in the province in "
+        "the past three days, including the attempt to bomb a roadside detachment. "
+        "Three soldiers were wounded when rebels on Friday night fired rifles at an army detachment."
+    )
+    incidents = extract(text, published="2014-12-15T09:00:00").incidents
+    assert "2014-12-15" not in [i.date for i in incidents]

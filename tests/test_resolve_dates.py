@@ -111,3 +111,13 @@ def test_an_incident_told_over_two_days_in_one_sentence_is_dated_by_the_first() 
     )
     incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
     assert [i.date for i in incidents] == ["2023-03-04"]
+
+
+def test_a_day_right_before_a_noun_naming_the_act_dates_the_incident_referred_to() -> None:
+    text = (
+        "Gunmen shot dead five farmers in a village of Plateau state, the police said. "
+        "Sunday's incident follows weeks of unrest in the region."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-07T10:00:00").incidents
+    assert [i.date for i in incidents] == ["2023-03-05"]
+    assert "resolve.2.told-when" in incidents[0].trace

@@ -95,6 +95,8 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     # "the group on Tuesday claimed an attack ... late on Sunday": a date right before a claim verb dates the claim
     # when the same sentence dates the attack after it (dates.toml claim_after; alone, it is news of that day).
     claim_after = res.pattern("dates", "claim_after") if res.defines("dates", "claim_after") else _NEVER
+    plural = res.defines("dates", "claim_plural_after")
+    claim_plural_after = res.pattern("dates", "claim_plural_after") if plural else _NEVER
     ordered = sorted(dates, key=lambda d: d.start)
     # "since January", "seit Januar": the start of a period, in the report's language (dates.toml).
     period_start = res.pattern("dates", "period_start") if res.defines("dates", "period_start") else _NEVER
@@ -118,7 +120,7 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
         spoken = (_speech_date(text, mention, speech)
                   or speech_after.match(text[mention.end : mention.end + 30]) is not None)
-        claimed = (
+        claimed = claim_plural_after.match(text[mention.end : mention.end + 120]) is not None or (
             claim_after.match(text[mention.end : mention.end + 30]) is not None
             and any(later.start - mention.end < _CLAIM_DATE_REACH
                     and _SENTENCE_END.search(text[mention.end : later.start]) is None for later in ordered[k + 1 :])

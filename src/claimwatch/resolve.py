@@ -182,6 +182,9 @@ _GENERIC_EVENT = re.compile(
     r"ambushes|raids|massacres|beheadings)$",
     re.I,
 )
+# Plural weapon nouns ("roadside bombs", "IEDs"): beside a generic plural attack word, they tell how attacks in general
+# were done.
+_PLURAL_WEAPON = re.compile(r"\b(?:bombs|IEDs|grenades|mines|landmines|rockets|mortars|explosives|devices)$", re.I)
 # When a report names only the weapons, the GTD attack type they imply (events.py explains the choices).
 _ATTACK_FROM_WEAPON = {
     "Explosives": "Bombing/Explosion",
@@ -328,6 +331,11 @@ class _Resolver:
         if self.hypothetical is not None:
             cues = [e for e in cues if not self.hypothetical.search(text[max(0, e.start - 40) : e.start])]
             generic = [e for e in generic if e in cues]
+        if generic:
+            # "has suffered frequent attacks, often carried out with roadside bombs": plural weapons, not counted, in a
+            # remark on attacks in general are the weapons of those attacks, not of one reported
+            generic += [e for e in cues if e not in generic and _PLURAL_WEAPON.search(e.text.strip())
+                        and not _COUNTED.search(text[: e.start]) and not definite(text, e, self.language)]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         # "a strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf": a state's act, no incident.
         cues = [e for e in cues if e in weapons or not against_militants(
@@ -399,6 +407,7 @@ class _Resolver:
         # "einige Angriffe in Kabul, unter anderem eine Schießerei ... und ein Selbstmordattentat", "several attacks,
         # including a bombing in X": the attack words after such words are examples of the ones before, each an act
         # of its own, placed and dated by what is written next to it, else by what the sentence said before.
+        untyped: list[EventMention] = []
         mark = self._examples_mark(index, cues)
         examples = [mark is not None and e.start >= mark[1] for e in events]
         for k, event in enumerate(events):
@@ -450,6 +459,10 @@ class _Resolver:
             if loose_places or loose_dates:
                 self._fill_in(draft, most_specific(loose_places), best_date(event, loose_dates))
             referred.append((draft, event))
+            if earlier[k] and not own_places and not own_dates:
+                # "comes weeks after an aid worker was shot dead": an earlier act with no place or date to tell it
+                # apart is filed under the incident told, but its weapons and type are not that incident's
+                untyped.append(event)
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
         if not referred and dates and self.occurred is not None and self.occurrence_noun is not None:
@@ -464,7 +477,7 @@ class _Resolver:
         targeted = self.target_killed is not None and self.target_killed.search(self.work.sentences[index].text)
         for draft, reported in referred:
             draft.sentences.add(index)
-            if reported is not None:
+            if reported is not None and reported not in untyped:
                 _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
                 add_trace(draft.incident.trace, *reported.trace)
                 if targeted:

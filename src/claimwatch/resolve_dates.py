@@ -65,7 +65,11 @@ def told_when(text: str, start: int, end: int, dates: list[DateMention], occurre
         # "was carried out by a team of X, the group said on Telegram on Friday": the day it was said
         if first is not None and not said.search(text, verb.end(), first.start):
             return first
-    return next((d for d in dates if noun_after.match(text, d.end, end)), None)
+    # a weekday's mention may end on its possessive ("Sunday's"), which the noun pattern starts with
+    def tail(d: DateMention) -> str:
+        return text[d.end - 2 : end] if d.text.endswith(("'s", "’s")) else text[d.end : end]
+
+    return next((d for d in dates if noun_after.match(tail(d))), None)
 
 
 def date_news_of_the_day(drafts: list[Draft], published: datetime | None) -> None:
