@@ -245,3 +245,15 @@ def test_an_aggregate_stands_against_victims_told_as_also() -> None:
     mentions = find_counts(_work(text))
     assert [m.aggregate for m in mentions] == [True, False]
     assert incident_toll(mentions, "killed") == Count(value=6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen opened fire on a judge, assassinating him outside his home.", [("killed", Count(value=1))]),
+        ("A senior judge was assassinated in the capital.", [("killed", Count(value=1))]),
+        ("Police shot and killed him near the gate.", []),  # him may be the attacker
+    ],
+)
+def test_one_victim_told_by_a_pronoun(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert [(k, c) for _s, _e, k, c in counts_in(sentence)] == expected

@@ -114,7 +114,7 @@ class Figures:
                 last_anchor: tuple[int, Draft] | None, events: list[EventMention]) -> Draft | None:
         text = self.work.document.text
         own = [(d, e) for d, e in referred if e is not None and distance(e, count) == 0 and e.start < count.end
-               and not self._bare_killing(e)]
+               and self._names_act(e)]
         if own:
             return own[0][0]
         if self._of_listed_before(count, referred, events):
@@ -149,11 +149,10 @@ class Figures:
         add_trace(incident.trace, FIGURE_QUOTED)
         return replace(count, by_claimant=True)
 
-    def _bare_killing(self, event: EventMention) -> bool:
-        """A killing word that names no act of its own ("were killed"; "the killing of" does)."""
-        text = self.work.document.text
-        noun = self.killing_noun.match(text[event.start : event.end + 4])
-        return self.killing.match(event.text) is not None and noun is None
+    def _names_act(self, event: EventMention) -> bool:
+        """An attack word inside a figure that names the act it counts: a noun of killing ("the killing of 30
+        miners"), not the figure's own verb ("were killed", "assassinating him")."""
+        return self.killing_noun.match(self.work.document.text[event.start : event.end + 4]) is not None
 
     def _of_listed_before(self, count: CountMention, referred: Referred, events: list[EventMention]) -> bool:
         """True when a figure counts the acts the sentence before listed ("... followed bombings in A, B and C over
