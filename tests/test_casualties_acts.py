@@ -226,3 +226,34 @@ def test_a_zero_of_both_kinds_against_a_toll_tells_of_another_act() -> None:
 def test_german_places_between_the_auxiliary_and_the_participle() -> None:
     sentence = "Vier Polizisten wurden am Abend vor dem Rathaus in der Stadt Kidal leicht verletzt."
     assert [(k, c) for _s, _e, k, c in counts_in(sentence, "de")] == [("wounded", Count(value=4))]
+
+
+@pytest.mark.slow
+def test_a_date_right_after_a_figure_gives_it_to_the_act_of_that_day() -> None:
+    text = ("Gunmen raided a police post in Kano on Tuesday, killing two officers.\n\n"
+            "The gunmen came back on Wednesday and set fire to a school in Kano.\n\n"
+            "A witness said the attackers shot dead five guards when they came back on Wednesday.")
+    incidents = extract(text, published="2024-03-07T10:00:00+00:00").incidents
+    by_date = {i.date: i for i in incidents}
+    assert by_date["2024-03-05"].killed == Count(value=2)
+    assert by_date["2024-03-06"].killed == Count(value=5)
+
+
+def test_an_aggregate_stands_against_victims_told_as_also() -> None:
+    text = ("Five soldiers were killed at the checkpoint on Monday, the third such attack in recent weeks. "
+            "A shepherd was also killed nearby.")
+    mentions = find_counts(_work(text))
+    assert [m.aggregate for m in mentions] == [True, False]
+    assert incident_toll(mentions, "killed") == Count(value=6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen opened fire on a judge, assassinating him outside his home.", [("killed", Count(value=1))]),
+        ("A senior judge was assassinated in the capital.", [("killed", Count(value=1))]),
+        ("Police shot and killed him near the gate.", []),  # him may be the attacker
+    ],
+)
+def test_one_victim_told_by_a_pronoun(sentence: str, expected: list[tuple[str, Count]]) -> None:
+    assert [(k, c) for _s, _e, k, c in counts_in(sentence)] == expected

@@ -9,12 +9,12 @@ bounds any figure, says so.
 
 Of the figures one incident's sentences give (`incident_toll`), a zero told of both kinds ("no casualties were
 reported") is none where another sentence counts dead or wounded for the incident: it tells of another act
-(`counts.zero-contradicted`). Then five kinds give way, in this order: a figure
-the attackers' group gives to an independent one; a figure that counts the attackers to one of the victims;
-a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; a toll over several acts ("nine
-villagers died in various raids", casualties.py marks it `aggregate`: `counts.aggregate`) to a figure of
-the act itself; and every figure to a corrected toll ("revising the toll from 39 to 38": 38, the last
-correction where there are several). Then, against the
+(`counts.zero-contradicted`). Then five kinds give way, in this order: a figure the attackers' group gives to an
+independent one; a figure that counts the attackers to one of the victims; a vague plural ("thousands killed",
+"dozens wounded") to a figure in numbers; a toll over several acts ("nine villagers died in various raids",
+casualties.py marks it `aggregate`: `counts.aggregate`) to a figure of the act itself (not a recalled one, one of
+another act, nor victims told as also); and every figure to a corrected toll ("revising the toll from 39 to 38": 38,
+the last correction where there are several). Then, against the
 figure an earlier sentence gave for the incident (the lead's, as a rule), the rules with ids:
 
 - `counts.recalled`: a figure of an earlier attack the report recalls ("Last Saturday, a bombing killed 16",
@@ -74,7 +74,8 @@ def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
     written = [c for c in victims if not c.vague] or victims
     if kind == "wounded" and written and all(c.vague for c in written):
         return Count()  # VAGUE_WOUNDED
-    written = [c for c in written if not c.aggregate] or written  # AGGREGATE
+    own = [c for c in written if not (c.aggregate or c.recalled or c.additional or c.other_act)]
+    written = [c for c in written if not c.aggregate] if own else written  # AGGREGATE: an act's own figure
     plain = [c for c in written if not c.recalled and not c.additional and not c.other_act]
     told = [c for c in written if not c.additional and not c.other_act]  # the incident's own, recalled or not
 

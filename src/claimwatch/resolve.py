@@ -137,6 +137,7 @@ from .resolve_claims import (  # noqa: F401  (the claim rule ids, re-exported wi
 )
 from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported with the others)
     FIGURE_AT,
+    FIGURE_DATED,
     FIGURE_ELSEWHERE,
     FIGURE_OF_LIST,
     FIGURE_QUOTED,
@@ -496,7 +497,8 @@ class _Resolver:
                 self.by_sentence[index] = referent
         for count in counts:
             target = self.figures.target(count, referred, self._closest(count, referred), self.last_anchor,
-                                         self.events.get(index, []))
+                                         self.events.get(index, []), drafts=self.drafts,
+                                         dates=self.dates.get(index, []))
             if target is not None:
                 target.counts.append(count)
         self.figures.read(index, referred)

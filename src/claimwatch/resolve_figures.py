@@ -10,7 +10,9 @@ Of a sentence's acts, a figure goes to
 - no act, when it counts listed acts together: before a list of places that it names none of ("20 soldiers were
   killed in attacks in the towns of Maiduguri and Yola"), or by a definite plural in the sentence after the list
   ("... followed bombings in A, B and C. The bombings killed 11.": resolve.3.figure-of-list);
-- else the closest act (resolve._Resolver._closest).
+- else the closest act (resolve._Resolver._closest);
+- and in the end, where a date right after the figure names another day than its incident's and one other incident
+  is of that day ("killed three soldiers when they returned on Thursday"), that incident (resolve.3.figure-dated).
 
 A figure of a sentence whose places all lie in another country than its incident's ("Across the border in
 Niger, a bombing killed 19 traders" in a report of a bombing in Kano) tells of another act: it is marked
@@ -27,6 +29,7 @@ has none of these rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,7 +37,7 @@ from . import lang
 from .anchors import definite, distance
 from .counts import incident_toll
 from .extract.groups import names_group
-from .model import Count, CountMention, EventMention, Incident, PlaceMention, add_trace
+from .model import Count, CountMention, DateMention, EventMention, Incident, PlaceMention, add_trace
 
 if TYPE_CHECKING:
     from .drafts import Draft
@@ -43,11 +46,14 @@ if TYPE_CHECKING:
 FIGURE_AT = "resolve.3.figure-at"  # "killed 14 in Maiduguri and 9 in Yola": each figure the act at its place
 FIGURE_THERE = "resolve.3.figure-there"  # "31 were killed there": the act last named with its place
 FIGURE_ELSEWHERE = "resolve.3.figure-elsewhere"  # a figure of a sentence placed only in another country: another act's
+FIGURE_DATED = "resolve.3.figure-dated"  # "killed three when they returned on Thursday": the incident of that day
 FIGURE_QUOTED = "resolve.3.figure-quoted"  # a figure in the words a group speaks: the group's own count
 FIGURE_OF_LIST = "resolve.3.figure-of-list"  # "20 died in attacks in A and B": the acts' figure, no one's
 _LISTED = "resolve.1.listed"  # resolve.LISTED (not imported: resolve imports this module)
 # How many sentences back a figure said to be "there" may find the act last named with a place.
 _THERE_REACH = 3
+# How many characters after a figure a date may stand and still tell the day of the act it counts.
+_DATED_REACH = 60
 
 Referred = list[tuple["Draft", EventMention | None]]
 
@@ -77,12 +83,38 @@ class Figures:
         self.listed_in[index] = [d for d, e in referred if e is not None and _LISTED in e.trace]
 
     def target(self, count: CountMention, referred: Referred, closest: Draft | None,
-               last_anchor: tuple[int, Draft] | None, events: list[EventMention]) -> Draft | None:
+               last_anchor: tuple[int, Draft] | None, events: list[EventMention], *, drafts: Sequence[Draft] = (),
+               dates: Sequence[DateMention] = ()) -> Draft | None:
         """The incident a figure goes to (the module docstring); `closest` is the closest act's, `last_anchor` the
-        sentence and incident last named with a place or date, `events` the attack words of the figure's sentence."""
+        sentence and incident last named with a place or date, `events` the attack words of the figure's sentence,
+        `dates` its dates, `drafts` every incident so far."""
+        target = self._target(count, referred, closest, last_anchor, events)
+        return self._dated(count, target, drafts, dates)
+
+    def _dated(self, count: CountMention, target: Draft | None, drafts: Sequence[Draft],
+               dates: Sequence[DateMention]) -> Draft | None:
+        """The incident of the day a date right after a figure names ("killed three soldiers when they returned on
+        Thursday"), where its incident is of another day and one other incident is of that day
+        (resolve.3.figure-dated)."""
+        if target is None or target.date is None or target.date.precision != "day":
+            return target
+        text = self.work.document.text
+        for when in dates:
+            near = 0 <= when.start - count.end <= _DATED_REACH and not re.search(r"[;:]", text[count.end : when.start])
+            if when.precision != "day" or when.date == target.date.date or not near:
+                continue
+            of_day = [d for d in drafts
+                      if d.date is not None and d.date.precision == "day" and d.date.date == when.date]
+            if len(of_day) == 1:
+                add_trace(of_day[0].incident.trace, FIGURE_DATED)
+                return of_day[0]
+        return target
+
+    def _target(self, count: CountMention, referred: Referred, closest: Draft | None,
+                last_anchor: tuple[int, Draft] | None, events: list[EventMention]) -> Draft | None:
         text = self.work.document.text
         own = [(d, e) for d, e in referred if e is not None and distance(e, count) == 0 and e.start < count.end
-               and not self._bare_killing(e)]
+               and self._names_act(e)]
         if own:
             return own[0][0]
         if self._of_listed_before(count, referred, events):
@@ -117,11 +149,10 @@ class Figures:
         add_trace(incident.trace, FIGURE_QUOTED)
         return replace(count, by_claimant=True)
 
-    def _bare_killing(self, event: EventMention) -> bool:
-        """A killing word that names no act of its own ("were killed"; "the killing of" does)."""
-        text = self.work.document.text
-        noun = self.killing_noun.match(text[event.start : event.end + 4])
-        return self.killing.match(event.text) is not None and noun is None
+    def _names_act(self, event: EventMention) -> bool:
+        """An attack word inside a figure that names the act it counts: a noun of killing ("the killing of 30
+        miners"), not the figure's own verb ("were killed", "assassinating him")."""
+        return self.killing_noun.match(self.work.document.text[event.start : event.end + 4]) is not None
 
     def _of_listed_before(self, count: CountMention, referred: Referred, events: list[EventMention]) -> bool:
         """True when a figure counts the acts the sentence before listed ("... followed bombings in A, B and C over

@@ -114,6 +114,7 @@ class _Grammar:
     group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
     speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
     verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
+    verb_pronoun: re.Pattern[str] | None = None  # one victim as a pronoun: "assassinating him" (groups verb, np)
     both: re.Pattern[str] | None = None  # two told as "both": "both of them were killed" (named groups np, kind)
     everyone: re.Pattern[str] | None = None  # a toll of people of every side ("20 people"): attackers may be among them
     aggregate: re.Pattern[str] | None = None  # a toll over several acts ("in various raids")
@@ -160,6 +161,7 @@ def grammar(language: str | None = None) -> _Grammar:
         aggregate=optional("aggregate"),
         everyone=optional("everyone"),
         both=optional("both"),
+        verb_pronoun=optional("verb_pronoun"),
         other_act_opener=optional("other_act_opener"),
     )
 
@@ -397,6 +399,8 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         verb_kind = "wounded" if g.verb_single_wounded.match(match.group("verb")) else "killed"
         one = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), verb_kind, one)
+    for match in g.verb_pronoun.finditer(text) if g.verb_pronoun is not None else ():
+        add(match.start(), match.end(), (match.start(), match.end()), "killed", Count(value=1))
     for match in g.single.finditer(text):
         if _active_verb(g, text, match):
             continue
