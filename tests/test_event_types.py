@@ -131,3 +131,20 @@ def test_an_earlier_act_with_no_place_or_date_does_not_type_the_incident() -> No
     station = found[0]
     assert station.attack_types == ["Bombing/Explosion"]
     assert station.weapon_types == ["Explosives"]
+
+
+def test_rockets_landing_at_a_place_report_an_attack_of_their_own() -> None:
+    found = _incidents("Militants attacked an army post in Kirkuk on Monday, killing three soldiers. "
+                       "Hours earlier, several rockets fired by the militants landed near a base outside Erbil.")
+    post = next(i for i in found if i.place is not None and i.place.name.startswith("Kirk"))
+    assert "Explosives" not in post.weapon_types
+    shelled = [i for i in found if i is not post]
+    assert shelled and "Explosives" in shelled[0].weapon_types
+
+
+def test_homes_burned_in_a_raid_are_its_weapon_not_a_facility_attack() -> None:
+    raid = _incidents("Rebels shot dead five farmers in Beni on Monday, and a house was burnt down as they left.")
+    assert raid[0].attack_types == ["Armed Assault"]
+    assert set(raid[0].weapon_types) == {"Firearms", "Incendiary"}
+    arson = _incidents("Rebels burned down several houses in Beni on Monday.")
+    assert arson[0].attack_types == ["Facility/Infrastructure Attack"]

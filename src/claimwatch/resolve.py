@@ -185,6 +185,8 @@ _GENERIC_EVENT = re.compile(
 # Plural weapon nouns ("roadside bombs", "IEDs"): beside a generic plural attack word, they tell how attacks in general
 # were done.
 _PLURAL_WEAPON = re.compile(r"\b(?:bombs|IEDs|grenades|mines|landmines|rockets|mortars|explosives|devices)$", re.I)
+# Shells and rockets used: fired, launched or landing somewhere.
+_FIRED = re.compile(r"\b(?:fired|launched|lobbed|landed|slammed|rained)\b", re.I)
 # When a report names only the weapons, the GTD attack type they imply (events.py explains the choices).
 _ATTACK_FROM_WEAPON = {
     "Explosives": "Bombing/Explosion",
@@ -348,9 +350,13 @@ class _Resolver:
             # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
             # attack followed the killing of 50 peacekeepers" names another act by its noun.
             events = [e for e in events if not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4])]
-        if not events and weapons and self.counts.get(index):
-            # "fired rockets into a market, killing six": weapons that kill report an attack.
-            events, weapons = weapons[:1], weapons[1:]
+        used = _FIRED.search(self.work.sentences[index].text) is not None
+        fired = [w for w in weapons if used and "Explosives" in w.weapon_types]
+        if not events and weapons and (self.counts.get(index) or (fired and self.places.get(index))):
+            # "fired rockets into a market, killing six": weapons that kill report an attack; so do shells fired or
+            # landing at a place ("rockets fired by the militants landed near the base in X").
+            first = (fired or weapons)[0]
+            events, weapons = [first], [w for w in weapons if w is not first]
         places = self.places.get(index, [])
         places = [p for p in places if p.start not in self.reference_points] or places
         dates = self.dates.get(index, [])

@@ -155,11 +155,12 @@ def coded_attack_types(attack_types: list[str], trace: list[str], language: str 
     if TARGET_KILLED in trace and "Assassination" in attack_types:
         gone.add("Armed Assault")  # the shooting of a target is the Assassination (as en.event.assassination)
     kept = [attack for attack in attack_types if attack not in gone]
-    # A type only cues that yield to another type of the incident give goes ("gunmen abducted": the kidnapping),
-    # unless the attack killed people besides (`killed`: "gunmen killed 12 villagers and abducted 20 others" is an
-    # armed assault and a kidnapping).
+    # A type only cues that yield to another type of the incident give goes ("gunmen abducted": the kidnapping; "a house
+    # burnt down" in a raid: the assault), unless it is the Armed Assault of an attack that killed people besides
+    # (`killed`: "gunmen killed 12 villagers and abducted 20 others" is an armed assault and a kidnapping).
     yielded = {attack for attack in kept
-               if not killed and (givers := [c for c in named if attack in c.attack_types])
+               if not (killed and attack == "Armed Assault")
+               and (givers := [c for c in named if attack in c.attack_types])
                and all(set(c.yields_to) & set(kept) for c in givers)}
     kept = [attack for attack in kept if attack not in yielded]
     fallback = fallback_attack_types(trace, language)
