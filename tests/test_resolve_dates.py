@@ -121,3 +121,13 @@ def test_a_day_right_before_a_noun_naming_the_act_dates_the_incident_referred_to
     incidents = claimwatch.extract(text, published="2023-03-07T10:00:00").incidents
     assert [i.date for i in incidents] == ["2023-03-05"]
     assert "resolve.2.told-when" in incidents[0].trace
+
+
+def test_acts_placed_in_a_period_up_to_now_do_not_take_the_main_incidents_date() -> None:
+    text = (
+        "A van ploughed into shoppers on a market street in Graz on Saturday, killing three people. "
+        "In the past year, a gunman shot dead two guards at a bank in Porto."
+    )
+    incidents = claimwatch.extract(text, published="2023-03-06T10:00:00").incidents
+    assert incidents[0].date == "2023-03-04" and len(incidents) > 1
+    assert all(i.date is None for i in incidents[1:])

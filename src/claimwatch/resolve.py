@@ -228,7 +228,9 @@ def stage(work: Work) -> Work:
     incidents = resolver.finish()
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
-    resolve_dates.date_further_acts(resolver.drafts)
+    res = lang.resources(work.document.language)
+    period = res.pattern("resolve", "period_act") if res.defines("resolve", "period_act") else None
+    resolve_dates.date_further_acts(resolver.drafts, [s.text for s in work.sentences], period)
     resolve_dates.date_news_of_the_day(resolver.drafts, work.document.published)
     add_perpetrators(incidents, claims)
     extraction = Extraction(

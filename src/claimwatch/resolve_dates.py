@@ -5,7 +5,9 @@ given here changes which incident a claim goes to).
   bomb targeted soldiers", "The militants also attacked a base", the next sentence's "they were attacked by
   snipers in X village"), with no date of its own, is of the main incident's date (resolve.3.main-date): news of
   the day tells the acts of that day together. Not an act the text says came before the main one ("the attack
-  followed bombings in A and B": resolve.1.earlier), which the main incident's date does not give.
+  followed bombings in A and B": resolve.1.earlier), which the main incident's date does not give, nor one the
+  sentence that first tells it places in a period up to now ("used as weapons in A and B in the past year":
+  lang/<code>/resolve.toml `period_act`).
 - A main incident still undated in a report with a publication time is news of the publication day
   (resolve.3.news-of-the-day): what the labels of real reports do where the text gives no day. It comes after the
   claims are linked, and only a further act marked as another of the same news ("A second car bomb ...") takes it:
@@ -34,8 +36,10 @@ _EARLIER = "resolve.1.earlier"  # resolve.EARLIER (not imported: resolve imports
 _SEPARATE = "resolve.1.separate"  # resolve.SEPARATE: an act the text marks as another one ("another bomb")
 
 
-def date_further_acts(drafts: list[Draft]) -> None:
-    """Give each undated incident after the main one the main incident's date, unless it is an earlier act."""
+def date_further_acts(drafts: list[Draft], sentences: list[str] | None = None,
+                      period: re.Pattern[str] | None = None) -> None:
+    """Give each undated incident after the main one the main incident's date, unless it is an earlier act or the
+    sentence that first tells it places it in a period up to now (`period`: "in the past year")."""
     if not drafts:
         return
     main = drafts[0].incident
@@ -44,6 +48,9 @@ def date_further_acts(drafts: list[Draft]) -> None:
     for draft in drafts[1:]:
         incident = draft.incident
         if incident.date is not None or _EARLIER in incident.trace:
+            continue
+        opening = sentences[draft.opened_in] if sentences and 0 <= draft.opened_in < len(sentences) else ""
+        if period is not None and period.search(opening):
             continue
         _take(incident, main)
 
