@@ -98,7 +98,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "17",
+        "18",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),
