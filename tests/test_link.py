@@ -230,3 +230,25 @@ def test_a_stored_incident_without_place_may_match_a_place_its_documents_name() 
     candidate = make(date="2017-06-04")
     assert link.match(candidate, [stored]) is None
     assert link.match(candidate, [stored], stored_texts={"stored": "MOSUL (Wire) - A bomb exploded."}) == "stored"
+
+
+def test_a_publication_day_given_by_default_agrees_with_a_written_day_a_few_days_before() -> None:
+    # A later report that dates the attack nowhere gets its own publication day (resolve.3.news-of-the-day):
+    # that says only that the attack came no later, so it still links to the attack told with its day.
+    later = make("new", date="2017-06-06")
+    later.trace.append("resolve.3.news-of-the-day")
+    assert link.match(later, [make("stored")]) == "stored"
+    written = make("new", date="2017-06-06")
+    assert link.match(written, [make("stored")]) is None
+    # ... but not to an attack after that day, nor to one weeks before.
+    assert link.match(later, [make("stored", date="2017-06-08")]) is None
+    assert link.match(later, [make("stored", date="2017-05-20")]) is None
+
+
+def test_the_canonical_date_is_a_written_one_over_a_default_publication_day() -> None:
+    default = make("a", date="2017-06-06")
+    default.trace.append("resolve.3.news-of-the-day")
+    merged = link.combine([default, make("b", date="2017-06-03")])
+    assert merged.date == "2017-06-03"
+    alone = link.combine([default])
+    assert alone.date == "2017-06-06" and "resolve.3.news-of-the-day" in alone.trace

@@ -33,6 +33,7 @@ from .. import periods
 from ..confidence import BOUNDED, EXACT
 from ..counts import best_count, tightest
 from ..model import Claim, Count, Group, Incident, Perpetrator, Place
+from ..resolve_dates import NEWS_OF_THE_DAY
 from .records import CountBasis
 
 # Two cities closer than this are one place for linking (a suburb, a district, a spelling of the same town).
@@ -45,8 +46,33 @@ MIN_SCORE = 2
 
 def _date_agreement(a: Incident, b: Incident) -> str | None:
     """"same", "adjacent" (a day apart), "coarse" (one side is a month or year), "unknown" or None (veto):
-    the resolver's rule (`periods.agreement`)."""
-    return periods.agreement(a.date, a.date_precision, b.date, b.date_precision)
+    the resolver's rule (`periods.agreement`). A date the resolver gave by default, the publication day of a
+    report that dates its attack nowhere (resolve.3.news-of-the-day), says only that the attack came no later:
+    against a date up to `_DEFAULT_DAY_REACH` days before it, it is "coarse", not a veto."""
+    found = periods.agreement(a.date, a.date_precision, b.date, b.date_precision)
+    if found is None:
+        for default, other in ((a, b), (b, a)):
+            if _default_day(default) and _days_before(other, default) is not None:
+                return "coarse"
+    return found
+
+
+# How many days before a default publication-day date a written date may stand and still agree with it.
+_DEFAULT_DAY_REACH = 7
+
+
+def _default_day(incident: Incident) -> bool:
+    return NEWS_OF_THE_DAY in incident.trace
+
+
+def _days_before(earlier: Incident, later: Incident) -> int | None:
+    """Days from `earlier`'s date to `later`'s, both single days, when 0 to _DEFAULT_DAY_REACH; else None."""
+    first, last = periods.date_range(earlier.date, earlier.date_precision), periods.date_range(
+        later.date, later.date_precision)
+    if first is None or last is None or first[0] != first[1] or last[0] != last[1]:
+        return None
+    gap = (last[0] - first[0]).days
+    return gap if 0 <= gap <= _DEFAULT_DAY_REACH else None
 
 
 # --------------------------------------------------------------------------- places
@@ -201,13 +227,16 @@ def combine(reports: Sequence[Incident]) -> Incident:
     if not reports:
         raise ValueError("combine() needs at least one report")
     merged = Incident(id=reports[0].id)
-    dated = [r for r in reports if r.date]
+    # A date the text writes beats a publication day given by default (resolve.3.news-of-the-day).
+    dated = [r for r in reports if r.date and not _default_day(r)] or [r for r in reports if r.date]
     if dated:
         finest = min(periods.precision_rank(r.date_precision) for r in dated)
         choices = Counter(r.date for r in dated if periods.precision_rank(r.date_precision) == finest)
         chosen = max(choices.items(), key=lambda item: (item[1], -dated.index(_first(dated, item[0]))))[0]
         merged.date = chosen
         merged.date_precision = _first(dated, chosen).date_precision
+        if all(_default_day(r) for r in dated):
+            merged.trace.append(NEWS_OF_THE_DAY)
     placed = [r.place for r in reports if r.place is not None and r.place.name]
     if placed:
         specific = min(place_rank(p) for p in placed)
