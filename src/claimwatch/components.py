@@ -93,7 +93,7 @@ for _component in (
         ("mentions.roles",),
         models=("roles_encoder", "roles_encoder_meta"),
     ),
-    extractor("claims", claims.find_claims, "6", (*_TEXT, "mentions.groups")),
+    extractor("claims", claims.find_claims, "7", (*_TEXT, "mentions.groups")),
     extractor("quotes", quotes.find_quotes, "1", ("document", "mentions.groups")),
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(

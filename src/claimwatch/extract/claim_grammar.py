@@ -65,6 +65,9 @@ class _Grammar:
     hours_per: dict[str, float]
     claim_context: re.Pattern[str]
     claim_anaphor: re.Pattern[str]
+    # right after a group's claim, a sentence opened by "He said" speaks for the group ("He further said they had
+    # also killed ..."); matches nothing where the language writes no such words
+    spokesman_pronoun: re.Pattern[str]
     official_statement: re.Pattern[str]  # "a statement by the ministry": no timing of a group's claim
     speaks: re.Pattern[str]
     said_in_statement: re.Pattern[str]
@@ -138,6 +141,8 @@ def grammar(language: str | None = None) -> _Grammar:
         hours_per={k: float(v) for k, v in data["delay_units"]["hours"].items()},
         claim_context=res.pattern(name, "claim_context"),
         claim_anaphor=res.pattern(name, "claim_anaphor", flags=0),
+        spokesman_pronoun=res.pattern(name, "spokesman_pronoun", flags=0) if res.defines(name, "spokesman_pronoun")
+        else re.compile(r"(?!)"),
         official_statement=res.pattern(name, "official_statement"),
         speaks=res.pattern(name, "speaks"),
         said_in_statement=res.pattern(name, "said_in_statement"),

@@ -94,7 +94,9 @@ def find_claims(work: Work) -> list[ClaimMention]:
     mentions: list[ClaimMention] = []
     for sentence in work.sentences:
         after_claim = bool(mentions) and mentions[-1].sentence == sentence.index - 1
-        mentions += _read_sentence(gr, work, sentence, groups, antecedents, after_claim)
+        group_spoke = (bool(mentions) and sentence.index - mentions[-1].sentence <= _SPOKESMAN_REACH
+                       and mentions[-1].status == "claimed" and mentions[-1].group is not None)
+        mentions += _read_sentence(gr, work, sentence, groups, antecedents, after_claim, group_spoke)
     _claims_through_branches(mentions)
     _claims_through_speaking_branches(gr, work, mentions, groups)
     _channel_from_next_sentence(gr, work, mentions, groups)
@@ -295,10 +297,14 @@ def _claims_through_speaking_branches(
                 break
 
 
+_SPOKESMAN_REACH = 2  # sentences after a group's claim that "He said ..." may still be its spokesman's
+
+
 def _read_sentence(
     gr: _Grammar,
     work: Work, sentence: Sentence, groups: list[GroupMention], antecedents: list[GroupMention],
     after_claim: bool = False,
+    group_spoke: bool = False,  # the sentence before is a group's claim: "He said ..." may be its spokesman
 ) -> list[ClaimMention]:
     text = sentence.text.translate(_ASCII)
     base = sentence.start
@@ -315,7 +321,8 @@ def _read_sentence(
                 continue
             if cue.status == "claimed" and _generic(gr, text, match.start()):
                 continue
-            if cue.needs_speaker and not _has_speaker(gr, text, match.start(), in_sentence, base):
+            if cue.needs_speaker and not _has_speaker(gr, text, match.start(), in_sentence, base) and not (
+                    group_spoke and gr.spokesman_pronoun.match(text)):
                 continue
             if cue.needs_outlet and not (_names_group_outlet(gr, text) or _group_releases(gr, text, in_sentence, base)):
                 continue
