@@ -148,3 +148,14 @@ def test_homes_burned_in_a_raid_are_its_weapon_not_a_facility_attack() -> None:
     assert set(raid[0].weapon_types) == {"Firearms", "Incendiary"}
     arson = _incidents("Rebels burned down several houses in Beni on Monday.")
     assert arson[0].attack_types == ["Facility/Infrastructure Attack"]
+
+
+def test_a_bare_attack_word_beside_the_act_its_sentence_anchored_types_that_act_in_any_language() -> None:
+    from claimwatch.pipeline import extract
+
+    text = ("Bewaffnete haben in Kabul am Montag zwölf Wachleute erschossen. Bei einer weiteren Attacke im April "
+            "wurden 30 Menschen getötet, als in einem Hotel Bomben gezündet wurden.")
+    found = extract(text, published="2024-06-12T09:00:00+00:00", language="de").incidents
+    april = next(i for i in found if i.date == "2024-04")
+    assert april.attack_types == ["Bombing/Explosion"]
+    assert "resolve.2.continues" in april.trace
