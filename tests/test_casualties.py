@@ -229,8 +229,9 @@ def test_plans_and_campaigns_are_no_toll(sentence: str) -> None:
         ("The market bombing claimed at least 45 lives.", [("killed", Count(min=45))]),
         ("The ambush took nine lives on the highway.", [("killed", Count(value=9))]),
         ("Two constables were martyred in the firing.", [("killed", Count(value=2))]),
+        # no one hurt: no one killed either
         ("A parcel bomb exploded at the post office, but there were no injuries from the blast.",
-         [("wounded", Count(value=0))]),
+         [("killed", Count(value=0)), ("wounded", Count(value=0))]),
         # combatants of the defending side are victims, not attackers
         ("Six militia fighters and two farmers were killed in the raid.", [("killed", Count(value=8))]),
     ],

@@ -104,3 +104,28 @@ def test_an_officials_suspicion_or_an_old_act_stays_a_suspicion() -> None:
     assert _acts(["en.claim.blamed"], "2024-03-02")[1].status == "suspected"
     assert _acts(["claims.3.attributed-act"], "2023-03-02")[1].status == "suspected"
     assert _acts(["claims.3.attributed-act"], None)[1].status == "suspected"
+
+
+def test_a_suspicion_of_several_attacks_covers_each_incident_of_that_day() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "Nine people were killed on Monday in various attacks attributed to ADF rebels in North Kivu province of "
+        "the Democratic Republic of Congo, officials said. Rebels shot dead six farmers near Beni on Monday. "
+        "Separately, gunmen killed three traders in Butembo on Monday."
+    )
+    result = extract(text, published="2023-05-02T09:00:00")
+    suspected = {c.incident_id for c in result.claims if c.status == "suspected"}
+    assert suspected == {i.id for i in result.incidents} and len(result.incidents) >= 2
+    assert any("claims.incidents.plural-suspicion" in c.trace for c in result.claims)
+
+
+def test_a_suspicion_of_one_attack_covers_no_other_incident() -> None:
+    from claimwatch.pipeline import extract
+
+    text = (
+        "Six farmers were killed near Beni in the Democratic Republic of Congo on Monday in an attack attributed "
+        "to ADF rebels, officials said. Separately, gunmen killed three traders in Butembo on Monday."
+    )
+    result = extract(text, published="2023-05-02T09:00:00")
+    assert len({c.incident_id for c in result.claims}) == 1

@@ -68,6 +68,17 @@ def test_an_attack_some_days_ago_in_the_claim_sentence_gives_the_delay() -> None
     assert mention.delay_hours.value == 72
 
 
+def test_a_day_after_another_event_gives_no_delay() -> None:
+    text = ("Al-Shabaab claimed the ambush in a statement. "
+            "The statement came a day after the interior minister visited the town and promised more troops.")
+    assert all(m.delay_hours.value is None for m in _mentions(text))
+
+
+def test_a_day_after_the_attack_still_gives_the_delay() -> None:
+    text = "Al-Shabaab claimed responsibility for the ambush a day after the attack, in a statement."
+    assert any(m.delay_hours.value == 24 for m in _mentions(text) if m.group)
+
+
 def test_days_ago_outside_an_attack_phrase_gives_no_delay() -> None:
     text = "The Taliban claimed the bombing, two weeks after talks ended three days ago."
     assert all(m.delay_hours.value != 72 for m in _mentions(text))

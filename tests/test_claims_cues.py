@@ -38,6 +38,12 @@ def _pairs(text: str) -> list[tuple[str | None, str]]:
         ("The bombing of the bridge, acknowledged by Islamic State, killed nine.", [("Islamic State", "claimed")]),
         ("The raid was acknowledged by police only on Friday.", []),
         ("Hasm said it was behind the ambush on the checkpoint.", [("Hasm Movement", "claimed")]),
+        # a group saying it holds a captive claims the abduction
+        ("The Maoists on Tuesday said the missing soldier was in its captivity.",
+         [("Communist Party of India (Maoist)", "claimed")]),
+        ("Police said the suspect was in their custody.", []),
+        # an adverb between the auxiliary and the act ("had also killed") leaves the group its author
+        ("Al-Shabaab said that it had also killed two soldiers in an ambush.", [("al-Shabaab", "claimed")]),
         # suspicions
         ("Police said the bomber was a member of Jamaah Ansharut Daulah.", [("Jamaah Ansharut Daulah", "suspected")]),
         ("Villagers were killed by suspected Lakurawa fighters overnight.", [("Lakurawa", "suspected")]),

@@ -30,6 +30,7 @@ def _dates(text: str, published: datetime | None = MONDAY) -> list[tuple[str, st
         ("Sept. 11, 2001 changed everything.", ("Sept. 11, 2001", "2001-09-11", "day", False)),
         ("The group was founded in April 2006.", ("April 2006", "2006-04", "month", False)),
         ("The group was founded in 2006.", ("2006", "2006", "year", False)),
+        ("The rebels struck in the summer of 2015.", ("summer of 2015", "2015", "year", False)),
     ],
 )
 def test_absolute(sentence: str, expected: tuple[str, str, str, bool]) -> None:
@@ -56,6 +57,12 @@ def test_absolute(sentence: str, expected: tuple[str, str, str, bool]) -> None:
         ("Last year the group lost territory.", ("Last year", "2016", "year")),
         ("On June 3 the bombers struck.", ("June 3", "2017-06-03", "day")),
         ("On 28 December the bombers struck.", ("28 December", "2016-12-28", "day")),
+        ("A gunman fired on a crowd last fall.", ("last fall", "2016", "year")),
+        ("This past summer a bomb hit a bus.", ("This past summer", "2016", "year")),  # June: the summer before
+        ("Earlier this spring a bomb hit a bus.", ("Earlier this spring", "2017", "year")),
+        ("Last winter the militants struck twice.", ("Last winter", "2017", "year")),  # by its January
+        ("Shops were burned over the weekend.", ("over the weekend", "2017-06", "month")),  # Saturday 3 June
+        ("Last weekend a bomb hit a bus.", ("Last weekend", "2017-06", "month")),
     ],
 )
 def test_relative(sentence: str, expected: tuple[str, str, str]) -> None:
@@ -193,3 +200,36 @@ def test_n_days_earlier_is_n_days_before_the_date_named(day: date, n: int) -> No
     written = f"On {day.strftime('%B')} {day.day}, {day.year} officials said the attack came {n} days earlier."
     found = dict((m.text, m.date) for m in dates_in(written, datetime(2031, 1, 1)))
     assert found[f"{n} days earlier"] == (day - timedelta(days=n)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("fr", "L'hiver dernier, une bombe a tué trois soldats.", ("L'hiver dernier", "2017", "year")),
+        ("fr", "Des commerces ont été incendiés le week-end dernier.", ("le week-end dernier", "2017-06", "month")),
+        ("fr", "Le groupe a frappé à l'automne 2015.", ("à l'automne 2015", "2015", "year")),
+        ("es", "El verano pasado estalló un coche bomba.", ("El verano pasado", "2016", "year")),
+        ("es", "Hubo dos ataques durante el fin de semana.", ("durante el fin de semana", "2017-06", "month")),
+        ("de", "Im vergangenen Herbst explodierte eine Bombe.", ("Im vergangenen Herbst", "2016", "year")),
+        ("de", "Am Wochenende wurden zwei Polizisten getötet.", ("Am Wochenende", "2017-06", "month")),
+    ],
+)
+def test_seasons_and_weekends_in_other_languages(language: str, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert [(m.text, m.date, m.precision) for m in dates_in(sentence, MONDAY, language)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [("fr", "Il a été blessé en été."), ("fr", "Trois soldats ont été tués."), ("de", "Im Sommer ist es heiß.")],
+)
+def test_a_season_without_last_or_this_is_no_date(language: str, sentence: str) -> None:
+    assert dates_in(sentence, MONDAY, language) == []
+
+
+def test_a_month_of_the_same_year_takes_the_year_last_named() -> None:
+    found = [(m.text, m.date, m.precision) for m in dates_in("In 2012 a bomb hit a bus; in May that year another.",
+                                                            MONDAY)]
+    assert found == [("2012", "2012", "year"), ("May that year", "2012-05", "month")]
+    text = "The group first struck in 2013. October of the same year, its gunmen shot a judge in Tanta."
+    work = Work(document=Document(text=text, published=MONDAY), sentences=split_sentences(text))
+    assert [(m.text, m.date) for m in find_dates(work)] == [("2013", "2013"), ("October of the same year", "2013-10")]

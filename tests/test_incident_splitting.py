@@ -95,6 +95,15 @@ def test_an_attack_not_made_reports_no_incident() -> None:
     assert [i.place.country_code if i.place else None for i in incidents] == ["RU"]
 
 
+def test_an_attack_someone_set_out_to_make_reports_no_incident() -> None:
+    text = (
+        "Rebels killed eight soldiers in an ambush near Gao on Saturday, the army said. "
+        "The group said the troops had come to the village of Tinzar to execute a major attack on Friday."
+    )
+    incidents = extract(text, published="2021-04-05T09:00:00").incidents
+    assert len(incidents) == 1 and incidents[0].killed.value == 8
+
+
 def test_a_definite_attack_at_a_town_the_gazetteer_cannot_place_is_the_main_incident() -> None:
     # "Zarkot tehsil" is in no table: how far it is from Quetta cannot be told, so "the attack" there is the
     # one the article reports, told more closely.
@@ -193,3 +202,114 @@ def test_a_string_of_attacks_an_attack_followed_is_an_act_of_its_own() -> None:
         "Thailand has suffered a spate of attacks in Narathiwat province this year."
     )
     assert len(extract(remark, published="2023-05-12T09:00:00").incidents) == 1
+
+
+def test_two_provinces_a_day_apart_are_two_incidents() -> None:
+    # Two first-level regions of one country whose codes differ are two places, even a day apart.
+    text = (
+        "A soldier was killed by a roadside bomb in Yala province on Tuesday, police said. "
+        "Yesterday two small bomb attacks also hit army patrols in Pattani province, wounding three soldiers."
+    )
+    incidents = extract(text, published="2015-07-14T12:00:00").incidents
+    assert [(i.place.name if i.place else None, i.date) for i in incidents] == [
+        ("Yala", "2015-07-14"), ("Pattani", "2015-07-13")]
+    assert incidents[0].wounded.value is None and incidents[1].wounded.value == 3
+
+
+def test_a_town_named_in_a_province_called_after_its_capital_is_that_provinces_incident() -> None:
+    # The province shares its capital's name: the town of that name is inside it, so the second report,
+    # placed at an unlisted village "in Kirkuk", is the attack told first.
+    text = (
+        "Militants on Tuesday attacked the army in Kirkuk province, killing two soldiers. "
+        "A number of militants attacked Zarqa village in Kirkuk, killing two soldiers, an officer said."
+    )
+    incidents = extract(text, published="2021-12-07T12:00:00").incidents
+    assert len(incidents) == 1
+    assert incidents[0].date == "2021-12-07"
+
+
+def test_the_day_before_a_claim_verb_dates_the_claim_when_the_attack_has_its_own() -> None:
+    text = (
+        "Militants on Tuesday attacked the army in Kirkuk province, killing two soldiers. "
+        "The group on Tuesday claimed responsibility for an attack on a patrol in Kirkuk late on Sunday, "
+        "killing four of them."
+    )
+    incidents = extract(text, published="2021-12-07T12:00:00").incidents
+    assert [(i.date, i.killed.value) for i in incidents] == [("2021-12-07", 2), ("2021-12-05", 4)]
+
+
+def test_an_act_added_with_also_at_another_place_is_an_incident_of_its_own() -> None:
+    text = (
+        "PESHAWAR - Three policemen were killed when two suicide bombers blew themselves up at the Bara tehsil "
+        "compounds in the Khyber tribal district of Pakistan on Thursday, officials said. "
+        "A spokesman for the group said that they had also killed two soldiers in a sniper attack in North "
+        "Waziristan on Thursday."
+    )
+    incidents = extract(text, published="2023-07-21T12:00:00").incidents
+    assert [(i.place.name if i.place else None, i.killed.value) for i in incidents] == [
+        ("Bara", 3), ("North Waziristan", 2)]
+    assert "resolve.1.also-elsewhere" in incidents[1].trace
+
+
+def test_also_at_the_same_place_goes_on_with_the_attack_told() -> None:
+    text = (
+        "Gunmen stormed a police post in Kabul on Tuesday, killing four officers. "
+        "The attackers also killed two guards at a bank in Kabul, police said."
+    )
+    assert len(extract(text, published="2021-03-10T09:00:00").incidents) == 1
+
+
+def test_a_town_and_a_region_agreeing_only_on_a_month_are_two_incidents() -> None:
+    # A region and a town the gazetteer cannot put inside or outside it are one scene on one named day, not
+    # on a month that holds the day.
+    text = (
+        "Militants killed two soldiers in a sniper attack in North Waziristan on Thursday, officials said. "
+        "Earlier this month, five soldiers were killed in an attack on a post in Zhob."
+    )
+    incidents = extract(text, published="2023-07-21T12:00:00").incidents
+    assert [i.place.name if i.place else None for i in incidents] == ["North Waziristan", "Zhob"]
+
+
+def test_attacks_on_two_named_nights_are_two_incidents_without_places_of_their_own() -> None:
+    text = (
+        "Three soldiers were wounded when rebels on Friday night fired rifles at an army detachment, the army said. "
+        "Two more soldiers were wounded on Saturday night when rebel gunmen attacked an army post."
+    )
+    incidents = extract(text, published="2014-12-15T09:00:00").incidents
+    assert [(i.date, i.wounded.value) for i in incidents] == [("2014-12-12", 3), ("2014-12-13", 2)]
+
+
+def test_one_night_told_on_both_sides_of_midnight_is_one_incident() -> None:
+    text = (
+        "Gunmen attacked a police post late on Friday, killing two officers. "
+        "The gunmen fled early on Saturday after a gun battle, police said."
+    )
+    assert len(extract(text, published="2014-12-15T09:00:00").incidents) == 1
+
+
+def test_places_listed_right_before_a_plural_attack_word_are_one_incident_each() -> None:
+    text = (
+        "A truck drove into shoppers in Stockholm on Friday, killing four people, police said. "
+        "Trucks have been used as weapons in Madrid and Vienna in attacks claimed by the Islamic State."
+    )
+    incidents = extract(text, published="2017-04-09T09:00:00").incidents
+    assert [i.place.name if i.place else None for i in incidents] == ["Stockholm", "Madrid", "Vienna"]
+    claims = extract(text, published="2017-04-09T09:00:00").claims
+    assert sorted(c.incident_id or "" for c in claims) == ["i2", "i3"]
+
+
+def test_places_before_a_plural_attack_word_across_a_clause_break_make_no_list() -> None:
+    text = (
+        "Officials in Madrid and Vienna met on Friday, and later said attacks by the group were likely."
+    )
+    assert len(extract(text, published="2017-04-09T09:00:00").incidents) <= 1
+
+
+def test_the_day_before_a_claim_of_several_attacks_dates_none_of_them() -> None:
+    text = (
+        "The rebel group on Monday claimed responsibility for the attacks on army posts in the province in "
+        "the past three days, including the attempt to bomb a roadside detachment. "
+        "Three soldiers were wounded when rebels on Friday night fired rifles at an army detachment."
+    )
+    incidents = extract(text, published="2014-12-15T09:00:00").incidents
+    assert "2014-12-15" not in [i.date for i in incidents]

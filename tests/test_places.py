@@ -490,3 +490,22 @@ def test_a_countrys_region_after_its_name_encloses_the_area(gaz: Gazetteer) -> N
     text = "Gunmen hit the Zarkot district of Nigeria's Borno State on Monday."
     found = {text[s:e]: p for s, e, p in places_in(text, gaz, document_countries(text, gaz))}
     assert (found["Zarkot"].country_code, found["Zarkot"].admin1) == ("NG", "Borno")
+
+
+def test_a_name_before_a_settlement_word_after_a_locative_is_a_place_whatever_the_tagger_says() -> None:
+    # Names the tagger may call a person; "in X town" names a place in so many words.
+    from claimwatch.pipeline import extract
+
+    for name in ("Talabayan", "Datu Mampen"):
+        text = f"Gunmen in the Philippines attacked an army post in {name} town on Friday, wounding two soldiers."
+        [incident] = extract(text, published="2014-12-15T09:00:00").incidents
+        assert incident.place is not None and incident.place.name == name
+        assert incident.place.country_code == "PH"
+
+
+def test_a_settlement_word_without_a_locative_makes_no_place() -> None:
+    from claimwatch.pipeline import extract
+
+    text = "Gunmen in the Philippines wounded two soldiers on Friday. Mayor Talabayan town officials condemned it."
+    places = [i.place.name for i in extract(text, published="2014-12-15T09:00:00").incidents if i.place]
+    assert "Mayor Talabayan" not in places and "Talabayan" not in places

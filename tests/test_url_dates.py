@@ -93,11 +93,13 @@ def test_an_undated_report_dated_by_month_in_its_address_dates_its_main_incident
     assert "resolve.3.month-of-address" in incident.trace
 
 
-def test_a_dated_report_keeps_an_undated_main_incident_undated() -> None:
+def test_a_dated_report_dates_an_undated_main_incident_by_its_publication_day_not_its_address_month() -> None:
     text = "Ein Selbstmordattentäter hat in der Stadt Gao im Norden Malis mindestens 40 Menschen getötet."
     document = Document(text=text, url="https://example.com/ausland/2017-01/gao", language="de",
                         published=datetime(2017, 1, 19))
-    assert claimwatch.extract_document(document).incidents[0].date is None
+    incident = claimwatch.extract_document(document).incidents[0]
+    assert (incident.date, incident.date_precision) == ("2017-01-19", "day")
+    assert "resolve.3.news-of-the-day" in incident.trace and "resolve.3.month-of-address" not in incident.trace
 
 
 def test_a_month_in_the_address_resolves_the_relative_dates_every_day_of_it_agrees_on() -> None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from . import lang
-from .extract.gazetteer import inside_region
+from .extract.gazetteer import inside_region, region_code
 from .extract.numbers import NUMBER
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import DateMention, EventMention, Mention, Place, PlaceMention
@@ -92,11 +92,17 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     attack_noun_after = res.pattern("dates", "attack_noun_after")
     own_speech = "speech_before" in res.section("dates").get("fragments", {})
     speech = res.pattern("dates", "speech_before") if own_speech else _SPEECH_BEFORE
+    # "the group on Tuesday claimed an attack ... late on Sunday": a date right before a claim verb dates the claim
+    # when the same sentence dates the attack after it (dates.toml claim_after; alone, it is news of that day).
+    claim_after = res.pattern("dates", "claim_after") if res.defines("dates", "claim_after") else _NEVER
+    plural = res.defines("dates", "claim_plural_after")
+    claim_plural_after = res.pattern("dates", "claim_plural_after") if plural else _NEVER
+    ordered = sorted(dates, key=lambda d: d.start)
     # "since January", "seit Januar": the start of a period, in the report's language (dates.toml).
     period_start = res.pattern("dates", "period_start") if res.defines("dates", "period_start") else _NEVER
     period_before = re.compile(rf"(?:{period_start.pattern})[^.,;:!?()\"“”]{{0,80}}$", re.IGNORECASE)
     previous: DateMention | None = None
-    for mention in sorted(dates, key=lambda d: d.start):
+    for k, mention in enumerate(ordered):
         toll = (_TOLL_FIGURE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]) is not None
                 or toll_after.match(text[mention.end : mention.end + 50]) is not None)
         period = (
@@ -114,7 +120,12 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
         attributive = attack_noun_after.match(text[mention.end : mention.end + 40]) is not None
         spoken = (_speech_date(text, mention, speech)
                   or speech_after.match(text[mention.end : mention.end + 30]) is not None)
-        if not attributive and (toll or period or appositive or spoken):
+        claimed = claim_plural_after.match(text[mention.end : mention.end + 120]) is not None or (
+            claim_after.match(text[mention.end : mention.end + 30]) is not None
+            and any(later.start - mention.end < _CLAIM_DATE_REACH
+                    and _SENTENCE_END.search(text[mention.end : later.start]) is None for later in ordered[k + 1 :])
+        )
+        if not attributive and (toll or period or appositive or spoken or claimed):
             dropped.add(mention.start)
             claim = _CLAIM_VERB.search(text[max(0, mention.start - 50) : mention.end + 30]) is not None
             if (spoken and not claim) or (appositive and previous is not None and previous.start in said):
@@ -123,6 +134,11 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
     if said and len(dropped) == len({d.start for d in dates}):
         return dropped - said
     return dropped
+
+
+# How far after a claim's own date the attack's date may stand in one sentence (characters), and what ends one.
+_CLAIM_DATE_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?][\s\"”’]")
 
 
 # "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
@@ -192,16 +208,43 @@ def nearest_to(event: EventMention, events: list[EventMention], mentions: list) 
     return nearest + [m for m in mentions if nearest and m is not nearest[0] and distance(m, nearest[0]) <= _JOINED]
 
 
+# A clause break between a date and an attack word ("an attack in X in June 2017 that killed 37, a bombing in Y"):
+# the date is that much farther from the word on the other side of the break.
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_BREAK_PENALTY = 40
+
+
+def nearest_dates(event: EventMention, events: list[EventMention], dates: list, text: str) -> list:
+    """`nearest_to` for dates, a clause break counting against the attack word across it: "the massacre in X last
+    fall that killed 58, an attack in Y in June 2017" dates the massacre last fall, "a bomb went off in X, and on
+    Sunday gunmen attacked Y" the attack on Sunday."""
+    def far(e: EventMention, mention: Mention) -> int:
+        gap = text[min(e.end, mention.end) : max(e.start, mention.start)]
+        return distance(e, mention) + (_BREAK_PENALTY if _CLAUSE_BREAK.search(gap) else 0)
+
+    mine = [m for m in dates if min(events, key=lambda e: far(e, m)) is event and distance(event, m) <= NEAR]
+    return sorted(mine, key=lambda m: far(event, m))[:1]
+
+
 VAGUE_DATE = re.compile(
     r"^(?:overnight|today|tonight|this\s+(?:morning|afternoon|evening)|recently|last\s+night)$", re.IGNORECASE
 )
 
 
-def best_date(event: EventMention, dates: list[DateMention]) -> DateMention | None:
-    """A named day beats a vague one ("overnight", "today"); then the one closest to the attack word."""
+def best_date(event: EventMention, dates: list[DateMention], text: str | None = None,
+              sequence: re.Pattern[str] | None = None) -> DateMention | None:
+    """A named day beats a vague one ("overnight", "today"); then one on the attack word's side of a word that
+    orders two events (`sequence` in `text`: "forces freed the passengers on Wednesday after militants hijacked a
+    train on Tuesday" dates the hijacking on Tuesday); then the one closest to the attack word."""
     if not dates:
         return None
-    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), distance(event, d)))
+
+    def across(d: DateMention) -> bool:
+        if text is None or sequence is None:
+            return False
+        return sequence.search(text, min(d.end, event.end), max(d.start, event.start)) is not None
+
+    return min(dates, key=lambda d: (bool(VAGUE_DATE.match(d.text.strip())), across(d), distance(event, d)))
 
 
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
@@ -231,6 +274,12 @@ def places_fit(a: Place, b: Place) -> str:
         # (A town whose code differs stays "near": a named region is not always a first-level one, "Sinai".)
         if inside_region(town, region):
             return "same"
+    if ranks == {1}:
+        # Two regions whose first-level codes are both known and differ ("Pattani province", "Yala province")
+        # are two places; one code is one region under two names; a district may lie in a province either way.
+        codes = region_code(a), region_code(b)
+        if None not in codes:
+            return "same" if codes[0] == codes[1] else "apart"
     away = a.km_to(b)
     if ranks == {0} and away is not None and away <= _SAME_SPOT_KM:
         return "same"  # a town and its neighbour a few kilometres on: one scene ("on its way to X")
@@ -319,6 +368,25 @@ _LIST_START = 60
 _LIST_GAP = 40
 
 
+def _listed_before(text: str, event: EventMention, places: list[PlaceMention], coordination: re.Pattern[str],
+                   tied_after: re.Pattern[str]) -> list[PlaceMention]:
+    """Places listed right before a plural attack word, in its clause ("vehicles were used in Nice and Berlin in
+    attacks claimed by the group"): two or more, joined by "and" or commas, with no clause break between the
+    last of them and the attack word."""
+    before = sorted((p for p in places if p.end <= event.start and p.place.rank <= 1), key=lambda p: p.start)
+    if not before or event.start - before[-1].end > _LIST_START or \
+            not tied_after.match(text[before[-1].end : event.start]):
+        return []
+    listed = [before[-1]]
+    for place in before[-2::-1]:
+        gap = text[place.end : listed[0].start]
+        if len(gap) > _LIST_GAP or not coordination.match(gap):
+            break
+        if place.place.name != listed[0].place.name:
+            listed.insert(0, place)
+    return listed if len({p.place.name for p in listed}) > 1 else []
+
+
 def listed_places(text: str, event: EventMention, places: list[PlaceMention], language: str | None = None) -> list:
     """The places a plural attack word lists one after another ("separate attacks killed 47 in Sanaa and 20
     soldiers in Hadramawt", "bomb attacks in Paktika and Balkh provinces"): two or more towns or regions
@@ -328,7 +396,7 @@ def listed_places(text: str, event: EventMention, places: list[PlaceMention], la
     after = res.pattern("resolve", "tied_after")
     following = sorted((p for p in places if p.start >= event.end and p.place.rank <= 1), key=lambda p: p.start)
     if not following or following[0].start - event.end > _LIST_START:
-        return []
+        return _listed_before(text, event, places, coordination, after)
     if not after.match(text[event.end : following[0].start]):
         return []
     head = res.pattern("resolve", "list_head_between")

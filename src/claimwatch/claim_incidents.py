@@ -23,6 +23,10 @@ attacked a detachment"): a suspicion of the same group that rests only on such a
 incident within a week of the claimed one, becomes the claim (rule id `claims.incidents.plural-covers-acts`).
 A suspicion voiced by officials ("police blamed ...") stays one, and so does an act of another year.
 
+A suspicion told of several attacks ("eight were killed on Monday in various attacks attributed to ADF rebels",
+"the group's fighters attacked the town on both Wednesday and Thursday") is a suspicion of each incident of that
+day or the next that no group has claimed or been suspected of (rule id `claims.incidents.plural-suspicion`).
+
 A claim of "the attacks" in the definite plural that names no places ("the TTP claimed responsibility for the
 attacks") claims each incident told before its sentence, within a week of the one it sits on, that no group has
 claimed yet (rule id `claims.incidents.the-attacks`).
@@ -37,13 +41,15 @@ from datetime import date
 
 from . import lang
 from .extract.gazetteer import inside_region
-from .model import Claim, ClaimMention, Evidence, Place, PlaceMention, Sentence, add_trace
+from .model import Claim, ClaimMention, Evidence, Place, PlaceMention, Range, Sentence, add_trace
 
 SEVERAL = "claims.incidents.several"  # a claim sentence naming the places of several incidents claims each
 COVERS_ACTS = "claims.incidents.plural-covers-acts"  # "claimed the attacks" covers the group's told acts
 THE_ATTACKS = "claims.incidents.the-attacks"  # "claimed the attacks": each attack told before, within a week
 _ATTRIBUTED_ACT = "claims.3.attributed-act"  # extract/claims.py: an act the text calls a group's (suspected)
 _ACT_WEEK = 7  # days between the claimed incident and the act's
+PLURAL_SUSPICION = "claims.incidents.plural-suspicion"  # "various attacks attributed to X": each of those days
+_SUSPICION_DAYS = 1  # days after the suspected incident's that a plural suspicion still covers
 
 # Attack words in the plural, or a list of claims: a sentence that may speak of more than one attack.
 _PLURAL = re.compile(
@@ -114,7 +120,8 @@ def spread_over_incidents(
             result.append(copy)
             taken.add((incident_id, mention.group.name))
     result = _definite_plural_claims(result, mentions, sentences, incidents, evidence)
-    return _plural_claims_cover_acts(result, mentions, sentences, incidents)
+    result = _plural_claims_cover_acts(result, mentions, sentences, incidents)
+    return _plural_suspicions(result, mentions, sentences, incidents, evidence)
 
 
 # "claimed responsibility for the attacks": the attacks the article has told, in the definite plural.
@@ -195,6 +202,40 @@ _PLURAL_ATTACKS = re.compile(
     r"\b(?:attacks|bombings|blasts|assaults|explosions|killings|raids|ambushes|operations|shootings)\b",
     re.IGNORECASE,
 )
+
+
+def _plural_suspicions(
+    claims: list[Claim], mentions: Iterable[ClaimMention], sentences: Sequence[Sentence],
+    incidents: Sequence[IncidentPlaces], evidence: Callable[[int], Evidence],
+) -> list[Claim]:
+    """"Eight people were killed on Monday in various attacks attributed to ADF rebels", "fighters of the group
+    attacked the town on both Wednesday and Thursday": a suspicion told of several attacks is a suspicion of each
+    incident of those days (the day of the incident it sits on, or the next) that no group has claimed, denied or
+    been suspected of yet (rule id `claims.incidents.plural-suspicion`)."""
+    day = {i.incident_id: _day(i.date) for i in incidents}
+    result = list(claims)
+    for mention in mentions:
+        if mention.group is None or mention.status != "suspected" or not _PLURAL.search(
+                sentences[mention.sentence].text):
+            continue
+        start = sentences[mention.sentence].start
+        source = next((c for c in result if c.group is not None and c.group.name == mention.group.name
+                       and any(e.start == start for e in c.evidence)), None)
+        suspected_day = day.get(source.incident_id or "") if source else None
+        if source is None or suspected_day is None:
+            continue
+        attributed = {c.incident_id for c in result}
+        for incident in incidents:
+            act_day = day.get(incident.incident_id)
+            if incident.incident_id in attributed or act_day is None or not (
+                    0 <= (act_day - suspected_day).days <= _SUSPICION_DAYS):
+                continue
+            copy = replace(source, incident_id=incident.incident_id, status="suspected", channel=None,
+                           link="unclear", link_cue=None, wording=None, delay_hours=Range(), claimed_at=None,
+                           evidence=[evidence(mention.sentence)], trace=[*mention.trace, PLURAL_SUSPICION])
+            result.append(copy)
+            attributed.add(incident.incident_id)
+    return result
 
 
 def _day(value: str | None) -> date | None:

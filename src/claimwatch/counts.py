@@ -7,14 +7,22 @@ toll, not the toll ("at least 10 worshippers were killed", then "a cleric was ki
 Attackers counted among the dead (`includes_perpetrators`) stay counted when the chosen figure, or for
 bounds any figure, says so.
 
-Of the figures one incident's sentences give (`incident_toll`), four kinds give way, in this order: a figure
-the attackers' group gives to an independent one; a figure that counts the attackers to one of the victims;
-a vague plural ("thousands killed", "dozens wounded") to a figure in numbers; and every figure to a corrected
-toll ("revising the toll from 39 to 38": 38, the last correction where there are several). Then, against the
+Of the figures one incident's sentences give (`incident_toll`), a zero told of both kinds ("no casualties were
+reported") is none where another sentence counts dead or wounded for the incident: it tells of another act
+(`counts.zero-contradicted`). Then five kinds give way, in this order: a figure the attackers' group gives to an
+independent one; a figure that counts the attackers to one of the victims; a vague plural ("thousands killed",
+"dozens wounded") to a figure in numbers; a toll over several acts ("nine villagers died in various raids",
+casualties.py marks it `aggregate`: `counts.aggregate`) to a figure of the act itself (not a recalled one, one of
+another act, nor victims told as also); and every figure to a corrected toll ("revising the toll from 39 to 38": 38,
+the last correction where there are several). Then, against the
 figure an earlier sentence gave for the incident (the lead's, as a rule), the rules with ids:
 
 - `counts.recalled`: a figure of an earlier attack the report recalls ("Last Saturday, a bombing killed 16",
   casualties.py marks it) gives way;
+- `counts.other-act`: a figure of another act than the incident its sentence went to (a sentence opening on a later
+  or another act, "Later that day the gunmen stopped a bus and shot dead four passengers"; one naming only places
+  in another country than the incident's) gives way to any figure an earlier sentence gave the incident, recalled
+  or not;
 - `counts.additional`: victims said to come on top ("a civilian was also killed") add to it (8, then 1: 9);
 - `counts.vague-wounded`: wounded told only by a vague plural ("killing 12 and wounding dozens") are no
   figure: the labels code the wounded only when they are counted (a vague death toll stays a floor).
@@ -54,7 +62,8 @@ def tightest(counts: Iterable[Count]) -> Count:
 
 def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
     """The figure an incident shows for one kind from the figures of its sentences (the module docstring)."""
-    mine = [c for c in counts if c.kind == kind]
+    counts = list(counts)
+    mine = [c for c in counts if c.kind == kind and not _contradicted(c, counts)]  # ZERO_CONTRADICTED
     revised = [c for c in mine if c.revised and not c.by_claimant]
     if revised:
         last = max(revised, key=lambda c: c.start)
@@ -65,20 +74,41 @@ def incident_toll(counts: Iterable[CountMention], kind: str) -> Count:
     written = [c for c in victims if not c.vague] or victims
     if kind == "wounded" and written and all(c.vague for c in written):
         return Count()  # VAGUE_WOUNDED
-    plain = [c for c in written if not c.recalled and not c.additional]
+    own = [c for c in written if not (c.aggregate or c.recalled or c.additional or c.other_act)]
+    written = [c for c in written if not c.aggregate] if own else written  # AGGREGATE: an act's own figure
+    plain = [c for c in written if not c.recalled and not c.additional and not c.other_act]
+    told = [c for c in written if not c.additional and not c.other_act]  # the incident's own, recalled or not
 
-    def after_lead(c: CountMention) -> bool:
-        return any(p.sentence < c.sentence for p in plain)
+    def after_lead(c: CountMention, lead: list[CountMention] = plain) -> bool:
+        return any(p.sentence < c.sentence for p in lead)
 
     kept = [c for c in written if not (c.recalled and after_lead(c))]  # RECALLED
-    extra = [c for c in kept if c.additional and not c.recalled and after_lead(c)]  # ADDITIONAL
+    kept = [c for c in kept if not (c.other_act and after_lead(c, told))]  # OTHER_ACT
+    extra = [c for c in kept if c.additional and not c.recalled and not c.other_act and after_lead(c)]  # ADDITIONAL
     toll = best_count(c.count for c in kept if c not in extra)
     return _plus(toll, [c.count for c in extra])
 
 
 RECALLED = "counts.recalled"
+AGGREGATE = "counts.aggregate"
+OTHER_ACT = "counts.other-act"
 ADDITIONAL = "counts.additional"
 VAGUE_WOUNDED = "counts.vague-wounded"
+ZERO_CONTRADICTED = "counts.zero-contradicted"
+
+
+def _contradicted(count: CountMention, counts: list[CountMention]) -> bool:
+    """True when a zero told of both kinds ("no casualties were reported") stands against dead or wounded another
+    sentence counted for the incident: it tells of another act ("rockets landed near the base. No casualties or
+    injuries were reported" in a report of a raid that killed two)."""
+    if count.count.value != 0:
+        return False
+    other = "wounded" if count.kind == "killed" else "killed"
+    twins = [c for c in counts if c.kind == other and c.start == count.start and c.count.value == 0]
+    if not twins:
+        return False
+    return any(c.kind == other and c.sentence != count.sentence and not c.recalled and not c.by_claimant
+               and ((c.count.value or 0) > 0 or (c.count.min or 0) > 0) for c in counts)
 
 
 def _plus(toll: Count, extra: list[Count]) -> Count:

@@ -55,7 +55,10 @@ def compatible(
     if fit == "apart" and when is None and same_known_region(draft.place.place, place.place):
         # An undated report at a town of the incident's first-level region: told more closely.
         return True
-    return fit == "same" or (fit == "near" and dates_agree is True)
+    # A region and a town it may or may not hold are one scene only on one named day: a month agrees with too much.
+    one_day = dates_agree is True and when is not None and draft.date is not None and \
+        when.precision == "day" and draft.date.precision == "day"
+    return fit == "same" or (fit == "near" and one_day)
 
 
 def nested(draft: Draft, place: PlaceMention | None, within: Iterable[PlaceMention]) -> bool:
@@ -120,5 +123,16 @@ def refine(draft: Draft, place: PlaceMention | None, when: DateMention | None, w
         draft.weak_place = weak
     if when is not None and (
         draft.date is None or periods.precision_rank(when.precision) < periods.precision_rank(draft.date.precision)
+        or _began_before(when, draft.date)
     ):
         draft.date = when
+
+
+def _began_before(when: DateMention, mine: DateMention) -> bool:
+    """True when the sentence that gave the incident its day names the day before for it too ("a siege ended on
+    Saturday night after gunmen stormed the hotel following blasts on Friday evening"): an incident is dated by
+    the day it began. Not a day before told in another sentence, which may be another act's."""
+    return (
+        when.sentence == mine.sentence and when.precision == "day" and mine.precision == "day"
+        and periods.agreement(when.date, "day", mine.date, "day") == "adjacent" and when.date < mine.date
+    )

@@ -247,6 +247,8 @@ class CountMention(Mention):
     vague: bool = False  # a vague plural only ("dozens", "thousands"): a figure in numbers is the firmer one
     recalled: bool = False  # told of an earlier attack ("a week ago", "earlier this year"): the lead's figure wins
     additional: bool = False  # more victims besides those counted ("a civilian was also killed"): they add up
+    aggregate: bool = False  # a toll over several acts ("died in various raids"): an act's own figure wins
+    other_act: bool = False  # of another act than its incident ("Later that day, ... shot four"): the lead's wins
 
 
 @dataclass

@@ -14,8 +14,12 @@ The rules, in the order they run:
    a town no table puts in or out of that region. The first incident is the document's main incident: the
    one the headline and lead report. A killing word next to an attack word in the same sentence ("exploded,
    killing 12") is the attack's outcome, not a report of its own; a report marked as another act ("another
-   bomb", "they also burned", a sentence opening "Separately,", "Meanwhile, in X") starts a new incident; "a
-   second bomb ... moments later" does not; a report at another place or marked as another act, on a named
+   bomb", "they also burned" at a place or on a day of its own, a sentence opening "Separately,", "Meanwhile,
+   in X") starts a new incident; "a second bomb ... moments later" does not; an act against militants ("a
+   strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf") is a state's, no incident
+   (counter_operations.py, resolve.1.against-militants); an act added with "also" at a place of its own that
+   is not the incident's nor inside it ("they had also killed two soldiers in a sniper attack in X") is
+   another act (resolve.1.also-elsewhere); a report at another place or marked as another act, on a named
    day one apart from the incident's, is another act ("on Friday night ... on Saturday night"), not one night
    told on both sides of midnight ("late Sunday ... early Monday") nor a killing dated by a later toll
    (resolve.1.other-day); an act the sentence says came before the one it names first
@@ -33,27 +37,39 @@ The rules, in the order they run:
    tied to it says otherwise, the sentence's other places and dates only filling in what it lacks
    (resolve.2.filled-in), or a finer place inside the one it has ("in the town of X" for an attack told "in
    Yemen": resolve.2.finer); a plural attack word over places listed one after another ("separate attacks in
-   Sanaa and Hadramawt"), or over named days ("two attacks over Sunday and Monday"), reports one incident at
-   each (resolve.1.listed); a reference point of the lead
-   ("30 km from Quetta") gives way to the place the attack is then named at.
+   Sanaa and Hadramawt", or right before it in its clause: "used in Nice and Berlin in attacks claimed by"),
+   or over named days ("two attacks over Sunday and Monday"), reports one incident at each
+   (resolve.1.listed); a reference point of the lead ("30 km from Quetta") gives way to the place the attack
+   is then named at.
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. An attack
    word that is not definite and names an attack or weapon type the main incident lacks ("They were shot dead"
    after a killing told at another place) goes on with the incident named just before (resolve.2.continues); in
-   any language, so does one beside the attack word that anchored an incident in its own sentence.
+   any language, so does one beside the attack word that anchored an incident in its own sentence. A
+   sentence with no attack word that says when that act happened ("the accident took place on Sunday night",
+   "Sunday's incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
-   A political figure among the dead of the attack a sentence reports ("nine dead including the home minister")
-   makes it an Assassination too (resolve.3.target-killed). An incident shows its best figure: the largest exact
-   value reported, else the tightest bounds; every figure is kept as a casualty report with its evidence. An
-   incident with no place of its own takes the country the report is about, where one stands out, as its country
-   alone (`Incident.country_code`; the place stays unknown: resolve.3.country).
+   Of a sentence's several acts, a figure goes to the one its words name, the listed one whose place follows
+   it, else the one nearest before it; a figure of listed acts together goes to none; one said to be "there"
+   to the act last placed; one told only of another country gives way to the incident's own
+   (resolve_figures.py: resolve.3.figure-at, -of-list, -there, -elsewhere); one in a group's quoted words is
+   the group's own (resolve.3.figure-quoted). A political figure among the dead of the attack a sentence
+   reports ("nine dead including the home minister") makes it an Assassination too (resolve.3.target-killed).
+   An incident shows its best figure: the largest exact value reported, else the tightest bounds; every
+   figure is kept as a casualty report with its evidence. An incident with no place of its own takes the
+   country the report is about, where one stands out, as its country alone (`Incident.country_code`; the
+   place stays unknown: resolve.3.country).
 4. Claims go to the incident their sentence refers to (rules 4 and 5 are in resolve_claims.py). A claim-timing
    sentence that names no group ("coming 24 hours after the rampage") adds its delay to the claim on the
    incident it refers to. Two groups claiming one incident make both claims `disputed`.
 5. An incident without a written date gets one only when the text pins it: the publication time minus a
    stated claim delay (the claim came no later than the article), with day precision; or, for the main
    incident of a report with no publication time whose address names only the month it was written in
-   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address).
+   ("/2017-01/", url_dates.py), that month (resolve.3.month-of-address). Once claims are linked, an undated
+   further act told beside the main incident ("Another bomb went off near a shrine") takes the main incident's
+   date, unless the text says it came before it (resolve.3.main-date, resolve_dates.py); a main incident still
+   undated in a report with a publication time is news of that day (resolve.3.news-of-the-day), a date only an
+   act marked as another of the same news ("A second car bomb ...") takes too.
 
 Each decision adds its rule's id ("resolve.1.new", "resolve.4.timing": the constants below, numbered as here)
 to the trace of the incident or claim it shapes, after the cue ids of the mentions that went into it.
@@ -66,7 +82,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import lang, periods
+from . import lang, periods, resolve_dates
 from .anchors import (
     DATELINE,
     DATELINE_REACH,
@@ -78,6 +94,7 @@ from .anchors import (
     listed_places,
     most_specific,
     names_a_medium,
+    nearest_dates,
     nearest_to,
     not_attack_dates,
     not_attack_places,
@@ -85,7 +102,7 @@ from .anchors import (
     places_fit,
     tied,
 )
-from .counts import incident_toll
+from .counter_operations import against_militants
 from .drafts import (
     Draft,
     compatible,
@@ -119,6 +136,15 @@ from .resolve_claims import (  # noqa: F401  (the claim rule ids, re-exported wi
     build_claims,
     date_from_claim_delay,
 )
+from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported with the others)
+    FIGURE_AT,
+    FIGURE_DATED,
+    FIGURE_ELSEWHERE,
+    FIGURE_OF_LIST,
+    FIGURE_QUOTED,
+    FIGURE_THERE,
+    Figures,
+)
 from .url_dates import date_from_url
 
 if TYPE_CHECKING:
@@ -131,6 +157,7 @@ NEW = "resolve.1.new"  # a specific attack report starts an incident
 JOINED = "resolve.1.joined"  # a report compatible with an incident (place, date) joins it
 SEPARATE = "resolve.1.separate"  # a report marked as another act ("another", "Separately,") starts its own
 EXAMPLE = "resolve.1.example"  # "attacks in Kabul, among them a shooting ... and a suicide bombing": one each
+ALSO_ELSEWHERE = "resolve.1.also-elsewhere"  # "they had also killed two soldiers in X": an act added at another place
 OTHER_DAY = "resolve.1.other-day"  # "on Friday night ... on Saturday night": named days one apart, two acts
 EARLIER = "resolve.1.earlier"  # "the attack followed the killing of ... on Friday": an earlier act, its own incident
 REFERS_BACK = "resolve.2.refers-back"  # no place or date of its own: the incident of the sentence before
@@ -186,6 +213,10 @@ _KILLING_NOUN = re.compile(r"(?:killings?|murders?)\s+of\b", re.I)
 _ATTACK_WORD = any_stem(ATTACK_STEMS)
 
 
+# How far before an attack word "also" may stand in its clause to add another act ("also killed two ... in a
+# sniper attack in X"), in characters.
+_ALSO_REACH = 60
+
 # An undated main incident is news of the day: not an attack dated more than this many days before it.
 _RECENT_DAYS = 7
 # How many characters farther than an attack word before it an attack word after a figure may be and still take it.
@@ -200,6 +231,10 @@ def stage(work: Work) -> Work:
     incidents = resolver.finish()
     claims = build_claims(work, resolver, mentions.claims)
     date_from_claim_delay(work, resolver, claims)
+    res = lang.resources(work.document.language)
+    period = res.pattern("resolve", "period_act") if res.defines("resolve", "period_act") else None
+    resolve_dates.date_further_acts(resolver.drafts, [s.text for s in work.sentences], period)
+    resolve_dates.date_news_of_the_day(resolver.drafts, work.document.published)
     add_perpetrators(incidents, claims)
     extraction = Extraction(
         document=work.document, incidents=incidents, claims=claims, quotes=list(mentions.quotes)
@@ -243,6 +278,7 @@ class _Resolver:
         not_attack = not_attack_dates(text, m.dates, work.document.language)
         self.dates = _by_sentence(d for d in m.dates if d.start >= skip and d.start not in not_attack)
         self.counts = _by_sentence(m.counts)
+        self.groups = _by_sentence(m.groups)
         # The words that mark another act or point back to one, in the report's language (lang/<code>/resolve.toml).
         res = lang.resources(work.document.language)
         self.distinct_before = res.pattern("resolve", "distinct_before")
@@ -256,6 +292,8 @@ class _Resolver:
         listing = res.defines("resolve", "examples_between")
         self.examples_between = res.pattern("resolve", "examples_between") if listing else None
         self.same_attack = res.pattern("resolve", "same_attack")
+        also = res.defines("resolve", "also_before")
+        self.also_before = res.pattern("resolve", "also_before") if also else None
         hypothetical = res.defines("resolve", "hypothetical_before")
         self.hypothetical = res.pattern("resolve", "hypothetical_before") if hypothetical else None
         # English's words for what ties a place to an attack word read only English text, until a language
@@ -272,6 +310,14 @@ class _Resolver:
         days = (res.pattern("resolve", f"day_{k}") for k in ("named", "late", "early", "overnight", "span"))
         self.days = periods.DayWords(*days) if res.defines("resolve", "day_named") else None
         self.coordination = res.pattern("resolve", "coordination_between")
+        # Which incident a casualty figure goes to (resolve_figures.py).
+        self.figures = Figures(work, skip, media, elsewhere, killing=_KILLING, killing_noun=_KILLING_NOUN,
+                               generic=_GENERIC_EVENT)
+        # "the accident took place on Sunday night": when the incident referred to happened (resolve.2.told-when).
+        told = res.defines("resolve", "occurred_before")
+        self.occurred = res.pattern("resolve", "occurred_before") if told else None
+        self.occurrence_noun = res.pattern("resolve", "occurrence_noun_after") if told else None
+        self.said_between = res.pattern("resolve", "said_between")
         # The first day of the latest period the text names: the article cannot be older than that.
         firsts = (periods.first_day(d.date, d.precision) for d in m.dates)
         self.written_after = max((day for day in firsts if day is not None), default=None)
@@ -296,6 +342,10 @@ class _Resolver:
             generic += [e for e in cues if e not in generic and _PLURAL_WEAPON.search(e.text.strip())
                         and not _COUNTED.search(text[: e.start]) and not definite(text, e, self.language)]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
+        # "a strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf": a state's act, no incident.
+        cues = [e for e in cues if e in weapons or not against_militants(
+            text, e, self.groups.get(index, []), self.language, _KILLING.match(e.text) is not None)]
+        generic = [e for e in generic if e in cues]
         events = [e for e in cues if e not in generic and e not in weapons]
         if any(not _KILLING.match(e.text) for e in events):
             # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
@@ -387,7 +437,7 @@ class _Resolver:
                 or any(earlier)
             )
             own_places = nearest_to(event, events, places) if apart else places
-            own_dates = nearest_to(event, events, dates) if apart else dates
+            own_dates = nearest_dates(event, events, dates, text) if apart else dates
             loose_places: list[PlaceMention] = []
             loose_dates: list[DateMention] = []
             known = bool(self.drafts) and definite(text, event, self.language)
@@ -407,6 +457,12 @@ class _Resolver:
                 if tied_places:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
+            if earlier[k] and not own_dates:
+                # "The attack followed the killing of more than 50 peacekeepers in southern Somalia on Friday": the
+                # words after an earlier act's, up to the next attack word, tell of it, however many they are.
+                until = events[k + 1].start if k + 1 < len(events) else len(text)
+                own_dates = [d for d in dates if event.end <= d.start < until][:1]
+                loose_dates = [d for d in loose_dates if d not in own_dates]
             draft = self._incident_for(index, event, own_places, own_dates, alone=len(events) == 1, known=known,
                                        earlier=earlier[k])
             if loose_places or loose_dates:
@@ -418,6 +474,8 @@ class _Resolver:
                 untyped.append(event)
             if own_places or own_dates:
                 self.last_anchor = (index, draft)
+        if not referred and dates and self.occurred is not None and self.occurrence_noun is not None:
+            self._told_when(index, dates)
         counts = self.counts.get(index, [])
         if not referred and (counts or weapons):
             # Weapons named in a general remark ("attacks using vehicles and knives") describe the
@@ -445,9 +503,12 @@ class _Resolver:
             if referent is not None:
                 self.by_sentence[index] = referent
         for count in counts:
-            target = self._closest(count, referred)
+            target = self.figures.target(count, referred, self._closest(count, referred), self.last_anchor,
+                                         self.events.get(index, []), drafts=self.drafts,
+                                         dates=self.dates.get(index, []))
             if target is not None:
                 target.counts.append(count)
+        self.figures.read(index, referred)
 
     def _incident_for(
         self,
@@ -466,14 +527,15 @@ class _Resolver:
         unless its own place or date says otherwise. `earlier`: another act the sentence says came before the
         one it names first ("the attack followed the killing of ...")."""
         place = most_specific(places)
-        when = best_date(event, dates)
+        when = best_date(event, dates, self.work.document.text, self.sequence_between)
         weak = place is not None and place.start in self.reference_points
         text = self.work.document.text
         sentence = self.work.sentences[index].text
         if place is None and _SAME_PLACE.search(sentence):
             place = self.last_place
-        # "also killed" adds victims to the attack just told; "also burned three vehicles" is a further act. "A
-        # second bomb went off moments later" is the same attack; "the second bomb" one already told.
+        # "also killed" adds victims to the attack just told, and so does "they also burned the library", an act
+        # with no place or date of its own; "another bomb", a further act. "A second bomb went off moments later"
+        # is the same attack; "the second bomb" one already told.
         marker = self.distinct_before.search(text[max(0, event.start - 40) : event.start])
         killing = _KILLING.match(event.text) is not None
         distinct = (
@@ -481,6 +543,7 @@ class _Resolver:
             and not killing
             and not known
             and self.same_attack.search(sentence) is None
+            and not (marker.group(0).split()[0].casefold() == "also" and place is None and when is None)
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
@@ -530,13 +593,25 @@ class _Resolver:
             self.other_act is not None and self.other_act.search(text[max(0, event.start - 40) : event.start])
         )
         other_day = False
+        # "they had also killed two soldiers in a sniper attack in X": an act added, at a place of its own.
+        opened = self.work.sentences[index].start
+        also = (
+            self.also_before is not None and place is not None and not known
+            and self.also_before.search(text[max(opened, event.start - _ALSO_REACH) : event.start]) is not None
+        )
+        elsewhere = False
         for draft in candidates:
             if distinct and (other or not (place and draft.place and place.place.name == draft.place.place.name)):
                 continue
+            if (also and place is not None and draft.place is not None and not nested(draft, place, places)
+                    and places_fit(draft.place.place, place.place) != "same"):
+                elsewhere = True
+                continue
             if draft is self.main and draft.date is None and when is not None and self._long_before(when):
                 continue
-            moved = bool(place and draft.place and place.place.name != draft.place.place.name)
-            if (distinct or listed_day or moved) and not known and not killing and self._other_day(draft, when):
+            # Two named days one apart are two acts even with no place of their own ("on Friday night ... gunmen
+            # attacked a post"; "on Saturday night ... gunmen attacked a detachment").
+            if not known and not killing and self._other_day(draft, when):
                 other_day = True
                 continue
             if compatible(draft, place, when, within=places):
@@ -557,7 +632,10 @@ class _Resolver:
             # how far from the main incident's town, in its country, is that incident told more closely.
             add_trace(main.incident.trace, UNTOLD)
             return main
-        rule = (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day else NEW
+        rule = (
+            (EXAMPLE if example else EARLIER) if prior else SEPARATE if distinct else OTHER_DAY if other_day
+            else ALSO_ELSEWHERE if elsewhere else NEW
+        )
         draft = Draft(incident=Incident(id=f"i{len(self.drafts) + 1}", trace=[rule]), opened_in=index)
         refine(draft, place, when, weak)
         self.drafts.append(draft)
@@ -591,6 +669,22 @@ class _Resolver:
         if (place is not None or when is not None) and compatible(draft, place, when):
             add_trace(draft.incident.trace, FINER if finer and place is not None else FILLED_IN)
             refine(draft, place, when, weak)
+
+    def _told_when(self, index: int, dates: list[DateMention]) -> None:
+        """Date the incident a sentence with no attack word refers back to, where it has no date, by the date the
+        sentence says it happened on ("the accident took place on Sunday night"): not the main incident by one long
+        before the article."""
+        assert self.occurred is not None and self.occurrence_noun is not None
+        sentence = self.work.sentences[index]
+        when = resolve_dates.told_when(self.work.document.text, sentence.start, sentence.end, dates, self.occurred,
+                                       self.occurrence_noun, self.said_between)
+        referent = self._referent(index)
+        if when is None or referent is None or referent.date is not None:
+            return
+        if (referent is self.main and self._long_before(when)) or not compatible(referent, None, when):
+            return
+        refine(referent, None, when, False)
+        add_trace(referent.incident.trace, resolve_dates.TOLD_WHEN)
 
     def _other_day(self, draft: Draft, when: DateMention | None) -> bool:
         """True when an attack word dated a named day is another act than the incident dated the named day before
@@ -718,8 +812,7 @@ class _Resolver:
                 )
             )
         add_trace(draft.incident.trace, FIGURES if draft.counts else None)
-        draft.incident.killed = incident_toll(draft.counts, "killed")
-        draft.incident.wounded = incident_toll(draft.counts, "wounded")
+        draft.incident.killed, draft.incident.wounded = self.figures.tolls(draft.incident, draft.counts)
 
     def evidence(self, sentence_index: int) -> Evidence:
         sentence = self.work.sentences[sentence_index]

@@ -14,7 +14,8 @@ rules run in this order, and a number read by one rule is not read again by a la
                                "12 soldiers and militia members were killed", "One of the passengers, an elderly
                                man, died"; one person: "a third man, in his 70s, was injured", "wounded a third"
     5. explicit zeros:         "no one was hurt", "no casualties were reported"
-    6. a death told later:     "the driver later died of his wounds", "The guard, Ali Hassan, was later reported
+    6. two told as both:       "both of them were killed", "both guards died"
+    7. a death told later:     "the driver later died of his wounds", "The guard, Ali Hassan, was later reported
                                dead" (one killed: a wounded victim who died counts among the dead)
 
 Figures that are not one attack's toll are left out: a total over a period ("at least 6,000 deaths since
@@ -32,6 +33,9 @@ may instead put such words under `above`, min n + 1); "up to 30" / "as many as 3
 100" -> max 100; "fewer than 10" -> max 9; "21 to 23" -> min 21, max 23; "about 40" -> value 40 (an
 estimate reported as the figure).
 A vague plural alone ("dozens wounded") is marked `vague`: a figure in numbers of the same incident wins.
+A figure of a sentence that speaks of several acts together ("nine villagers died in various raids") is marked
+`aggregate`, and one of a sentence opening on another act ("Later that day the gunmen stopped a bus and shot dead four
+passengers"; "Another band of the raiders ...") `other_act`, unless it is a toll.
 A figure the words before it place in an earlier attack ("Last Saturday, a bombing killed 16", "In 2017, ...",
 in a later year's report, "comes weeks after ...") is marked `recalled`, and the figures of a sentence that adds
 victims ("a civilian was also killed") `additional`: counts.py decides what they do to the toll.
@@ -110,6 +114,11 @@ class _Grammar:
     group_speaker: re.Pattern[str] | None = None  # a group's spokesman (named group who: the group's name)
     speaker_goes_on: re.Pattern[str] | None = None  # "He said ...": the speaker of the sentence before goes on
     verb_continued: re.Pattern[str] | None = None  # a verb's second figure at another place ("... and 20 in X")
+    verb_pronoun: re.Pattern[str] | None = None  # one victim as a pronoun: "assassinating him" (groups verb, np)
+    both: re.Pattern[str] | None = None  # two told as "both": "both of them were killed" (named groups np, kind)
+    everyone: re.Pattern[str] | None = None  # a toll of people of every side ("20 people"): attackers may be among them
+    aggregate: re.Pattern[str] | None = None  # a toll over several acts ("in various raids")
+    other_act_opener: re.Pattern[str] | None = None  # a sentence opening on another act ("Later that day, ...")
 
 
 @functools.lru_cache(maxsize=16)
@@ -149,6 +158,11 @@ def grammar(language: str | None = None) -> _Grammar:
         group_speaker=optional("group_speaker"),
         speaker_goes_on=optional("speaker_goes_on"),
         verb_continued=optional("verb_continued"),
+        aggregate=optional("aggregate"),
+        everyone=optional("everyone"),
+        both=optional("both"),
+        verb_pronoun=optional("verb_pronoun"),
+        other_act_opener=optional("other_act_opener"),
     )
 
 
@@ -167,6 +181,8 @@ def find_counts(work: Work) -> list[CountMention]:
         figures = counts_in(sentence.text, work.document.language)
         spans = (sentence.text[s:e] for s, e, _k, _c in figures)
         additional = g.additional is not None and any(g.additional.search(span) for span in spans)
+        aggregate = g.aggregate is not None and g.aggregate.search(sentence.text) is not None
+        opener = g.other_act_opener.match(sentence.text) if g.other_act_opener is not None else None
         for start, end, kind, count in figures:
             found.append(
                 CountMention(
@@ -182,10 +198,42 @@ def find_counts(work: Work) -> list[CountMention]:
                     recalled=recalled_figure(sentence.text[:start], published.year if published else None,
                                              work.document.language),
                     additional=additional,
+                    aggregate=aggregate,
+                    other_act=opener is not None and opener.end() <= start and not _a_toll(g, sentence.text[start:end]),
                 )
             )
         found.extend(_attackers_among_dead(work, sentence, found))
+        found.extend(_attackers_told_after(g, sentence, found))
     return found
+
+
+def _attackers_told_after(g: _Grammar, sentence: Sentence, found: list[CountMention]) -> list[CountMention]:
+    """"Twenty people died in the fighting. Six of the rebels were killed, the mayor said.": a sentence whose
+    only death toll counts attackers, fewer than the people a toll just before counted, tells who of them were the
+    attackers; the victims are that toll less them, as `_attackers_among_dead` gives ("also killed" adds instead)."""
+    if g.everyone is None:
+        return []
+    mine = [c for c in found if c.sentence == sentence.index and c.kind == "killed"]
+    if len(mine) != 1 or mine[0].count.includes_perpetrators is not True or mine[0].additional or mine[0].by_claimant:
+        return []
+    attackers = mine[0].count.value
+    before = [c for c in found if c.kind == "killed" and not c.by_claimant and sentence.index - 2 <= c.sentence
+              < sentence.index and c.count.includes_perpetrators is None and g.everyone.search(c.text)]
+    if attackers is None or not before:
+        return []
+    total = before[-1]
+    low, value = total.count.min, total.count.value
+    if (value if value is not None else low or 0) <= attackers:
+        return []
+    total.count.includes_perpetrators = True
+    victims = Count(
+        value=value - attackers if value is not None else None,
+        min=low - attackers if low is not None else None,
+        max=total.count.max - attackers if total.count.max is not None else None,
+        includes_perpetrators=False,
+    )
+    return [CountMention(start=mine[0].start, end=mine[0].end, text=mine[0].text, sentence=sentence.index,
+                         kind="killed", count=victims)]
 
 
 def _attackers_among_dead(work: Work, sentence: Sentence, found: list[CountMention]) -> list[CountMention]:
@@ -216,6 +264,12 @@ def _attackers_among_dead(work: Work, sentence: Sentence, found: list[CountMenti
     )
     return [CountMention(start=sentence.start + match.start(), end=sentence.start + match.end(),
                          text=match.group(0), sentence=sentence.index, kind="killed", count=victims)]
+
+
+def _a_toll(g: _Grammar, span: str) -> bool:
+    """True when a figure is a toll ("the death toll rose to 20"): a later sentence updates the incident's, even one
+    opening on a later time ("Later, the toll rose to 20")."""
+    return any(p is not None and p.search(span) for p in (g.toll, g.toll_at, g.toll_revised))
 
 
 def vague_figure(text: str, count: Count, language: str | None = None) -> bool:
@@ -345,11 +399,16 @@ def counts_in(text: str, language: str | None = None) -> list[tuple[int, int, Ca
         verb_kind = "wounded" if g.verb_single_wounded.match(match.group("verb")) else "killed"
         one = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), verb_kind, one)
+    for match in g.verb_pronoun.finditer(text) if g.verb_pronoun is not None else ():
+        add(match.start(), match.end(), (match.start(), match.end()), "killed", Count(value=1))
     for match in g.single.finditer(text):
         if _active_verb(g, text, match):
             continue
         single = Count(value=1, includes_perpetrators=True if g.perpetrator.search(match.group("np")) else None)
         add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), single)
+    for match in g.both.finditer(text) if g.both is not None else ():
+        pair = Count(value=2, includes_perpetrators=True if g.perpetrator.search(match.group("np") or "") else None)
+        add(match.start(), match.end(), (match.start(), match.end()), _kind(g, match.group("kind")), pair)
     for match in g.later_death.finditer(text) if g.later_death is not None else ():
         who = match.group("np") or match.groupdict().get("np2") or ""
         later = Count(value=1, includes_perpetrators=True if g.perpetrator.search(who) else None)

@@ -86,6 +86,9 @@ class _Grammar:
     # words before a day that make it another event's ("two days after the raid on Friday"); None: the language
     # has none, and the day after a claim cue is not read as the claimed attack's
     not_attack_day: re.Pattern[str] | None
+    # after a delay's "after", the words of another event than the attack ("a day after the minister visited the
+    # state"): no delay of the claim; None where the language has none
+    delay_other_event: re.Pattern[str] | None
 
 
 @functools.lru_cache(maxsize=16)
@@ -154,4 +157,5 @@ def grammar(language: str | None = None) -> _Grammar:
         modifier_after=res.pattern(name, "modifier_after"),
         another=res.pattern(name, "another") if res.defines(name, "another") else re.compile(r"(?!)"),
         not_attack_day=res.pattern(name, "not_attack_day") if res.defines(name, "not_attack_day") else None,
+        delay_other_event=res.pattern(name, "delay_other_event") if res.defines(name, "delay_other_event") else None,
     )

@@ -734,9 +734,14 @@ def _is_islamic_state(name: str) -> bool:
 
 
 def _delay(gr: _Grammar, text: str) -> Range:
+    """The delay a sentence tells between the attack and the claim; none where what comes after "after" is
+    another event ("the statement came a day after the minister visited the state")."""
+    def of_the_attack(match: re.Match[str]) -> bool:
+        return gr.delay_other_event is None or not gr.delay_other_event.match(text, match.end())
+
     for kind, pattern in gr.delays:
         match = pattern.search(text)
-        if match:
+        if match and of_the_attack(match):
             hours = _hours(gr, match.group(1), match.group(2))
             if kind == "min":
                 return Range(min=hours)
@@ -744,7 +749,8 @@ def _delay(gr: _Grammar, text: str) -> Range:
                 return Range(max=hours)
             return Range(value=hours)
     for bounds, pattern in gr.fuzzy_delays:
-        if pattern.search(text):
+        fuzzy = pattern.search(text)
+        if fuzzy and of_the_attack(fuzzy):
             return Range(value=bounds.value, min=bounds.min, max=bounds.max)
     return Range()
 

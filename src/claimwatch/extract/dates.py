@@ -86,6 +86,11 @@ class _Words:
     night_days: re.Pattern[str] | None = None  # with day numbers: groups d1, m1, wd1 (optional), d2, m2, y, wd2
     night_weekdays: re.Pattern[str] | None = None  # weekdays only: wd1 (optional), wd2
     weekday_last_week: re.Pattern[str] | None = None  # "Thursday of last week": group weekday
+    season: re.Pattern[str] | None = None  # "last fall", "this summer": groups last, this, season
+    season_year: re.Pattern[str] | None = None  # "in the summer of 2017": groups season, year
+    weekend: re.Pattern[str] | None = None  # "over the weekend", "last weekend"
+    seasons: dict[str, int] | None = None  # season word -> the month it starts in
+    month_same_year: re.Pattern[str] | None = None  # "October of the same year": group month
 
 
 @functools.lru_cache(maxsize=16)
@@ -122,6 +127,12 @@ def words(language: str | None = None) -> _Words:
         night_days=chained("night_days"),
         night_weekdays=chained("night_weekdays"),
         weekday_last_week=chained("weekday_last_week"),
+        season=chained("season"),
+        season_year=chained("season_year"),
+        weekend=chained("weekend"),
+        seasons={str(k): int(v) for k, v in data["seasons"].items()} if "seasons" in data else None,
+        month_same_year=res.pattern("dates", "month_same_year", flags=0) if res.defines("dates", "month_same_year")
+        else None,
     )
 
 
@@ -139,14 +150,16 @@ def find_dates(work: Work) -> list[DateMention]:
     hint = None if published is not None or month is not None else _latest_weekday_day(work)
     found: list[DateMention] = []
     previous: date | None = None  # the last day named in the sentences before, for "the following day"
+    year: int | None = None  # the year of the last date named before, for "October of the same year"
     for sentence in work.sentences:
         if month is not None:
             mentions = _read_against_month(sentence.text, month, work.document.language)
         else:
-            mentions = dates_in(sentence.text, published, work.document.language, previous=previous,
+            mentions = dates_in(sentence.text, published, work.document.language, previous=previous, year=year,
                                 year_hint=hint)
         days = [m for m in mentions if m.precision == "day"]
         previous = date.fromisoformat(days[-1].date) if days else previous
+        year = int(mentions[-1].date[:4]) if mentions else year
         for mention in mentions:
             mention.start += sentence.start
             mention.end += sentence.start
@@ -193,7 +206,8 @@ def opening_date(work: Work) -> datetime | None:
 
 
 def dates_in(text: str, published: datetime | None = None, language: str | None = None,
-             previous: date | None = None, year_hint: date | None = None) -> list[DateMention]:
+             previous: date | None = None, year_hint: date | None = None,
+             year: int | None = None) -> list[DateMention]:
     """Date mentions in one sentence; offsets into `text`, sentence index 0. `previous`: the last day the
     sentences before named, which "the following day" and "a day earlier" may count from. `year_hint`: without
     a publication date, a day the report cannot be older than, which gives a day and month their year."""
@@ -210,11 +224,27 @@ def dates_in(text: str, published: datetime | None = None, language: str | None 
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     kept.sort(key=lambda m: m.start)
+    same_year = list(_same_year(w, text, kept, year))  # over the month alone it contains ("in March that year")
+    kept = [k for k in kept if all(k.end <= m.start or k.start >= m.end for m in same_year)] + same_year
+    kept.sort(key=lambda m: m.start)
     chained = list(_chained(w, text, kept, previous, pub))
     if chained:
         kept = sorted([*kept, *(c for c in chained
                                 if all(c.end <= k.start or c.start >= k.end for k in kept))], key=lambda m: m.start)
     return kept
+
+
+def _same_year(w: _Words, text: str, found: list[DateMention], year: int | None) -> Iterator[DateMention]:
+    """"October of the same year", "in March that year": the month of the year last named before it in the
+    sentence, else in the sentences before."""
+    if w.month_same_year is None:
+        return
+    for match in w.month_same_year.finditer(text):
+        before = [m for m in found if m.end <= match.start()]
+        named = int(before[-1].date[:4]) if before else year
+        if named is not None:
+            yield _mention(text, match.start(), match.end(), f"{named:04d}-{_month(match['month'], w):02d}", "month",
+                           True)
 
 
 def _chained(w: _Words, text: str, found: list[DateMention], previous: date | None,
@@ -259,6 +289,9 @@ def _absolute(w: _Words, text: str, pub: date | None, year_hint: date | None = N
     for pattern in (w.year_only, w.year_attributive):
         for match in pattern.finditer(text):
             yield _mention(text, match.start("year"), match.end("year"), match["year"], "year", False)
+    if w.season_year is not None and w.seasons is not None:
+        for match in w.season_year.finditer(text):
+            yield _mention(text, match.start(), match.end(), match["year"], "year", False)
     yield from _nights(w, text, pub or year_hint)
     for pattern in (w.md, w.dm):
         for match in pattern.finditer(text):
@@ -390,6 +423,33 @@ def _relative(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
         if unit is None:
             continue
         yield _shifted(text, match.start(), match.end(), pub, unit, 1 if match["last"] else 0)
+    yield from _seasons_and_weekends(w, text, pub)
+
+
+def _seasons_and_weekends(w: _Words, text: str, pub: date) -> Iterator[DateMention]:
+    """"last fall", "this summer": the year of the latest such season up to publication ("last": of one begun
+    before the season publication falls in), a winter by its January's; "over the weekend": the month of the
+    latest Saturday up to publication ("last weekend" on a weekend: the one before)."""
+    if w.season is not None and w.seasons is not None:
+        for match in w.season.finditer(text):
+            groups = match.groupdict()
+            last = bool(groups.get("last") or groups.get("last2"))
+            if not (last or groups.get("this")):  # "en été", "im Sommer": any summer
+                continue
+            month = w.seasons[match["season"].lower()]
+            year = pub.year if (pub.month, pub.day) >= (month, 1) else pub.year - 1
+            months_in = (pub.year - year) * 12 + pub.month - month  # how far into that season publication is
+            if last and months_in < 3:
+                year -= 1
+            yield _mention(text, match.start(), match.end(), f"{year + (1 if month == 12 else 0):04d}", "year", True)
+    if w.weekend is not None:
+        for match in w.weekend.finditer(text):
+            groups = match.groupdict()
+            back = (pub.weekday() - 5) % 7
+            if back <= 1 and (groups.get("last") or groups.get("last2")):
+                back += 7
+            yield _mention(text, match.start(), match.end(), (pub - timedelta(days=back)).isoformat()[:7], "month",
+                           True)
 
 
 def _shifted(text: str, start: int, end: int, pub: date, unit: str, n: int) -> DateMention:

@@ -399,7 +399,26 @@ def region_code(region: Place) -> str | None:
     None without a centre or without a clear majority."""
     if region.lat is None or region.lon is None or not region.country_code:
         return None
-    return _region_code(region.country_code, region.lat, region.lon)
+    return _namesake_code(region) or _region_code(region.country_code, region.lat, region.lon)
+
+
+# How far from a region's centre its namesake town may lie and still be the town it is named after (km).
+_NAMESAKE_KM = 150
+
+
+def _namesake_code(region: Place) -> str | None:
+    """The first-level code of the town a region is named after ("Kirkuk Province", "Kandahar province": its
+    capital, mostly), where the gazetteer has such a town of its country near its centre."""
+    words = region.name.split()
+    base = " ".join(words[:-1]) if len(words) > 1 and name_key(words[-1]) in _REGION_SUFFIX else region.name
+    for entry in default_gazetteer().names.get(name_key(base), []):
+        town = entry.place
+        if (entry.kind == "city" and town.country_code == region.country_code and town.admin1
+                and "." in town.admin1 and not town.admin1.endswith(".00")):
+            away = town.km_to(region)
+            if away is not None and away <= _NAMESAKE_KM:
+                return town.admin1
+    return None
 
 
 @functools.lru_cache(maxsize=4096)

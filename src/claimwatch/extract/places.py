@@ -92,6 +92,9 @@ _AREA_WORDS = {"district", "county", "village", "town", "municipality", "commune
 # tagger calls it a person or an organisation ("the Bara tehsil compounds").
 _ADMINISTRATIVE_WORDS = {"district", "subdistrict", "sub-district", "tehsil", "county", "municipality", "commune",
                          "township", "department"}
+# Settlement words that make the name before them a place whatever the tagger calls it, after a locative ("in
+# Mamasapano town").
+_SETTLEMENT_WORDS = {"town", "village", "township"}
 # First-level region words: after an unlisted name, in lower case, they name a region ("West Java province").
 _REGION_WORDS = {"province", "state", "region", "governorate", "oblast", "prefecture"}
 # In text written without capitals a lower-case name is read as a place only if it is rarely a common word: several
@@ -402,8 +405,20 @@ def _unlisted_place(
     called_place = _called_place(text, tokens, i, g)
     # "the Bara tehsil": an administrative area word right after the name makes it a place, whatever the tagger
     # calls it.
-    administrative = i + 1 < len(tokens) and tokens[i + 1].group() in _ADMINISTRATIVE_WORDS and \
-        text[tokens[i].end() : tokens[i + 1].start()] == " "
+    administrative = i + 1 < len(tokens) and text[tokens[i].end() : tokens[i + 1].start()] == " " and (
+        tokens[i + 1].group() in _ADMINISTRATIVE_WORDS
+    )
+    # "in Mamasapano town", "in Datu Saudi town": a settlement word after a name (of one to three capitalised
+    # words) that a locative introduces.
+    administrative = administrative or (
+        _LOCATIVE_BEFORE.search(text[max(0, tokens[i].start() - 20) : tokens[i].start()]) is not None
+        and any(
+            j < len(tokens) and tokens[j].group() in _SETTLEMENT_WORDS
+            and all(_capitalised(t.group()) for t in tokens[i:j])
+            and all(text[tokens[k].end() : tokens[k + 1].start()] == " " for k in range(i, j))
+            for j in range(i + 1, i + 4)
+        )
+    )
     if not called_place and not administrative and any(
         label in {"PERSON", "ORG", "NORP"} and s <= tokens[i].start() < e for s, e, label in ents
     ):
