@@ -159,3 +159,8 @@ def test_a_bare_attack_word_beside_the_act_its_sentence_anchored_types_that_act_
     april = next(i for i in found if i.date == "2024-04")
     assert april.attack_types == ["Bombing/Explosion"]
     assert "resolve.2.continues" in april.trace
+
+
+def test_vehicles_used_as_weapons_are_a_ramming() -> None:
+    assert ("Lorries have been used as weapons", ("Unarmed Assault",), ("Vehicle",)) in _cues(
+        "Lorries have been used as weapons in two cities this year.")
