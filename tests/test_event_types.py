@@ -22,6 +22,8 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         ("The raiders fired several shots at the farmers.", "fired several shots", ("Armed Assault",), ("Firearms",)),
         ("Nine guards died in a gunbattle at the mine.", "gunbattle", ("Armed Assault",), ("Firearms",)),
         ("A long exchange of fire followed at the gate.", "exchange of fire", ("Armed Assault",), ("Firearms",)),
+        ("They rode into the market firing indiscriminately.", "firing indiscriminately", ("Armed Assault",),
+         ("Firearms",)),
         ("Then armed men stormed the guest house.", "stormed", ("Armed Assault",), ()),
         ("He had driven a van through a crowded square.", "driven a van through a crowded", ("Unarmed Assault",),
          ("Vehicle",)),
