@@ -22,6 +22,8 @@ def _cues(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         ("The raiders fired several shots at the farmers.", "fired several shots", ("Armed Assault",), ("Firearms",)),
         ("Nine guards died in a gunbattle at the mine.", "gunbattle", ("Armed Assault",), ("Firearms",)),
         ("A long exchange of fire followed at the gate.", "exchange of fire", ("Armed Assault",), ("Firearms",)),
+        ("They rode into the market firing indiscriminately.", "firing indiscriminately", ("Armed Assault",),
+         ("Firearms",)),
         ("Then armed men stormed the guest house.", "stormed", ("Armed Assault",), ()),
         ("He had driven a van through a crowded square.", "driven a van through a crowded", ("Unarmed Assault",),
          ("Vehicle",)),
@@ -148,3 +150,19 @@ def test_homes_burned_in_a_raid_are_its_weapon_not_a_facility_attack() -> None:
     assert set(raid[0].weapon_types) == {"Firearms", "Incendiary"}
     arson = _incidents("Rebels burned down several houses in Beni on Monday.")
     assert arson[0].attack_types == ["Facility/Infrastructure Attack"]
+
+
+def test_a_bare_attack_word_beside_the_act_its_sentence_anchored_types_that_act_in_any_language() -> None:
+    from claimwatch.pipeline import extract
+
+    text = ("Bewaffnete haben in Kabul am Montag zwölf Wachleute erschossen. Bei einer weiteren Attacke im April "
+            "wurden 30 Menschen getötet, als in einem Hotel Bomben gezündet wurden.")
+    found = extract(text, published="2024-06-12T09:00:00+00:00", language="de").incidents
+    april = next(i for i in found if i.date == "2024-04")
+    assert april.attack_types == ["Bombing/Explosion"]
+    assert "resolve.2.continues" in april.trace
+
+
+def test_vehicles_used_as_weapons_are_a_ramming() -> None:
+    assert ("Lorries have been used as weapons", ("Unarmed Assault",), ("Vehicle",)) in _cues(
+        "Lorries have been used as weapons in two cities this year.")

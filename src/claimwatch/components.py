@@ -79,7 +79,7 @@ def register(component: Component) -> Component:
 for _component in (
     Component("clean", "1", clean.stage, ("document",), ("document",)),
     Component("annotate", "4", annotate.stage, ("document",), ("document.language", "sentences", "parsed")),
-    extractor("events", events.find_events, "8", _TEXT),
+    extractor("events", events.find_events, "9", _TEXT),
     extractor("dates", dates.find_dates, "8", _TEXT),
     extractor("places", places.find_places, "8", _READ),
     extractor("counts", casualties.find_counts, "10", _TEXT),
@@ -98,7 +98,7 @@ for _component in (
     extractor("attributions", attribution.find_attributions, "1", _TEXT),
     Component(
         "resolve",
-        "18",
+        "19",
         resolve.stage,
         (*_TEXT, *_RESOLVE_READS),
         ("extraction",),

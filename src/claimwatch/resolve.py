@@ -44,7 +44,8 @@ The rules, in the order they run:
 2. A report with no place or date of its own refers back: to the incident named in the sentence just
    before (a "bare" follow-up such as "No group claimed the attack"), otherwise to the main incident. An attack
    word that is not definite and names an attack or weapon type the main incident lacks ("They were shot dead"
-   after a killing told at another place) goes on with the incident named just before (resolve.2.continues). A
+   after a killing told at another place) goes on with the incident named just before (resolve.2.continues); in
+   any language, so does one beside the attack word that anchored an incident in its own sentence. A
    sentence with no attack word that says when that act happened ("the accident took place on Sunday night",
    "Sunday's incident") dates it where it has no date (resolve.2.told-when).
 3. Casualty figures, weapons, places and dates in a sentence go to the incident that sentence refers to.
@@ -573,9 +574,12 @@ class _Resolver:
             # the arson attacks the bombing followed) goes on with the incident just told, not the main one: its
             # types are that incident's (resolve.2.continues). Only where the language writes what makes an
             # attack word definite (`definite_before`).
+            # In any language, so does one beside the attack word its own sentence anchored ("bei einer weiteren
+            # Attacke im April ..., als Bomben gezündet wurden").
+            same_sentence = self.last_anchor is not None and self.last_anchor[0] == index
             continues = (
-                self.reads_definite and not known and not pointing and not recalled
-                and before is not None and self.main is not None and _adds_types(event, self.main.incident)
+                not known and not pointing and not recalled and before is not None and self.main is not None
+                and (same_sentence or (self.reads_definite and _adds_types(event, self.main.incident)))
             )
             referent = before if pointing or recalled or continues else self.main
             if referent is not None:
