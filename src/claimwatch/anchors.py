@@ -13,6 +13,7 @@ word, and whether two of them can name one attack:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from . import lang
@@ -411,3 +412,14 @@ def listed_places(text: str, event: EventMention, places: list[PlaceMention], la
         if place.place.name != listed[-1].place.name:
             listed.append(place)
     return listed if len({p.place.name for p in listed}) > 1 else []
+
+
+def country_of_document(places: Iterable[PlaceMention]) -> str | None:
+    """The country most of a report's places are in, when it is named at least twice as often as any other (every
+    town, region and country counts for its country), or is the only country the report names at all, even once;
+    None when no country stands out (resolve.3.country)."""
+    votes = Counter(p.place.country_code for p in places if p.place.country_code)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
+        return None
+    return ranked[0][0]

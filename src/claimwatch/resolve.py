@@ -78,7 +78,6 @@ to the trace of the incident or claim it shapes, after the cue ids of the mentio
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -89,6 +88,7 @@ from .anchors import (
     VAGUE_DATE,
     best_date,
     clusters,
+    country_of_document,
     definite,
     distance,
     listed_places,
@@ -111,11 +111,9 @@ from .drafts import (
     same_day_in_region,
     untold_apart,
 )
-from .extract.events import coded_attack_types
 from .lexicon import ATTACK_STEMS, any_stem
 from .model import (
     CasualtyReport,
-    CountMention,
     DateMention,
     EventMention,
     Evidence,
@@ -136,6 +134,7 @@ from .resolve_claims import (  # noqa: F401  (the claim rule ids, re-exported wi
     build_claims,
     date_from_claim_delay,
 )
+from .resolve_dates import MONTH_OF_ADDRESS  # noqa: F401  (re-exported with the other rule ids)
 from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported with the others)
     FIGURE_AT,
     FIGURE_DATED,
@@ -145,7 +144,16 @@ from .resolve_figures import (  # noqa: F401  (the figure rule ids, re-exported 
     FIGURE_THERE,
     Figures,
 )
-from .url_dates import date_from_url
+from .resolve_types import (  # noqa: F401  (the type rule ids, re-exported with the others)
+    ATTACKERS_KILLED,
+    FIRED,
+    PLURAL_WEAPON,
+    TARGET_KILLED,
+    TYPE_FROM_WEAPON,
+    adds_types,
+    finish_types,
+    merge_types,
+)
 
 if TYPE_CHECKING:
     from .work import Work
@@ -166,16 +174,12 @@ TO_MAIN = "resolve.2.main"  # no place or date of its own: the main incident
 CONTINUES = "resolve.2.continues"  # not definite, a type the main incident lacks: the incident just told
 LISTED = "resolve.1.listed"  # a plural attack word over places listed one after another: one incident at each
 COUNTRY_OF_DOCUMENT = "resolve.3.country"  # no place of its own: the country the report is about
-MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 NESTED = "resolve.1.nested"  # a report whose place it names inside the incident's ("X town in Kirkuk") joins it
 SAME_DAY = "resolve.1.same-day"  # "the June 16 attack in X": the day's attack told, at a town of its region
 UNTOLD = "resolve.1.untold"  # "the attack in X" at a town the gazetteer cannot place against the main one's
 FILLED_IN = "resolve.2.filled-in"  # a definite "the attack" gives the incident it names a place or date it lacked
 FINER = "resolve.2.finer"  # a place inside the one a told attack has ("the town of X in Y") tells where in it
 FIGURES = "resolve.3.figures"  # casualty figures of its sentences; it shows the best (counts.incident_toll)
-TYPE_FROM_WEAPON = "resolve.3.type-from-weapon"  # only weapons named: the attack type they imply
-TARGET_KILLED = "resolve.3.target-killed"  # "nine dead including the home minister": an Assassination too
-ATTACKERS_KILLED = "resolve.3.attackers-killed"  # attackers among the dead, no weapon: Armed Assault
 
 # Plural event nouns talk about attacks in general ("called for attacks around the world").
 _GENERIC_EVENT = re.compile(
@@ -183,21 +187,6 @@ _GENERIC_EVENT = re.compile(
     r"ambushes|raids|massacres|beheadings)$",
     re.I,
 )
-# Plural weapon nouns ("roadside bombs", "IEDs"): beside a generic plural attack word, they tell how attacks in general
-# were done.
-_PLURAL_WEAPON = re.compile(r"\b(?:bombs|IEDs|grenades|mines|landmines|rockets|mortars|explosives|devices)$", re.I)
-# Shells and rockets used: fired, launched or landing somewhere.
-_FIRED = re.compile(r"\b(?:fired|launched|lobbed|landed|slammed|rained)\b", re.I)
-# When a report names only the weapons, the GTD attack type they imply (events.py explains the choices).
-_ATTACK_FROM_WEAPON = {
-    "Explosives": "Bombing/Explosion",
-    "Firearms": "Armed Assault",
-    "Melee": "Armed Assault",
-    "Incendiary": "Facility/Infrastructure Attack",
-    "Vehicle": "Unarmed Assault",
-    "Chemical": "Unarmed Assault",
-    "Biological": "Unarmed Assault",
-}
 # "two bomb blasts", "twin attacks", "a string of arson attacks": a plural that counts attacks reports them
 # ("a spate of attacks this year" stays a remark on attacks in general).
 _COUNTED = re.compile(
@@ -339,7 +328,7 @@ class _Resolver:
         if generic:
             # "has suffered frequent attacks, often carried out with roadside bombs": plural weapons, not counted, in a
             # remark on attacks in general are the weapons of those attacks, not of one reported
-            generic += [e for e in cues if e not in generic and _PLURAL_WEAPON.search(e.text.strip())
+            generic += [e for e in cues if e not in generic and PLURAL_WEAPON.search(e.text.strip())
                         and not _COUNTED.search(text[: e.start]) and not definite(text, e, self.language)]
         weapons = [e for e in cues if not e.attack_types and e.weapon_types and e not in generic]
         # "a strike killed al-Shabaab leader X", "an assault against the Abu Sayyaf": a state's act, no incident.
@@ -351,7 +340,7 @@ class _Resolver:
             # "a car bomb exploded ..., killing 12": the killing is what the attack did, not a second one; "the
             # attack followed the killing of 50 peacekeepers" names another act by its noun.
             events = [e for e in events if not _KILLING.match(e.text) or _KILLING_NOUN.match(text[e.start : e.end + 4])]
-        used = _FIRED.search(self.work.sentences[index].text) is not None
+        used = FIRED.search(self.work.sentences[index].text) is not None
         fired = [w for w in weapons if used and "Explosives" in w.weapon_types]
         if not events and weapons and (self.counts.get(index) or (fired and self.places.get(index))):
             # "fired rockets into a market, killing six": weapons that kill report an attack; so do shells fired or
@@ -402,7 +391,7 @@ class _Resolver:
             # attack words, with no place or date left of their own, tell how the acts listed were done.
             for draft, _at in referred:
                 for event in events + weapons:
-                    _merge_types(draft.incident, event.attack_types, event.weapon_types)
+                    merge_types(draft.incident, event.attack_types, event.weapon_types)
                     add_trace(draft.incident.trace, *event.trace)
             events, weapons = [], []
         events = clusters(events, text, self.sequence_between)
@@ -487,15 +476,15 @@ class _Resolver:
         for draft, reported in referred:
             draft.sentences.add(index)
             if reported is not None and reported not in untyped:
-                _merge_types(draft.incident, reported.attack_types, reported.weapon_types)
+                merge_types(draft.incident, reported.attack_types, reported.weapon_types)
                 add_trace(draft.incident.trace, *reported.trace)
                 if targeted:
-                    _merge_types(draft.incident, ["Assassination"], [])
+                    merge_types(draft.incident, ["Assassination"], [])
                     add_trace(draft.incident.trace, TARGET_KILLED)
         for weapon in weapons:
             target = self._closest(weapon, referred)
             if target is not None:
-                _merge_types(target.incident, [], weapon.weapon_types)
+                merge_types(target.incident, [], weapon.weapon_types)
         if referred:
             self.by_sentence[index] = referred[0][0]
         else:
@@ -579,7 +568,7 @@ class _Resolver:
             same_sentence = self.last_anchor is not None and self.last_anchor[0] == index
             continues = (
                 not known and not pointing and not recalled and before is not None and self.main is not None
-                and (same_sentence or (self.reads_definite and _adds_types(event, self.main.incident)))
+                and (same_sentence or (self.reads_definite and adds_types(event, self.main.incident)))
             )
             referent = before if pointing or recalled or continues else self.main
             if referent is not None:
@@ -746,7 +735,7 @@ class _Resolver:
         main = self.main
         if main is not None and main.place is None and self.dateline_places:
             main.place = most_specific(self.dateline_places)
-        country = self._country_of_document()
+        country = country_of_document([p for found in self.places.values() for p in found] + self.dateline_places)
         for draft in self.drafts:
             incident = draft.incident
             if draft.place is not None:
@@ -759,46 +748,12 @@ class _Resolver:
             if draft.date is not None:
                 incident.date, incident.date_precision = draft.date.date, draft.date.precision
             elif draft is main:
-                self._month_of_address(incident)
+                resolve_dates.date_from_address(incident, self.work.document)
             self._casualties(draft)
-            if not incident.attack_types:
-                implied = [a for a in (_ATTACK_FROM_WEAPON.get(w) for w in incident.weapon_types) if a]
-                _merge_types(incident, implied, [])
-                add_trace(incident.trace, TYPE_FROM_WEAPON if implied else None)
-            if not incident.attack_types and not incident.weapon_types and _attackers_killed(draft.counts):
-                # Attackers who died in an attack no bomb is named in fought it out with guards or police:
-                # the GTD codes such a raid (gunmen storming a building) as Armed Assault.
-                incident.attack_types.append("Armed Assault")
-                add_trace(incident.trace, ATTACKERS_KILLED)
-            # The GTD's coding of the set (events.toml): an Assassination is not also an Armed Assault; "militants
-            # stormed the base" is Armed Assault when no weapon is named.
-            language = self.work.document.language
-            killed = bool(incident.killed.value or incident.killed.min)
-            incident.attack_types = coded_attack_types(incident.attack_types, incident.trace, language, killed=killed)
+            finish_types(incident, draft.counts, self.work.document.language)
             incident.evidence = [self.evidence(i) for i in sorted(draft.sentences)]
             incidents.append(incident)
         return incidents
-
-    def _month_of_address(self, incident: Incident) -> None:
-        """An undated main incident of a report that gives no publication time but whose address names the
-        month it was written in ("/2017-01/"): news of the day reports an attack of that month."""
-        if self.work.document.published is not None:
-            return
-        written = date_from_url(self.work.document.url)
-        if written is not None and written.precision == "month":
-            incident.date, incident.date_precision = written.date.isoformat()[:7], "month"
-            add_trace(incident.trace, MONTH_OF_ADDRESS)
-
-    def _country_of_document(self) -> str | None:
-        """The country most of the report's places are in, when it is named at least twice as often as any
-        other (every town, region and country counts for its country), or is the only country the report
-        names at all, even once; None when no country stands out."""
-        mentions = [p for found in self.places.values() for p in found] + self.dateline_places
-        votes = Counter(p.place.country_code for p in mentions if p.place.country_code)
-        ranked = votes.most_common(2)
-        if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1])):
-            return None
-        return ranked[0][0]
 
     def _casualties(self, draft: Draft) -> None:
         published = self.work.document.published
@@ -835,24 +790,3 @@ def _by_sentence(mentions: Iterable[Mention]) -> dict[int, list]:
     for mention in mentions:
         grouped.setdefault(mention.sentence, []).append(mention)
     return grouped
-
-
-def _attackers_killed(counts: Iterable[CountMention]) -> bool:
-    """True when a death toll counts the attackers among the dead ("two guards and three attackers died")."""
-    return any(c.kind == "killed" and c.count.includes_perpetrators for c in counts)
-
-
-def _adds_types(event: EventMention, incident: Incident) -> bool:
-    """True when an attack word names an attack or weapon type the incident does not have yet."""
-    new_attacks = set(event.attack_types) - set(incident.attack_types)
-    return bool(new_attacks or set(event.weapon_types) - set(incident.weapon_types))
-
-
-def _merge_types(incident: Incident, attack_types: list[str], weapon_types: list[str]) -> None:
-    for value in attack_types:
-        if value not in incident.attack_types:
-            incident.attack_types.append(value)
-    for value in weapon_types:
-        if value not in incident.weapon_types:
-            incident.weapon_types.append(value)
-

@@ -24,13 +24,15 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .model import DateMention, Incident, add_trace
+from .model import DateMention, Document, Incident, add_trace
+from .url_dates import date_from_url
 
 if TYPE_CHECKING:
     from .drafts import Draft
 
 NEWS_OF_THE_DAY = "resolve.3.news-of-the-day"  # a main incident the text dates nowhere: the publication day
 MAIN_DATE = "resolve.3.main-date"  # an undated further act told beside the main incident: the main one's date
+MONTH_OF_ADDRESS = "resolve.3.month-of-address"  # undated main incident of an undated report: its URL's month
 TOLD_WHEN = "resolve.2.told-when"  # "the accident took place on Sunday night": the date of the incident referred to
 _EARLIER = "resolve.1.earlier"  # resolve.EARLIER (not imported: resolve imports this module)
 _SEPARATE = "resolve.1.separate"  # resolve.SEPARATE: an act the text marks as another one ("another bomb")
@@ -95,3 +97,14 @@ def date_news_of_the_day(drafts: list[Draft], published: datetime | None) -> Non
     for draft in drafts[1:]:
         if draft.incident.date is None and _SEPARATE in draft.incident.trace[:1]:
             _take(draft.incident, main)
+
+
+def date_from_address(incident: Incident, document: Document) -> None:
+    """An undated main incident of a report that gives no publication time but whose address names the month it
+    was written in ("/2017-01/"): news of the day reports an attack of that month (resolve.3.month-of-address)."""
+    if document.published is not None:
+        return
+    written = date_from_url(document.url)
+    if written is not None and written.precision == "month":
+        incident.date, incident.date_precision = written.date.isoformat()[:7], "month"
+        add_trace(incident.trace, MONTH_OF_ADDRESS)
