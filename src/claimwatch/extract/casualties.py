@@ -221,17 +221,9 @@ def _attackers_told_after(g: _Grammar, sentence: Sentence, found: list[CountMent
               < sentence.index and c.count.includes_perpetrators is None and g.everyone.search(c.text)]
     if attackers is None or not before:
         return []
-    total = before[-1]
-    low, value = total.count.min, total.count.value
-    if (value if value is not None else low or 0) <= attackers:
+    victims = _victims_besides(before[-1], attackers)
+    if victims is None:
         return []
-    total.count.includes_perpetrators = True
-    victims = Count(
-        value=value - attackers if value is not None else None,
-        min=low - attackers if low is not None else None,
-        max=total.count.max - attackers if total.count.max is not None else None,
-        includes_perpetrators=False,
-    )
     return [CountMention(start=mine[0].start, end=mine[0].end, text=mine[0].text, sentence=sentence.index,
                          kind="killed", count=victims)]
 
@@ -251,19 +243,26 @@ def _attackers_among_dead(work: Work, sentence: Sentence, found: list[CountMenti
               and c.sentence >= sentence.index - 2 and c.count.includes_perpetrators is None]
     if amount is None or amount.value is None or not before:
         return []
-    total, attackers = before[-1], amount.value
+    victims = _victims_besides(before[-1], amount.value)
+    if victims is None:
+        return []
+    return [CountMention(start=sentence.start + match.start(), end=sentence.start + match.end(),
+                         text=match.group(0), sentence=sentence.index, kind="killed", count=victims)]
+
+
+def _victims_besides(total: CountMention, attackers: int) -> Count | None:
+    """The victims of a toll that counts `attackers` among its dead: the toll less them (and the toll marked as
+    counting the attackers); None when the toll is no larger than the attackers told."""
     low, value = total.count.min, total.count.value
     if (value if value is not None else low or 0) <= attackers:
-        return []
+        return None
     total.count.includes_perpetrators = True
-    victims = Count(
+    return Count(
         value=value - attackers if value is not None else None,
         min=low - attackers if low is not None else None,
         max=total.count.max - attackers if total.count.max is not None else None,
         includes_perpetrators=False,
     )
-    return [CountMention(start=sentence.start + match.start(), end=sentence.start + match.end(),
-                         text=match.group(0), sentence=sentence.index, kind="killed", count=victims)]
 
 
 def _a_toll(g: _Grammar, span: str) -> bool:
