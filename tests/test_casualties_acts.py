@@ -178,7 +178,7 @@ def test_a_figure_told_only_of_another_country_gives_way() -> None:
 def test_french_totals_over_a_period_or_several_attacks() -> None:
     assert counts_in("Plus de 90 soldats ont été tués depuis 2019 dans la région.", "fr") == []
     text = ("Trente civils sont morts lors de plusieurs attaques contre des villages. "
-            "Dans le premier village, huit civils ont été tués par des hommes armés.")
+            "Dans le premier village, huit civils ont été tués à coups de feu.")
     work = Work(document=Document(text=text, language="fr"))
     work.sentences = split_sentences(text)
     mentions = find_counts(work)

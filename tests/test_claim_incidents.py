@@ -110,7 +110,7 @@ def test_a_suspicion_of_several_attacks_covers_each_incident_of_that_day() -> No
     from claimwatch.pipeline import extract
 
     text = (
-        "Nine people were killed on Monday in various attacks attributed to ADF rebels in North Kivu province of "
+        "Nine died on Monday in several raids that officials blamed on ADF rebels in North Kivu province of "
         "the Democratic Republic of Congo, officials said. Rebels shot dead six farmers near Beni on Monday. "
         "Separately, gunmen killed three traders in Butembo on Monday."
     )

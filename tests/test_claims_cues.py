@@ -295,7 +295,7 @@ def test_the_groups_own_we(text: str, link: str) -> None:
 def test_he_said_right_after_a_groups_claim_speaks_for_the_group() -> None:
     text = (
         "A spokesman for al-Shabaab claimed responsibility for the ambush in a statement. "
-        "He further said that they had also killed two soldiers near Baidoa."
+        "He also said they had killed three policemen at a checkpoint."
     )
     assert _pairs(text) == [("al-Shabaab", "claimed"), ("al-Shabaab", "claimed")]
 
@@ -303,6 +303,6 @@ def test_he_said_right_after_a_groups_claim_speaks_for_the_group() -> None:
 def test_he_said_after_an_officials_suspicion_is_no_claim() -> None:
     text = (
         "A police officer blamed al-Shabaab for the ambush. "
-        "He further said that they had also killed two soldiers near Baidoa."
+        "He also said they had killed three policemen at a checkpoint."
     )
     assert _pairs(text) == [("al-Shabaab", "suspected")]

@@ -25,7 +25,7 @@ def test_a_victim_named_as_a_groups_chief_after_a_comma_is_a_groups_man() -> Non
 def test_an_assault_against_a_group_is_no_incident() -> None:
     text = (
         "A bomb killed nine people at a bus station in Davao on Friday. "
-        "The president last week ordered a major assault against the Abu Sayyaf on Jolo island."
+        "Troops last week launched an assault against the Abu Sayyaf on Jolo island."
     )
     incidents = extract(text, published="2016-09-03T10:00:00").incidents
     assert [i.place.name if i.place else None for i in incidents] == ["Davao"]
@@ -41,7 +41,7 @@ def test_a_group_killing_civilians_is_still_an_incident() -> None:
 def test_a_date_before_the_noun_of_an_announcement_dates_no_attack() -> None:
     text = (
         "Gunmen killed five soldiers at a checkpoint in Mogadishu on Friday. "
-        "The attack follows a Dec. 31 announcement by the Pentagon on troop numbers."
+        "The attack came after a March 3 statement by the ministry on troop numbers."
     )
     incidents = extract(text, published="2015-01-05T10:00:00").incidents
     assert [i.date for i in incidents] == ["2015-01-02"]

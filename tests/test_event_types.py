@@ -122,7 +122,7 @@ def test_a_political_figure_among_the_dead_makes_an_assassination() -> None:
 
 def test_bombs_in_a_remark_on_attacks_in_general_type_no_incident() -> None:
     found = _incidents("Gunmen ambushed a police truck near Mandera on Friday, killing three officers. "
-                       "The county has seen frequent attacks, often carried out with roadside bombs.")
+                       "The county sees many attacks, mostly with roadside bombs.")
     assert found[0].attack_types == ["Armed Assault"]
     assert "Explosives" not in found[0].weapon_types
 

@@ -231,7 +231,7 @@ def test_a_town_named_in_a_province_called_after_its_capital_is_that_provinces_i
 def test_the_day_before_a_claim_verb_dates_the_claim_when_the_attack_has_its_own() -> None:
     text = (
         "Militants on Tuesday attacked the army in Kirkuk province, killing two soldiers. "
-        "The group on Tuesday claimed responsibility for an attack on a patrol in Kirkuk late on Sunday, "
+        "The militants on Tuesday claimed an ambush of a patrol in Kirkuk late on Sunday, "
         "killing four of them."
     )
     incidents = extract(text, published="2021-12-07T12:00:00").incidents
@@ -242,7 +242,7 @@ def test_an_act_added_with_also_at_another_place_is_an_incident_of_its_own() -> 
     text = (
         "PESHAWAR - Three policemen were killed when two suicide bombers blew themselves up at the Bara tehsil "
         "compounds in the Khyber tribal district of Pakistan on Thursday, officials said. "
-        "A spokesman for the group said that they had also killed two soldiers in a sniper attack in North "
+        "A spokesman for the group said they had also killed two guards in an ambush in North "
         "Waziristan on Thursday."
     )
     incidents = extract(text, published="2023-07-21T12:00:00").incidents
@@ -263,7 +263,7 @@ def test_a_town_and_a_region_agreeing_only_on_a_month_are_two_incidents() -> Non
     # A region and a town the gazetteer cannot put inside or outside it are one scene on one named day, not
     # on a month that holds the day.
     text = (
-        "Militants killed two soldiers in a sniper attack in North Waziristan on Thursday, officials said. "
+        "Gunmen shot dead two soldiers in an ambush in North Waziristan on Thursday, officials said. "
         "Earlier this month, five soldiers were killed in an attack on a post in Zhob."
     )
     incidents = extract(text, published="2023-07-21T12:00:00").incidents
@@ -307,8 +307,8 @@ def test_places_before_a_plural_attack_word_across_a_clause_break_make_no_list()
 
 def test_the_day_before_a_claim_of_several_attacks_dates_none_of_them() -> None:
     text = (
-        "The rebel group on Monday claimed responsibility for the attacks on army posts in the province in "
-        "the past three days, including the attempt to bomb a roadside detachment. "
+        "The rebels on Monday claimed responsibility for the raids on army camps of the last three days, "
+        "among them a failed bombing of a roadside post. "
         "Three soldiers were wounded when rebels on Friday night fired rifles at an army detachment."
     )
     incidents = extract(text, published="2014-12-15T09:00:00").incidents

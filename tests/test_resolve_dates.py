@@ -50,7 +50,7 @@ def test_a_date_after_an_attack_word_dates_it_rather_than_the_next_one_across_a_
 def test_an_earlier_act_is_dated_by_a_day_written_far_after_its_word() -> None:
     text = (
         "Militants stormed an army post near Baidoa on Monday, killing six soldiers. "
-        "The attack followed the killing of more than 30 Ethiopian troops at a remote camp in the south of the "
+        "The attack followed the killing of some 30 Kenyan troops at a lonely camp far to the south of the "
         "country on Friday."
     )
     incidents = claimwatch.extract(text, published="2023-03-07T10:00:00").incidents

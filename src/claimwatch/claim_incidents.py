@@ -23,7 +23,7 @@ attacked a detachment"): a suspicion of the same group that rests only on such a
 incident within a week of the claimed one, becomes the claim (rule id `claims.incidents.plural-covers-acts`).
 A suspicion voiced by officials ("police blamed ...") stays one, and so does an act of another year.
 
-A suspicion told of several attacks ("eight were killed on Monday in various attacks attributed to ADF rebels",
+A suspicion told of several attacks ("nine died in several raids on Monday blamed on the ADF",
 "the group's fighters attacked the town on both Wednesday and Thursday") is a suspicion of each incident of that
 day or the next that no group has claimed or been suspected of (rule id `claims.incidents.plural-suspicion`).
 
@@ -208,8 +208,8 @@ def _plural_suspicions(
     claims: list[Claim], mentions: Iterable[ClaimMention], sentences: Sequence[Sentence],
     incidents: Sequence[IncidentPlaces], evidence: Callable[[int], Evidence],
 ) -> list[Claim]:
-    """"Eight people were killed on Monday in various attacks attributed to ADF rebels", "fighters of the group
-    attacked the town on both Wednesday and Thursday": a suspicion told of several attacks is a suspicion of each
+    """"Nine died in several raids on Monday that officials blamed on the ADF", "the group's fighters
+    raided the town on Tuesday and again on Wednesday": a suspicion told of several attacks is a suspicion of each
     incident of those days (the day of the incident it sits on, or the next) that no group has claimed, denied or
     been suspected of yet (rule id `claims.incidents.plural-suspicion`)."""
     day = {i.incident_id: _day(i.date) for i in incidents}

@@ -1,6 +1,6 @@
 """Acts against militants, not by them: a killing whose victims a group's name marks as its own men ("a strike
-killed al-Shabaab leader Ahmed Godane", "killed X, al-Shabaab's intelligence chief") and an attack word aimed at a
-group ("a major assault against the Abu Sayyaf") report a state's operation, not a terrorist incident
+killed al-Shabaab commander X", "killed X, al-Shabaab's finance chief") and an attack word aimed at a
+group ("troops began an offensive against the Abu Sayyaf") report a state's operation, not a terrorist incident
 (resolve.1.against-militants). The words are the language's (lang/<code>/resolve.toml `against_group_between`,
 `group_member_after`); a language without them reads no such act."""
 

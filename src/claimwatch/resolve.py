@@ -326,7 +326,7 @@ class _Resolver:
             cues = [e for e in cues if not self.hypothetical.search(text[max(0, e.start - 40) : e.start])]
             generic = [e for e in generic if e in cues]
         if generic:
-            # "has suffered frequent attacks, often carried out with roadside bombs": plural weapons, not counted, in a
+            # "the district sees many attacks, mostly with roadside bombs": plural weapons, not counted, in a
             # remark on attacks in general are the weapons of those attacks, not of one reported
             generic += [e for e in cues if e not in generic and PLURAL_WEAPON.search(e.text.strip())
                         and not _COUNTED.search(text[: e.start]) and not definite(text, e, self.language)]
@@ -387,7 +387,7 @@ class _Resolver:
                 referred.append((draft, at))
                 self.last_anchor = (index, draft)
         if referred and not places and not dates:
-            # "One man was beheaded and others shot in two attacks over Sunday and Monday": the sentence's other
+            # "A farmer was stabbed and two others shot in two raids on Friday and Saturday": the sentence's other
             # attack words, with no place or date left of their own, tell how the acts listed were done.
             for draft, _at in referred:
                 for event in events + weapons:
@@ -447,7 +447,7 @@ class _Resolver:
                     loose_places = [p for p in own_places if p not in tied_places]
                     own_places = tied_places
             if earlier[k] and not own_dates:
-                # "The attack followed the killing of more than 50 peacekeepers in southern Somalia on Friday": the
+                # "The raid came after the killing of some 40 guards at a camp in the north on Tuesday": the
                 # words after an earlier act's, up to the next attack word, tell of it, however many they are.
                 until = events[k + 1].start if k + 1 < len(events) else len(text)
                 own_dates = [d for d in dates if event.end <= d.start < until][:1]

@@ -71,7 +71,7 @@ def told_when(text: str, start: int, end: int, dates: list[DateMention], occurre
     if verb is not None:
         after = [d for d in dates if d.start >= verb.end()]
         first = min(after, key=lambda d: d.start) if after else None
-        # "was carried out by a team of X, the group said on Telegram on Friday": the day it was said
+        # "was the work of a squad of its men, the group wrote online on Monday": the day it was said
         if first is not None and not said.search(text, verb.end(), first.start):
             return first
     # a weekday's mention may end on its possessive ("Sunday's"), which the noun pattern starts with
