@@ -4,7 +4,9 @@
 
 Prints the seconds for half the words and for all of them, and their ratio: about 2 when the pipeline is
 linear in the length of a sentence. The nearest-trigger feature of the role tagger and the overlap test of
-the event cues were quadratic in it (a 1 MB text of one repeated attack word ran past 300 s; 38 s after).
+the event cues were quadratic in it (a 1 MB text of one repeated attack word ran past 300 s; 38 s after); on
+2026-12-04 the closest-attack-word test of places and dates and the recalled-figure cue were (20,000 words: 165 s,
+ratio 7.3; 4.8 s, ratio 2.06 after).
 The text is generated here: attack words, numbers and place words with no full stop between them.
 """
 

@@ -5,9 +5,20 @@ acts in a sentence stay apart. Fixtures written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch import lang
-from claimwatch.anchors import clusters, definite, nearest_to, not_attack_places, tied
+from claimwatch.anchors import (
+    closest_events,
+    clusters,
+    date_distance,
+    definite,
+    distance,
+    nearest_to,
+    not_attack_places,
+    tied,
+)
 from claimwatch.model import DateMention, EventMention, Place, PlaceMention
 
 
@@ -288,3 +299,29 @@ def test_a_place_apart_from_the_nearest_one_does_not_qualify_the_attack_word() -
     raid = _event(text, "raided")
     places = [_place(text, "Upland"), _place(text, "Capitolia")]
     assert [p.text for p in nearest_to(raid, [raid], places)] == ["Upland"]
+
+
+# --------------------------------------------------------------------------- the closest attack word, by search
+
+
+def _spans(draw_starts: list[int], width: int) -> list[tuple[int, int]]:
+    return [(s, s + width) for s in draw_starts]
+
+
+@given(
+    st.lists(st.integers(0, 400), min_size=1, max_size=12),
+    st.integers(1, 30),
+    st.lists(st.integers(0, 420), max_size=12),
+    st.booleans(),
+)
+def test_closest_events_is_what_a_scan_of_every_attack_word_gives(
+    event_starts: list[int], width: int, mention_starts: list[int], with_breaks: bool
+) -> None:
+    # Attack words may overlap and come in any order; ties go to the first in the list, as min() gives.
+    text = "".join("," if with_breaks and i % 7 == 0 else "a" for i in range(500))
+    events = [EventMention(start=s, end=e, text="x", sentence=0) for s, e in _spans(event_starts, width)]
+    mentions = [PlaceMention(start=s, end=s + 4, text="p", sentence=0) for s in mention_starts]
+    for far in (distance, date_distance(text)):
+        owners = closest_events(events, mentions, far)
+        for m in mentions:
+            assert owners[id(m)] is min(events, key=lambda e, m=m: far(e, m))

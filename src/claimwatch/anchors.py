@@ -12,9 +12,10 @@ word, and whether two of them can name one attack:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from . import lang
 from .extract.gazetteer import inside_region, region_code
@@ -196,13 +197,41 @@ def clusters(events: list[EventMention], text: str = "", apart: re.Pattern[str] 
     return merged
 
 
-def nearest_to(event: EventMention, events: list[EventMention], mentions: list) -> list:
-    """The mentions that qualify `event`: close to it, and closer to it than to any other attack word."""
-    mine = []
+def closest_events(events: list[EventMention], mentions: list, far: Callable[[EventMention, Mention], int] = distance,
+                   ) -> dict[int, EventMention]:
+    """For each mention (by `id`), the attack word closest to it by `far` (at least the plain `distance`), the
+    first of `events` on a tie: what `min(events, key=...)` gives, found by binary search over the attack words'
+    starts, not by a scan of all of them per mention (a run-on sentence holds thousands of both)."""
+    order = sorted(range(len(events)), key=lambda k: events[k].start)
+    starts = [events[k].start for k in order]
+    longest = max((e.end - e.start for e in events), default=0)
+    result: dict[int, EventMention] = {}
     for mention in mentions:
-        closest = min(events, key=lambda e: distance(e, mention))
-        if closest is event and distance(event, mention) <= NEAR:
-            mine.append(mention)
+        pos = bisect.bisect_left(starts, mention.start)
+        best: tuple[int, int] | None = None
+        for k in range(pos - 1, -1, -1):  # attack words starting before the mention, nearest first
+            e = events[order[k]]
+            if best is not None and mention.start - e.start - longest > best[0]:
+                break
+            key = (far(e, mention), order[k])
+            best = key if best is None or key < best else best
+        for k in range(pos, len(order)):  # and those starting at or after it
+            e = events[order[k]]
+            if best is not None and e.start - mention.end > best[0]:
+                break
+            key = (far(e, mention), order[k])
+            best = key if best is None or key < best else best
+        if best is not None:
+            result[id(mention)] = events[best[1]]
+    return result
+
+
+def nearest_to(event: EventMention, events: list[EventMention], mentions: list,
+               owners: dict[int, EventMention] | None = None) -> list:
+    """The mentions that qualify `event`: close to it, and closer to it than to any other attack word (`owners`:
+    `closest_events(events, mentions)`, computed once for the calls on one sentence)."""
+    owners = closest_events(events, mentions) if owners is None else owners
+    mine = [m for m in mentions if owners.get(id(m)) is event and distance(event, m) <= NEAR]
     nearest = sorted(mine, key=lambda m: distance(event, m))[:1]
     # "in Kenya's Lamu county", "in Lamu county, Kenya": a place written against the nearest one names one
     # location with it, so both qualify the attack word (the finer one then places it)
@@ -215,15 +244,23 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _BREAK_PENALTY = 40
 
 
-def nearest_dates(event: EventMention, events: list[EventMention], dates: list, text: str) -> list:
-    """`nearest_to` for dates, a clause break counting against the attack word across it: "the massacre in X last
-    fall that killed 58, an attack in Y in June 2017" dates the massacre last fall, "a bomb went off in X, and on
-    Sunday gunmen attacked Y" the attack on Sunday."""
+def date_distance(text: str) -> Callable[[EventMention, Mention], int]:
+    """The distance `nearest_dates` reads: a clause break between a date and an attack word counts against it."""
     def far(e: EventMention, mention: Mention) -> int:
         gap = text[min(e.end, mention.end) : max(e.start, mention.start)]
         return distance(e, mention) + (_BREAK_PENALTY if _CLAUSE_BREAK.search(gap) else 0)
 
-    mine = [m for m in dates if min(events, key=lambda e: far(e, m)) is event and distance(event, m) <= NEAR]
+    return far
+
+
+def nearest_dates(event: EventMention, events: list[EventMention], dates: list, text: str,
+                  owners: dict[int, EventMention] | None = None) -> list:
+    """`nearest_to` for dates, a clause break counting against the attack word across it: "the massacre in X last
+    fall that killed 58, an attack in Y in June 2017" dates the massacre last fall, "a bomb went off in X, and on
+    Sunday gunmen attacked Y" the attack on Sunday (`owners`: `closest_events` with `date_distance(text)`)."""
+    far = date_distance(text)
+    owners = closest_events(events, dates, far) if owners is None else owners
+    mine = [m for m in dates if owners.get(id(m)) is event and distance(event, m) <= NEAR]
     return sorted(mine, key=lambda m: far(event, m))[:1]
 
 

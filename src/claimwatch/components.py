@@ -82,7 +82,7 @@ for _component in (
     extractor("events", events.find_events, "9", _TEXT),
     extractor("dates", dates.find_dates, "8", _TEXT),
     extractor("places", places.find_places, "8", _READ),
-    extractor("counts", casualties.find_counts, "10", _TEXT),
+    extractor("counts", casualties.find_counts, "11", _TEXT),
     extractor("groups", groups.find_groups, "4", _TEXT),
     extractor("roles", roles.find_roles, "2", _TEXT, models=("roles",)),
     Component(

@@ -87,8 +87,10 @@ from .anchors import (
     DATELINE_REACH,
     VAGUE_DATE,
     best_date,
+    closest_events,
     clusters,
     country_of_document,
+    date_distance,
     definite,
     distance,
     listed_places,
@@ -408,6 +410,8 @@ class _Resolver:
         untyped: list[EventMention] = []
         mark = self._examples_mark(index, cues)
         examples = [mark is not None and e.start >= mark[1] for e in events]
+        place_owners: dict[int, EventMention] | None = None  # closest_events, once for the sentence
+        date_owners: dict[int, EventMention] | None = None
         for k, event in enumerate(events):
             if examples[k] and mark is not None:
                 listed = [e for e, x in zip(events, examples, strict=True) if x]
@@ -425,8 +429,11 @@ class _Resolver:
                 len(places) > 1 or len(dates) > 1 or len({tuple(sorted(e.attack_types)) for e in events}) > 1
                 or any(earlier)
             )
-            own_places = nearest_to(event, events, places) if apart else places
-            own_dates = nearest_dates(event, events, dates, text) if apart else dates
+            if apart and place_owners is None:
+                place_owners = closest_events(events, places)
+                date_owners = closest_events(events, dates, date_distance(text))
+            own_places = nearest_to(event, events, places, place_owners) if apart else places
+            own_dates = nearest_dates(event, events, dates, text, date_owners) if apart else dates
             loose_places: list[PlaceMention] = []
             loose_dates: list[DateMention] = []
             known = bool(self.drafts) and definite(text, event, self.language)

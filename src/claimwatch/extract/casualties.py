@@ -195,8 +195,8 @@ def find_counts(work: Work) -> list[CountMention]:
                     by_claimant=spoken or claimant_figure(sentence.text, start, work.document.language),
                     revised=start in revisions,
                     vague=vague_figure(sentence.text[start:end], count, work.document.language),
-                    recalled=recalled_figure(sentence.text[:start], published.year if published else None,
-                                             work.document.language),
+                    recalled=recalled_figure(sentence.text[max(0, start - _RECALL_REACH) : start],
+                                             published.year if published else None, work.document.language),
                     additional=additional,
                     aggregate=aggregate,
                     other_act=opener is not None and opener.end() <= start and not _a_toll(g, sentence.text[start:end]),
@@ -284,6 +284,11 @@ def _group_speaks(g: _Grammar, text: str) -> bool:
     if g.group_speaker is None:
         return False
     return any(names_group(m.group("who")) for m in g.group_speaker.finditer(text))
+
+
+# How far before a figure (characters) the words that recall an earlier attack are read: the clause of a news
+# sentence, and no scan of a whole run-on text per figure.
+_RECALL_REACH = 400
 
 
 def recalled_figure(before: str, year: int | None = None, language: str | None = None) -> bool:
