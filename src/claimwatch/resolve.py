@@ -208,8 +208,6 @@ _ATTACK_WORD = any_stem(ATTACK_STEMS)
 # sniper attack in X"), in characters.
 _ALSO_REACH = 60
 
-# An undated main incident is news of the day: not an attack dated more than this many days before it.
-_RECENT_DAYS = 7
 # How many characters farther than an attack word before it an attack word after a figure may be and still take it.
 _AFTER_PENALTY = 60
 
@@ -607,7 +605,7 @@ class _Resolver:
                 continue
             # Two named days one apart are two acts even with no place of their own ("on Friday night ... gunmen
             # attacked a post"; "on Saturday night ... gunmen attacked a detachment").
-            if not known and not killing and self._other_day(draft, when):
+            if not known and not killing and resolve_dates.other_day(text, draft.date, when, self.days):
                 other_day = True
                 continue
             if compatible(draft, place, when, within=places):
@@ -682,26 +680,8 @@ class _Resolver:
         refine(referent, None, when, False)
         add_trace(referent.incident.trace, resolve_dates.TOLD_WHEN)
 
-    def _other_day(self, draft: Draft, when: DateMention | None) -> bool:
-        """True when an attack word dated a named day is another act than the incident dated the named day before
-        or after it, not one night told on either side of midnight (periods.told_apart)."""
-        if self.days is None or when is None or draft.date is None:
-            return False
-        text, mine = self.work.document.text, draft.date
-        return periods.told_apart(mine.date, mine.precision, text[max(0, mine.start - 25) : mine.end + 15],
-                                  when.date, when.precision, text[max(0, when.start - 25) : when.end + 15], self.days)
-
     def _long_before(self, when: DateMention) -> bool:
-        """True when a date ends more than a week before publication: news of the day reports recent
-        attacks, so an undated main incident is not one that long ago. Without a publication time, the
-        article was written no earlier than the latest date it names ("in August 2021" then rules out an
-        April 2006 bombing as the news of the day)."""
-        published = self.work.document.published
-        now = published.date() if published is not None else self.written_after
-        last = periods.last_day(when.date, when.precision)
-        if now is None or last is None:
-            return False
-        return (now - last).days > _RECENT_DAYS
+        return resolve_dates.long_before(when, self.work.document.published, self.written_after)
 
     @property
     def last_place(self) -> PlaceMention | None:

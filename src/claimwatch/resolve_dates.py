@@ -21,9 +21,10 @@ where it has no date (resolve.2.told-when, lang/<code>/resolve.toml `occurred_be
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from . import periods
 from .model import DateMention, Document, Incident, add_trace
 from .url_dates import date_from_url
 
@@ -108,3 +109,28 @@ def date_from_address(incident: Incident, document: Document) -> None:
     if written is not None and written.precision == "month":
         incident.date, incident.date_precision = written.date.isoformat()[:7], "month"
         add_trace(incident.trace, MONTH_OF_ADDRESS)
+
+
+# An undated main incident is news of the day: not an attack dated more than this many days before it.
+_RECENT_DAYS = 7
+
+
+def long_before(when: DateMention, published: datetime | None, written_after: date | None) -> bool:
+    """True when a date ends more than a week before publication: news of the day reports recent attacks, so an
+    undated main incident is not one that long ago. Without a publication time, the article was written no
+    earlier than the latest date it names (`written_after`: "in August 2021" then rules out an April 2006 bombing
+    as the news of the day)."""
+    now = published.date() if published is not None else written_after
+    last = periods.last_day(when.date, when.precision)
+    if now is None or last is None:
+        return False
+    return (now - last).days > _RECENT_DAYS
+
+
+def other_day(text: str, mine: DateMention | None, when: DateMention | None, days: periods.DayWords | None) -> bool:
+    """True when an attack word dated a named day (`when`) is another act than the incident dated the named day
+    before or after it (`mine`), not one night told on either side of midnight (periods.told_apart)."""
+    if days is None or when is None or mine is None:
+        return False
+    return periods.told_apart(mine.date, mine.precision, text[max(0, mine.start - 25) : mine.end + 15],
+                              when.date, when.precision, text[max(0, when.start - 25) : when.end + 15], days)
