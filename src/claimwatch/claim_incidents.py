@@ -107,8 +107,7 @@ def spread_over_incidents(
         named = incidents_named(mention.sentence, places.get(mention.sentence, []), sentences, incidents)
         if len(named) < 2:
             continue
-        source = next((c for c in claims if c.group is not None and c.group.name == mention.group.name
-                       and any(e.start == sentences[mention.sentence].start for e in c.evidence)), None)
+        source = _claim_from(claims, mention.group.name, sentences[mention.sentence].start)
         if source is None:
             continue
         for incident_id in named:
@@ -149,8 +148,7 @@ def _definite_plural_claims(
         cue = mention.start - sentence.start
         if not _THE_ATTACKS.search(sentence.text[cue : mention.end - sentence.start + _THE_ATTACKS_REACH]):
             continue
-        source = next((c for c in result if c.group is not None and c.group.name == mention.group.name
-                       and c.status == "claimed" and any(e.start == sentence.start for e in c.evidence)), None)
+        source = _claim_from(result, mention.group.name, sentence.start, claimed=True)
         claimed_day = day.get(source.incident_id or "") if source else None
         if source is None or claimed_day is None:
             continue
@@ -180,8 +178,7 @@ def _plural_claims_cover_acts(
     for mention in plural:
         assert mention.group is not None
         start = sentences[mention.sentence].start
-        source = next((c for c in result if c.group is not None and c.group.name == mention.group.name
-                       and c.status == "claimed" and any(e.start == start for e in c.evidence)), None)
+        source = _claim_from(result, mention.group.name, start, claimed=True)
         if source is None or day.get(source.incident_id or "") is None:
             continue
         for position, claim in enumerate(result):
@@ -219,8 +216,7 @@ def _plural_suspicions(
                 sentences[mention.sentence].text):
             continue
         start = sentences[mention.sentence].start
-        source = next((c for c in result if c.group is not None and c.group.name == mention.group.name
-                       and any(e.start == start for e in c.evidence)), None)
+        source = _claim_from(result, mention.group.name, start)
         suspected_day = day.get(source.incident_id or "") if source else None
         if source is None or suspected_day is None:
             continue
@@ -236,6 +232,14 @@ def _plural_suspicions(
             result.append(copy)
             attributed.add(incident.incident_id)
     return result
+
+
+def _claim_from(claims: Iterable[Claim], group: str, sentence_start: int, claimed: bool = False) -> Claim | None:
+    """The claim of `group` (with status "claimed" where `claimed`) whose evidence is the sentence starting at
+    `sentence_start`: the one a claim mention of that sentence became."""
+    return next((c for c in claims if c.group is not None and c.group.name == group
+                 and (not claimed or c.status == "claimed") and any(e.start == sentence_start for e in c.evidence)),
+                None)
 
 
 def _day(value: str | None) -> date | None:

@@ -537,7 +537,9 @@ class _Resolver:
             and not killing
             and not known
             and self.same_attack.search(sentence) is None
-            and not (marker.group(0).split()[0].casefold() == "also" and place is None and when is None)
+            # "they also set the library on fire": an act added with no place or date of its own goes on with it
+            and not (self.also_before is not None and self.also_before.match(marker.group(0)) is not None
+                     and place is None and when is None)
         )
         # "Separately, ...", "In a separate incident, ...": the sentence tells of another act, wherever it was,
         # when it anchors one; "Meanwhile, in Kandahar, ...", of another act at another place.
