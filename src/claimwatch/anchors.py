@@ -124,8 +124,7 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
                   or speech_after.match(text[mention.end : mention.end + 30]) is not None)
         claimed = claim_plural_after.match(text[mention.end : mention.end + 120]) is not None or (
             claim_after.match(text[mention.end : mention.end + 30]) is not None
-            and any(later.start - mention.end < _CLAIM_DATE_REACH
-                    and _SENTENCE_END.search(text[mention.end : later.start]) is None for later in ordered[k + 1 :])
+            and _dated_after(text, mention, ordered[k + 1 :])
         )
         if not attributive and (toll or period or appositive or spoken or claimed):
             dropped.add(mention.start)
@@ -141,6 +140,17 @@ def not_attack_dates(text: str, dates: Iterable[DateMention], language: str | No
 # How far after a claim's own date the attack's date may stand in one sentence (characters), and what ends one.
 _CLAIM_DATE_REACH = 200
 _SENTENCE_END = re.compile(r"[.!?][\s\"”’]")
+
+
+def _dated_after(text: str, mention: DateMention, later: list[DateMention]) -> bool:
+    """True when one of the dates after `mention` (in text order) stands within _CLAIM_DATE_REACH of it, in its
+    sentence."""
+    for other in later:
+        if other.start - mention.end >= _CLAIM_DATE_REACH:
+            return False
+        if _SENTENCE_END.search(text, mention.end, other.start) is None:
+            return True
+    return False
 
 
 # "its Shahada news agency", "the Kabul Times newspaper": a place name inside the name of a medium.
